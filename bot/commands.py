@@ -1,0 +1,125 @@
+"""The command set every platform shares, declared once with its help text.
+
+Text platforms pass what follows ``/story`` to :func:`parse`; Discord maps its
+native subcommands onto the same names. The registry is the single source for
+help output, Telegram's command menu and Discord's subcommand descriptions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Command(StrEnum):
+    NEW = "new"
+    CONTINUE = "continue"
+    CHOOSE = "choose"
+    RETRY = "retry"
+    UNDO = "undo"
+    RECAP = "recap"
+    END = "end"
+    RANDOM = "random"
+    PROMPTS = "prompts"
+    SETTINGS = "settings"
+    EXPORT = "export"
+    FORGET = "forget"
+    SUBSCRIBE = "subscribe"
+    UNSUBSCRIBE = "unsubscribe"
+    HELP = "help"
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSpec:
+    command: Command
+    usage: str
+    summary: str
+    manager_only: bool = False
+    """Needs the request's ``can_manage`` flag (always true in DMs)."""
+    hidden: bool = False
+    """Not listed in help until the feature behind it is wired in."""
+
+
+SPECS: tuple[CommandSpec, ...] = (
+    CommandSpec(Command.NEW, "/story new <prompt>", "start a new story (the old one is archived)"),
+    CommandSpec(Command.CONTINUE, "/story continue [what happens next]", "write the next part"),
+    CommandSpec(Command.CHOOSE, "/story choose <n>", "take option n of the last part"),
+    CommandSpec(Command.RETRY, "/story retry", "rewrite the last part"),
+    CommandSpec(Command.UNDO, "/story undo", "drop the last part"),
+    CommandSpec(Command.RECAP, "/story recap", "a short summary of the story so far"),
+    CommandSpec(Command.END, "/story end", "write an ending and archive the story"),
+    CommandSpec(Command.RANDOM, "/story random", "start from a random prompt"),
+    CommandSpec(
+        Command.PROMPTS,
+        "/story prompts [add <text> | remove <id>]",
+        "list or edit this channel's prompt library",
+    ),
+    CommandSpec(
+        Command.SETTINGS,
+        "/story settings [<key> <value>]",
+        "show or change genre, tone, length, language, rating, choices",
+    ),
+    CommandSpec(Command.EXPORT, "/story export", "the whole story as a Markdown file"),
+    CommandSpec(
+        Command.FORGET,
+        "/story forget",
+        "delete everything stored for this channel",
+        manager_only=True,
+    ),
+    CommandSpec(
+        Command.SUBSCRIBE,
+        "/story subscribe <HH:MM> [timezone]",
+        "a story of the day in this channel",
+        manager_only=True,
+        hidden=True,
+    ),
+    CommandSpec(
+        Command.UNSUBSCRIBE,
+        "/story unsubscribe",
+        "stop the story of the day",
+        manager_only=True,
+        hidden=True,
+    ),
+    CommandSpec(Command.HELP, "/story help", "this help"),
+)
+
+SPEC_BY_NAME: dict[str, CommandSpec] = {spec.command.value: spec for spec in SPECS}
+
+
+def visible_specs() -> tuple[CommandSpec, ...]:
+    return tuple(spec for spec in SPECS if not spec.hidden)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    command: Command
+    args: str
+
+
+def parse(text: str) -> Parsed:
+    """Split ``/story`` text into a subcommand and its arguments.
+
+    Any text whose first word is not a subcommand is a prompt for ``new``; empty
+    text asks for help. Never raises: every string has a reading.
+    """
+    stripped = text.strip()
+    if not stripped:
+        return Parsed(Command.HELP, "")
+    head, _, rest = stripped.partition(" ")
+    spec = SPEC_BY_NAME.get(head.lower())
+    if spec is None or spec.hidden:
+        return Parsed(Command.NEW, stripped)
+    return Parsed(spec.command, rest.strip())
+
+
+def parse_subcommand(text: str) -> Parsed | None:
+    """Like :func:`parse`, but only when the text starts with a subcommand.
+
+    Plain messages in DMs and threads use this: ``end`` ends the story, while
+    ``the dragon wakes up`` is not a command at all.
+    """
+    head, _, rest = text.strip().partition(" ")
+    spec = SPEC_BY_NAME.get(head.lower())
+    if spec is None or spec.hidden:
+        return None
+    return Parsed(spec.command, rest.strip())

@@ -1,0 +1,99 @@
+"""The storyteller interface: streamed text from a prompt.
+
+The engine builds one :class:`Generation` per turn. It carries the chat
+messages an LLM needs and, alongside them, the same facts in structured form
+(:class:`StoryContext`) for storytellers that are not language models, such as
+the offline one. Providers yield text chunks and may end with a :class:`Usage`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal, Protocol
+
+from bot.story_settings import StorySettings
+
+
+class Task(StrEnum):
+    OPEN = "open"
+    """Write the opening part from the premise."""
+    CONTINUE = "continue"
+    """Write the next part, following the direction if there is one."""
+    ENDING = "ending"
+    """Write a closing part that resolves the story."""
+    RECAP = "recap"
+    """Summarise the story so far for the reader."""
+    SUMMARY = "summary"
+    """Fold older parts into the rolling memory summary."""
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    role: Literal["system", "user", "assistant"]
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoryContext:
+    """What the storyteller knows about the story: bounded, whatever its length."""
+
+    premise: str
+    settings: StorySettings
+    summary: str = ""
+    recent: tuple[str, ...] = ()
+    direction: str = ""
+    part_number: int = 1
+    seed: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Generation:
+    task: Task
+    system: str
+    messages: tuple[Message, ...]
+    max_tokens: int
+    context: StoryContext
+    user_key: str = ""
+    channel: str = ""
+    trace_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    prompt_tokens: int
+    completion_tokens: int
+    estimated: bool = False
+
+
+class ProviderError(Exception):
+    """A storyteller failed. ``user_message`` is safe to show in the chat."""
+
+    def __init__(self, message: str, *, user_message: str | None = None) -> None:
+        super().__init__(message)
+        self.user_message = user_message or "The storyteller is not answering right now."
+
+
+class StreamCut(ProviderError):
+    """The stream broke after some text arrived: keep it, but it is not complete."""
+
+
+class Provider(Protocol):
+    """Something that writes story text.
+
+    ``name`` is shown in ``/story help`` so users know who is writing.
+    """
+
+    name: str
+
+    def stream(self, generation: Generation) -> AsyncIterator[str | Usage]:
+        """Yield text chunks as they are written; may end with a :class:`Usage`."""
+        ...
+
+    async def aclose(self) -> None: ...
+
+
+def estimate_tokens(text: str) -> int:
+    """A rough token count (about four characters each) for budgets and usage."""
+    return max(1, (len(text) + 3) // 4) if text else 0

@@ -1,0 +1,135 @@
+"""Per-channel story settings: what each key accepts and how it is stored.
+
+Validation lives here so that every platform gives the same short answer to a
+bad value, listing what would work.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+LENGTHS = ("short", "medium", "long")
+RATINGS = ("family", "teen", "mature")
+GENRE_SUGGESTIONS = (
+    "fantasy",
+    "sci-fi",
+    "mystery",
+    "adventure",
+    "fairy tale",
+    "horror",
+    "comedy",
+    "romance",
+)
+MAX_FREE_TEXT = 40
+WORDS_PER_PART = {"short": 120, "medium": 260, "long": 500}
+
+
+class SettingError(ValueError):
+    """A bad key or value; the message is meant for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class StorySettings:
+    genre: str = "fantasy"
+    tone: str = "warm"
+    length: str = "medium"
+    language: str = "English"
+    rating: str = "family"
+    choices: bool = True
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, raw: str | None) -> StorySettings:
+        """Read stored settings, keeping defaults for anything missing or invalid."""
+        if not raw:
+            return cls()
+        try:
+            data: Any = json.loads(raw)
+        except ValueError:
+            return cls()
+        settings = cls()
+        if not isinstance(data, dict):
+            return settings
+        for key, value in data.items():
+            if key in KEYS:
+                try:
+                    settings = settings.with_value(key, str(value).lower() if key == "choices"
+                                                   else str(value))
+                except SettingError:
+                    continue
+        return settings
+
+    def with_value(self, key: str, value: str) -> StorySettings:
+        """Return a copy with ``key`` set, or raise :class:`SettingError`."""
+        key = key.strip().lower()
+        parser = KEYS.get(key)
+        if parser is None:
+            raise SettingError(f"Unknown setting `{key}`. {describe_keys()}")
+        return replace(self, **{key: parser[0](value.strip())})
+
+    def describe(self) -> str:
+        lines = [f"{f.name}: {_show(getattr(self, f.name))}" for f in fields(self)]
+        return "\n".join(lines)
+
+    @property
+    def words(self) -> int:
+        return WORDS_PER_PART[self.length]
+
+
+def _show(value: object) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)
+
+
+def _choice(name: str, allowed: tuple[str, ...]) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        lowered = value.lower()
+        if lowered not in allowed:
+            raise SettingError(f"`{name}` must be one of: {', '.join(allowed)}.")
+        return lowered
+
+    return parse
+
+
+def _free_text(name: str, hint: str) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        cleaned = " ".join(value.split())
+        if not cleaned:
+            raise SettingError(f"`{name}` needs a value, e.g. {hint}.")
+        if len(cleaned) > MAX_FREE_TEXT or any(c in cleaned for c in "<>`\\{}"):
+            raise SettingError(
+                f"`{name}` must be plain words of at most {MAX_FREE_TEXT} characters, e.g. {hint}."
+            )
+        return cleaned.lower() if name == "genre" else cleaned
+
+    return parse
+
+
+def _on_off(value: str) -> bool:
+    lowered = value.lower()
+    if lowered in ("on", "yes", "true", "1"):
+        return True
+    if lowered in ("off", "no", "false", "0"):
+        return False
+    raise SettingError("`choices` must be on or off.")
+
+
+KEYS: dict[str, tuple[Callable[[str], Any], str]] = {
+    "genre": (_free_text("genre", "fantasy, sci-fi, mystery"), ", ".join(GENRE_SUGGESTIONS)),
+    "tone": (_free_text("tone", "warm, spooky, funny"), "any few words, e.g. warm, spooky"),
+    "length": (_choice("length", LENGTHS), "|".join(LENGTHS)),
+    "language": (_free_text("language", "English, French"), "e.g. English, Deutsch"),
+    "rating": (_choice("rating", RATINGS), "|".join(RATINGS)),
+    "choices": (_on_off, "on|off"),
+}
+
+
+def describe_keys() -> str:
+    """The valid keys and values, for error messages and help."""
+    return "Valid settings: " + "; ".join(f"{key} ({hint})" for key, (_, hint) in KEYS.items())

@@ -1,0 +1,135 @@
+"""The storage interface the engine depends on.
+
+The engine only sees this protocol and these records, so a PostgreSQL store can
+be added later without touching it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Protocol
+
+
+class StorageError(RuntimeError):
+    """The database cannot be used; the message says why and what to do."""
+
+
+class StoryStatus(StrEnum):
+    ACTIVE = "active"
+    ENDED = "ended"
+    ARCHIVED = "archived"
+
+
+class PartStatus(StrEnum):
+    COMPLETE = "complete"
+    CUT = "cut"
+    """The storyteller stopped midway; the user saw what arrived."""
+    INTERRUPTED = "interrupted"
+    """The bot shut down while the part was being written."""
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: int
+    channel: str
+    premise: str
+    status: StoryStatus
+    summary: str
+    summary_upto: int
+    """Parts with ``seq`` up to this are folded into ``summary``."""
+    last_seq: int
+    created_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    id: int
+    story_id: int
+    seq: int
+    text: str
+    direction: str
+    author: str
+    choices: tuple[str, ...]
+    status: PartStatus
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    id: int
+    text: str
+    author: str
+
+
+@dataclass(frozen=True, slots=True)
+class NewPart:
+    text: str
+    direction: str = ""
+    author: str = ""
+    choices: tuple[str, ...] = ()
+    status: PartStatus = PartStatus.COMPLETE
+
+
+class Store(Protocol):
+    """Per-channel story memory. Every method is one atomic change or read."""
+
+    async def open(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    # channels
+    async def get_settings(self, channel: str) -> str | None:
+        """The channel's settings JSON, or None when it has none yet."""
+
+    async def set_settings(self, channel: str, platform: str, settings_json: str) -> None: ...
+
+    async def forget_channel(self, channel: str) -> None:
+        """Delete everything stored for the channel: settings, stories, prompts."""
+
+    # stories
+    async def active_story(self, channel: str) -> Story | None: ...
+
+    async def start_story(self, channel: str, platform: str, premise: str, first: NewPart) -> Story:
+        """Archive the channel's active story, if any, and start a new one with its first part."""
+
+    async def add_part(self, story_id: int, part: NewPart, *, replace_last: bool = False) -> Part:
+        """Append a part (or replace the last one, for retry) and return it."""
+
+    async def drop_last_part(self, story_id: int) -> Part | None:
+        """Remove the last part (undo); returns it, or None when only the opening is left."""
+
+    async def recent_parts(self, story_id: int, after_seq: int, limit: int) -> list[Part]:
+        """Parts with ``seq > after_seq``, the newest ``limit`` of them, oldest first."""
+
+    async def all_parts(self, story_id: int) -> list[Part]: ...
+
+    async def set_summary(self, story_id: int, summary: str, upto: int) -> None: ...
+
+    async def finish_story(self, story_id: int, status: StoryStatus) -> None: ...
+
+    # prompts
+    async def list_prompts(self, channel: str) -> list[Prompt]: ...
+
+    async def add_prompt(self, channel: str, text: str, author: str) -> Prompt: ...
+
+    async def remove_prompt(self, channel: str, prompt_id: int) -> bool: ...
+
+    async def count_prompts(self, channel: str) -> int: ...
+
+    # usage and idempotency
+    async def record_usage(
+        self,
+        day: date,
+        platform: str,
+        channel: str,
+        user_id: str,
+        prompt_tokens: int,
+        completion_tokens: int,
+    ) -> None: ...
+
+    async def usage_today(self, day: date, scope: str, key: str) -> int:
+        """Tokens used on ``day`` by a user (``scope='user'``) or a channel."""
+
+    async def claim_event(self, platform: str, event_id: str) -> bool:
+        """Record a platform event id; False when it was already handled."""
