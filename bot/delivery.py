@@ -229,4 +229,3 @@ async def finish(writer: _Writer, final: Final) -> None:
     await writer.flush(final=True, choices=choices)
     for attachment in final.attachments:
         await writer._call(lambda a=attachment: writer.surface.attach(a, private=final.private))
-

@@ -58,8 +58,9 @@ class StorySettings:
         for key, value in data.items():
             if key in KEYS:
                 try:
-                    settings = settings.with_value(key, str(value).lower() if key == "choices"
-                                                   else str(value))
+                    settings = settings.with_value(
+                        key, str(value).lower() if key == "choices" else str(value)
+                    )
                 except SettingError:
                     continue
         return settings

@@ -67,6 +67,19 @@ class Usage:
     estimated: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A line shown to the reader before the story text but not part of it.
+
+    For example: the backup storyteller wrote this part.
+    """
+
+    text: str
+
+
+Chunk = str | Usage | Notice
+
+
 class ProviderError(Exception):
     """A storyteller failed. ``user_message`` is safe to show in the chat."""
 
@@ -87,7 +100,7 @@ class Provider(Protocol):
 
     name: str
 
-    def stream(self, generation: Generation) -> AsyncIterator[str | Usage]:
+    def stream(self, generation: Generation) -> AsyncIterator[Chunk]:
         """Yield text chunks as they are written; may end with a :class:`Usage`."""
         ...
 

@@ -1,0 +1,84 @@
+"""``storybot``: chat in the terminal, check the configuration, run the service.
+
+Exit codes: 0 done, 1 the database or a platform could not be used, 2 the
+configuration is invalid or names nothing to run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import sys
+from collections.abc import Sequence
+
+from bot.config import ConfigError, Settings, load_settings, redacted
+from bot.logs import setup_logging
+from storage.base import StorageError
+
+EXIT_FAILURE = 1
+EXIT_CONFIG = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="storybot", description="An AI story bot for Discord, Telegram and Slack."
+    )
+    parser.add_argument("--config", metavar="PATH", help="TOML config file (or STORYBOT_CONFIG)")
+    parser.add_argument(
+        "--log-level",
+        type=str.upper,
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        help="override STORYBOT_LOG_LEVEL",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    chat = commands.add_parser("chat", help="tell stories in the terminal")
+    chat.add_argument("--user", default="you", help="your name in the story (default: you)")
+    chat.add_argument("--channel", default="local", help="which story to continue")
+    commands.add_parser("check-config", help="validate and print the configuration")
+    commands.add_parser("run", help="run the bot on every configured platform")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    overrides = {"log_level": args.log_level} if args.log_level else {}
+    try:
+        settings = load_settings(args.config, **overrides)
+    except ConfigError as exc:
+        print(f"storybot: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    if args.command == "check-config":
+        print(json.dumps(redacted(settings), indent=2))
+        return 0
+    try:
+        if args.command == "chat":
+            # stdout carries the story, so logs go to stderr, and only problems by default.
+            setup_logging(args.log_level or "WARNING", sys.stderr)
+            with contextlib.suppress(KeyboardInterrupt):
+                asyncio.run(_chat(settings, args.user, args.channel))
+            return 0
+        setup_logging(settings.log_level)
+        return asyncio.run(_run(settings))
+    except StorageError as exc:
+        print(f"storybot: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+async def _chat(settings: Settings, user: str, channel: str) -> None:
+    from adapters.terminal import TerminalChat
+    from bot.app import open_app
+
+    async with open_app(settings) as app:
+        await TerminalChat(app.engine, user=user, channel=channel).run()
+
+
+async def _run(settings: Settings) -> int:
+    from bot.service import run_service
+
+    return await run_service(settings)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,516 @@
+"""The story engine: requests in, reply streams out.
+
+The engine never sends anything. :meth:`Engine.handle` takes the request's
+place in its channel's lane at once and returns the reply as a stream of
+:class:`~bot.types.Delta` chunks ending in one :class:`~bot.types.Final`;
+adapters hand that stream to :func:`bot.delivery.deliver`.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from bot import logs
+from bot.commands import Command, Parsed, parse, parse_subcommand
+from bot.config import StoryConfig
+from bot.lanes import LaneFull, Lanes, Slot
+from bot.library import ChannelLibrary
+from bot.memory import Memory
+from bot.providers.base import (
+    Generation,
+    Notice,
+    Provider,
+    ProviderError,
+    StoryContext,
+    StreamCut,
+    Task,
+    Usage,
+    estimate_tokens,
+)
+from bot.providers.offline import parse_choices
+from bot.replies import error, no_story
+from bot.story_prompt import story_messages, system_prompt
+from bot.story_settings import StorySettings
+from bot.types import Delta, Final, Mode, ReplyEvent, ReplyKind, ReplyStream, Request
+from storage.base import NewPart, PartStatus, Store, StoryStatus
+
+log = logging.getLogger(__name__)
+
+GENERATING = {
+    Command.NEW,
+    Command.CONTINUE,
+    Command.CHOOSE,
+    Command.RETRY,
+    Command.RECAP,
+    Command.END,
+    Command.RANDOM,
+}
+
+
+def part_ref(story_id: int, seq: int) -> str:
+    """Names a story part in button data, so a press on an old message is recognised."""
+    return f"{story_id}:{seq}"
+
+
+@dataclass(slots=True)
+class _Written:
+    """What one generation produced: the story text, and what to tell the reader."""
+
+    text: str = ""
+    shown_prefix: str = ""
+    status: PartStatus = PartStatus.COMPLETE
+    failure: str | None = None
+    usage: Usage | None = None
+
+
+class _Turn:
+    """A reply stream that gives its lane place back when it ends or is closed."""
+
+    def __init__(self, events: AsyncIterator[ReplyEvent], slot: Slot) -> None:
+        self._events = events
+        self._slot = slot
+
+    def __aiter__(self) -> _Turn:
+        return self
+
+    async def __anext__(self) -> ReplyEvent:
+        try:
+            return await anext(self._events)
+        except BaseException:
+            self._slot.leave()
+            raise
+
+    async def aclose(self) -> None:
+        try:
+            await self._events.aclose()  # type: ignore[attr-defined]
+        finally:
+            self._slot.leave()
+
+
+async def _single(final: Final) -> AsyncIterator[ReplyEvent]:
+    yield final
+
+
+class Engine:
+    def __init__(
+        self,
+        store: Store,
+        provider: Provider,
+        config: StoryConfig,
+        memory: Memory,
+        *,
+        rng: random.Random | None = None,
+        today: Callable[[], date] = lambda: datetime.now(UTC).date(),
+        seed: int | None = None,
+    ) -> None:
+        self.store = store
+        self.provider = provider
+        self.config = config
+        self.memory = memory
+        self.library = ChannelLibrary(store, config, provider_name=provider.name)
+        self.rng = rng or random.Random()
+        self.today = today
+        self.seed = seed
+        self._lanes = Lanes(config.max_queue)
+
+    @property
+    def queue_depth(self) -> int:
+        return self._lanes.depth
+
+    def handle(self, request: Request) -> ReplyStream:
+        """Queue the request in its channel and return its reply stream.
+
+        The stream must be consumed to the end or closed (``deliver`` does
+        both); until then, later turns in the same channel wait.
+        """
+        try:
+            slot = self._lanes.enter(request.channel)
+        except LaneFull:
+            return _single(
+                error(
+                    f"This channel already has {self.config.max_queue} requests waiting. "
+                    "Give the story a moment, then try again.",
+                    outcome="busy",
+                )
+            )
+        return _Turn(self._run(request, slot), slot)
+
+    async def _run(self, request: Request, slot: Slot) -> AsyncIterator[ReplyEvent]:
+        await slot.wait()
+        logs.bind_request(request.trace_id, request.platform, request.channel)
+        started = time.perf_counter()
+        try:
+            if request.event_id and not await self.store.claim_event(
+                request.platform, request.event_id
+            ):
+                log.info("event %s was already handled; ignoring it", request.event_id)
+                return
+            parsed = await self._read(request)
+            async for event in self._dispatch(request, parsed):
+                if isinstance(event, Final):
+                    log.info(
+                        "%s %s in %.0f ms",
+                        parsed.command.value,
+                        event.outcome,
+                        (time.perf_counter() - started) * 1000,
+                    )
+                yield event
+        except Exception:
+            log.exception("request failed")
+            yield error(
+                "Something went wrong on my side, sorry. Nothing was lost; try again.",
+                outcome="error",
+            )
+        finally:
+            slot.leave()
+
+    async def _read(self, request: Request) -> Parsed:
+        if request.mode is Mode.COMMAND:
+            return parse(request.text)
+        text = request.text.strip()
+        if not text:
+            return Parsed(Command.HELP, "")
+        command = parse_subcommand(text)
+        if command is not None:
+            return command
+        story = await self.store.active_story(request.channel)
+        if story is None:
+            return Parsed(Command.NEW, text)
+        if text.isdigit():
+            return Parsed(Command.CHOOSE, text)
+        return Parsed(Command.CONTINUE, text)
+
+    async def _dispatch(self, request: Request, parsed: Parsed) -> AsyncIterator[ReplyEvent]:
+        command, args = parsed.command, parsed.args
+        if not request.can_manage and self.library.needs_manager(command, args):
+            yield error(
+                "Only people who manage this channel can do that here.", command=command.value
+            )
+            return
+        if command not in GENERATING:
+            yield await self.library.run(request, command, args)
+            return
+        over = await self._over_budget(request)
+        if over:
+            yield error(over, command=command.value, outcome="budget")
+            return
+        settings = await self.library.settings(request.channel)
+        match command:
+            case Command.NEW:
+                stream = self._new(request, args, settings)
+            case Command.RANDOM:
+                premise = await self.library.random_prompt(request.channel, self.rng)
+                stream = self._new(request, premise, settings, shown=f"Prompt: {premise}\n\n")
+            case Command.CONTINUE:
+                stream = self._continue(request, args, settings)
+            case Command.CHOOSE:
+                stream = self._choose(request, args, settings)
+            case Command.RETRY:
+                stream = self._retry(request, settings)
+            case Command.END:
+                stream = self._end(request, settings)
+            case _:
+                stream = self._recap(request, settings)
+        async for event in stream:
+            yield event
+
+    # generating commands
+
+    async def _new(
+        self, request: Request, premise: str, settings: StorySettings, shown: str = ""
+    ) -> AsyncIterator[ReplyEvent]:
+        premise = premise.strip()
+        if not premise:
+            yield await self.library.run(request, Command.HELP, "")
+            return
+        if len(premise) > self.config.max_prompt_length:
+            yield self._too_long("prompt", premise)
+            return
+        context = StoryContext(premise, settings, part_number=1, seed=self.seed)
+        written = _Written(shown_prefix=shown)
+        if shown:
+            yield Delta(shown)
+        async for event in self._write(request, Task.OPEN, context, written):
+            yield event
+        if written.failure and not written.text:
+            yield error(written.failure, command="new", outcome="provider_error")
+            return
+        first = self._new_part(written, request, direction="")
+        story = await self.store.start_story(request.channel, request.platform, premise, first)
+        yield self._story_final(written, story.id, 1, "new")
+
+    async def _continue(
+        self,
+        request: Request,
+        direction: str,
+        settings: StorySettings,
+        command: str = "continue",
+        shown: str = "",
+    ) -> AsyncIterator[ReplyEvent]:
+        story = await self.store.active_story(request.channel)
+        if story is None:
+            yield no_story(command)
+            return
+        if len(direction) > self.config.max_prompt_length:
+            yield self._too_long("direction", direction)
+            return
+        context = await self.memory.context(story, settings, direction=direction)
+        context = self._seeded(context)
+        written = _Written(shown_prefix=shown)
+        if shown:
+            yield Delta(shown)
+        async for event in self._write(request, Task.CONTINUE, context, written):
+            yield event
+        if written.failure and not written.text:
+            yield error(written.failure, command=command, outcome="provider_error")
+            return
+        part = await self.store.add_part(story.id, self._new_part(written, request, direction))
+        yield self._story_final(written, story.id, part.seq, command)
+        await self.memory.compact(story, settings)
+
+    async def _choose(
+        self, request: Request, args: str, settings: StorySettings
+    ) -> AsyncIterator[ReplyEvent]:
+        story = await self.store.active_story(request.channel)
+        if story is None:
+            yield no_story("choose")
+            return
+        if request.ref is not None and request.ref != part_ref(story.id, story.last_seq):
+            yield error(
+                "That choice belongs to an earlier part; the story has moved on.",
+                command="choose",
+                outcome="stale",
+            )
+            return
+        last = (await self.store.recent_parts(story.id, story.last_seq - 1, 1))[-1]
+        if not last.choices:
+            yield error(
+                "The last part has no choices. Use /story continue <what happens next>, or turn "
+                "choices on with /story settings choices on.",
+                command="choose",
+            )
+            return
+        number = args.strip().rstrip(".")
+        if not number.isdigit() or not 1 <= int(number) <= len(last.choices):
+            yield error(
+                f"Pick an option from 1 to {len(last.choices)}, e.g. /story choose 1.",
+                command="choose",
+            )
+            return
+        label = last.choices[int(number) - 1]
+        async for event in self._continue(
+            request, label, settings, command="choose", shown=f"You chose: {label}\n\n"
+        ):
+            yield event
+
+    async def _retry(self, request: Request, settings: StorySettings) -> AsyncIterator[ReplyEvent]:
+        story = await self.store.active_story(request.channel)
+        if story is None:
+            yield no_story("retry")
+            return
+        last = (await self.store.recent_parts(story.id, story.last_seq - 1, 1))[-1]
+        if story.last_seq == 1:
+            task = Task.OPEN
+            context = StoryContext(story.premise, settings, part_number=1)
+        else:
+            task = Task.CONTINUE
+            context = await self.memory.context(
+                story, settings, direction=last.direction, drop_last=True
+            )
+        context = self._seeded(context, attempt=1)
+        written = _Written()
+        async for event in self._write(request, task, context, written):
+            yield event
+        if written.failure and not written.text:
+            yield error(written.failure, command="retry", outcome="provider_error")
+            return
+        part = await self.store.add_part(
+            story.id, self._new_part(written, request, last.direction), replace_last=True
+        )
+        yield self._story_final(written, story.id, part.seq, "retry")
+
+    async def _end(self, request: Request, settings: StorySettings) -> AsyncIterator[ReplyEvent]:
+        story = await self.store.active_story(request.channel)
+        if story is None:
+            yield no_story("end")
+            return
+        context = self._seeded(await self.memory.context(story, settings))
+        written = _Written()
+        async for event in self._write(request, Task.ENDING, context, written):
+            yield event
+        if written.failure and not written.text:
+            yield error(written.failure, command="end", outcome="provider_error")
+            return
+        ending = self._new_part(written, request, direction="", choices=False)
+        part = await self.store.add_part(story.id, ending)
+        await self.store.finish_story(story.id, StoryStatus.ENDED)
+        yield self._story_final(
+            written,
+            story.id,
+            part.seq,
+            "end",
+            choices=False,
+            suffix="\n\nThis story is finished and archived. Start a new one with "
+            "/story <prompt> or /story random.",
+        )
+
+    async def _recap(self, request: Request, settings: StorySettings) -> AsyncIterator[ReplyEvent]:
+        story = await self.store.active_story(request.channel)
+        if story is None:
+            yield no_story("recap")
+            return
+        context = await self.memory.context(story, settings)
+        written = _Written()
+        async for event in self._write(request, Task.RECAP, context, written):
+            yield event
+        if written.failure and not written.text:
+            yield error(written.failure, command="recap", outcome="provider_error")
+            return
+        yield Final(written.shown_prefix + written.text, kind=ReplyKind.INFO, command="recap")
+
+    # helpers
+
+    def _seeded(self, context: StoryContext, attempt: int = 0) -> StoryContext:
+        seed = None if self.seed is None else self.seed + attempt
+        return StoryContext(
+            context.premise,
+            context.settings,
+            context.summary,
+            context.recent,
+            context.direction,
+            context.part_number,
+            seed,
+        )
+
+    async def _write(
+        self, request: Request, task: Task, context: StoryContext, written: _Written
+    ) -> AsyncIterator[ReplyEvent]:
+        """Stream one generation, keeping what arrived if the storyteller breaks off."""
+        generation = Generation(
+            task=task,
+            system=system_prompt(task, context.settings),
+            messages=story_messages(task, context),
+            max_tokens=context.settings.words * 2 + 200,
+            context=context,
+            user_key=f"{request.platform}:{request.user_id}",
+            channel=request.channel,
+            trace_id=logs.trace_id.get(),
+        )
+        try:
+            async for chunk in self.provider.stream(generation):
+                if isinstance(chunk, Usage):
+                    written.usage = chunk
+                elif isinstance(chunk, Notice):
+                    line = chunk.text.rstrip() + "\n\n"
+                    written.shown_prefix += line
+                    yield Delta(line)
+                elif chunk:
+                    written.text += chunk
+                    yield Delta(chunk)
+        except StreamCut as exc:
+            written.status, written.failure = PartStatus.CUT, exc.user_message
+            log.warning("story stream cut: %s", exc)
+        except ProviderError as exc:
+            written.failure = exc.user_message
+            if written.text:
+                written.status = PartStatus.CUT
+            log.warning("storyteller failed: %s", exc)
+        if written.text.strip():
+            await self._record_usage(request, generation, written)
+        written.text = (
+            written.text.strip()
+            if written.status is PartStatus.COMPLETE
+            else (written.text.rstrip())
+        )
+
+    async def _record_usage(
+        self, request: Request, generation: Generation, written: _Written
+    ) -> None:
+        usage = written.usage or Usage(
+            sum(estimate_tokens(m.content) for m in generation.messages)
+            + estimate_tokens(generation.system),
+            estimate_tokens(written.text),
+            estimated=True,
+        )
+        await self.store.record_usage(
+            self.today(),
+            request.platform,
+            request.channel,
+            request.user_id,
+            usage.prompt_tokens,
+            usage.completion_tokens,
+        )
+
+    async def _over_budget(self, request: Request) -> str | None:
+        day = self.today()
+        if self.config.user_daily_tokens:
+            used = await self.store.usage_today(
+                day, "user", f"{request.platform}:{request.user_id}"
+            )
+            if used >= self.config.user_daily_tokens:
+                return (
+                    f"You have used today's story budget ({self.config.user_daily_tokens} tokens). "
+                    "It renews at midnight UTC."
+                )
+        if self.config.channel_daily_tokens:
+            used = await self.store.usage_today(day, "channel", request.channel)
+            if used >= self.config.channel_daily_tokens:
+                return (
+                    "This channel has used today's story budget "
+                    f"({self.config.channel_daily_tokens} tokens). It renews at midnight UTC."
+                )
+        return None
+
+    def _new_part(
+        self, written: _Written, request: Request, direction: str, *, choices: bool = True
+    ) -> NewPart:
+        complete = written.status is PartStatus.COMPLETE
+        return NewPart(
+            text=written.text,
+            direction=direction,
+            author=request.user_name or request.user_id,
+            choices=parse_choices(written.text) if complete and choices else (),
+            status=written.status,
+        )
+
+    def _story_final(
+        self,
+        written: _Written,
+        story_id: int,
+        seq: int,
+        command: str,
+        *,
+        choices: bool = True,
+        suffix: str = "",
+    ) -> Final:
+        text = written.shown_prefix + written.text
+        labels: tuple[str, ...] = ()
+        outcome = "ok"
+        if written.status is not PartStatus.COMPLETE:
+            text += f"\n\n[{written.failure or 'The storyteller stopped early.'} The part was cut "
+            text += "off here; /story retry rewrites it.]"
+            outcome = "cut"
+        elif choices:
+            labels = parse_choices(written.text)
+        return Final(
+            text + suffix,
+            kind=ReplyKind.STORY,
+            choices=labels,
+            ref=part_ref(story_id, seq),
+            command=command,
+            outcome=outcome,
+        )
+
+    def _too_long(self, what: str, text: str) -> Final:
+        return error(
+            f"That {what} is {len(text)} characters; the limit is "
+            f"{self.config.max_prompt_length}. Try a shorter one."
+        )
+
+    def help_text(self) -> str:
+        return self.library.help_text()

@@ -1,0 +1,131 @@
+"""What the storyteller remembers: a bounded context for any length of story.
+
+The context is the premise and settings, a rolling summary of older parts, and
+the most recent parts that fit a token budget. After each new part, parts
+beyond the budget are folded into the summary, so neither the context nor the
+work per turn grows with the story.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+
+from bot.config import StoryConfig
+from bot.providers.base import Generation, Provider, ProviderError, StoryContext, Task, Usage
+from bot.providers.base import estimate_tokens as estimate
+from bot.providers.offline import summarise as offline_summarise
+from bot.story_prompt import story_messages, system_prompt
+from bot.story_settings import StorySettings
+from storage.base import Store, Story
+
+log = logging.getLogger(__name__)
+
+MAX_RECENT_PARTS = 24
+"""Never hand more than this many parts to the storyteller, however short."""
+
+Summariser = Callable[[str, Sequence[str], str, StorySettings], Awaitable[str]]
+
+
+def offline_summariser(max_chars: int) -> Summariser:
+    async def summarise(
+        previous: str, parts: Sequence[str], premise: str, settings: StorySettings
+    ) -> str:
+        return offline_summarise(previous, parts, premise, max_chars=max_chars)
+
+    return summarise
+
+
+def provider_summariser(provider: Provider, max_chars: int, max_tokens: int) -> Summariser:
+    """Summarise with the configured storyteller, falling back to the offline summariser."""
+    fallback = offline_summariser(max_chars)
+
+    async def summarise(
+        previous: str, parts: Sequence[str], premise: str, settings: StorySettings
+    ) -> str:
+        context = StoryContext(premise, settings, summary=previous, recent=tuple(parts))
+        generation = Generation(
+            task=Task.SUMMARY,
+            system=system_prompt(Task.SUMMARY, settings),
+            messages=story_messages(Task.SUMMARY, context),
+            max_tokens=max_tokens,
+            context=context,
+        )
+        chunks: list[str] = []
+        try:
+            async for chunk in provider.stream(generation):
+                if not isinstance(chunk, Usage):
+                    chunks.append(chunk)
+        except ProviderError as exc:
+            log.warning(
+                "summary by %s failed (%s); using the offline summariser", provider.name, exc
+            )
+            return await fallback(previous, parts, premise, settings)
+        text = "".join(chunks).strip()
+        if not text or len(text) > max_chars * 2:
+            return await fallback(previous, parts, premise, settings)
+        return text[:max_chars]
+
+    return summarise
+
+
+class Memory:
+    def __init__(self, store: Store, config: StoryConfig, summariser: Summariser) -> None:
+        self.store = store
+        self.config = config
+        self.summariser = summariser
+
+    async def context(
+        self, story: Story, settings: StorySettings, *, direction: str = "", drop_last: bool = False
+    ) -> StoryContext:
+        """The bounded context for the next part, or with ``drop_last`` for rewriting the last."""
+        parts = await self.store.recent_parts(story.id, story.summary_upto, MAX_RECENT_PARTS + 1)
+        if drop_last and parts and parts[-1].seq == story.last_seq:
+            parts = parts[:-1]
+        recent: list[str] = []
+        used = 0
+        for part in reversed(parts[-MAX_RECENT_PARTS:]):
+            cost = estimate(part.text)
+            if recent and used + cost > self.config.context_tokens:
+                break
+            recent.append(part.text)
+            used += cost
+        recent.reverse()
+        number = story.last_seq if drop_last else story.last_seq + 1
+        return StoryContext(
+            premise=story.premise,
+            settings=settings,
+            summary=story.summary,
+            recent=tuple(recent),
+            direction=direction,
+            part_number=number,
+        )
+
+    async def compact(self, story: Story, settings: StorySettings) -> None:
+        """Fold the oldest unsummarised parts into the summary once they exceed the budget.
+
+        Folding goes down to half the budget, so it happens every few parts
+        rather than on every turn. The newest part is never folded, so undo and
+        retry always find it in the recent parts.
+        """
+        parts = await self.store.recent_parts(story.id, story.summary_upto, 4 * MAX_RECENT_PARTS)
+        total = sum(estimate(p.text) for p in parts)
+        if total <= self.config.context_tokens and len(parts) <= MAX_RECENT_PARTS:
+            return
+        keep: list[int] = []
+        used = 0
+        for part in reversed(parts):
+            cost = estimate(part.text)
+            if keep and (
+                used + cost > self.config.context_tokens // 2 or len(keep) >= MAX_RECENT_PARTS // 2
+            ):
+                break
+            keep.append(part.seq)
+            used += cost
+        fold = [p for p in parts if p.seq < min(keep)]
+        if not fold:
+            return
+        summary = await self.summariser(
+            story.summary, [p.text for p in fold], story.premise, settings
+        )
+        await self.store.set_summary(story.id, summary, fold[-1].seq)

@@ -1,0 +1,82 @@
+"""Shared fixtures: a temp-file store, a scripted storyteller, an engine on both."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import pytest
+
+from bot.config import StoryConfig
+from bot.engine import Engine
+from bot.memory import Memory, offline_summariser
+from bot.types import Delta, Final, Mode, ReplyEvent, Request
+from storage.sqlite import SqliteStore
+from tests.fakes.provider import ScriptedProvider
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[SqliteStore]:
+    store = SqliteStore(str(tmp_path / "storybot.db"))
+    await store.open()
+    try:
+        yield store
+    finally:
+        await store.close()
+
+
+@pytest.fixture
+def provider() -> ScriptedProvider:
+    return ScriptedProvider()
+
+
+@pytest.fixture
+def story_config() -> StoryConfig:
+    return StoryConfig()
+
+
+@pytest.fixture
+def engine(store: SqliteStore, provider: ScriptedProvider, story_config: StoryConfig) -> Engine:
+    memory = Memory(store, story_config, offline_summariser(story_config.summary_tokens * 4))
+    return Engine(store, provider, story_config, memory, seed=1)
+
+
+def make_request(text: str = "", **fields: object) -> Request:
+    """A request in channel ``test:c1`` from user ``u1`` unless told otherwise."""
+    base: dict[str, object] = {
+        "platform": "test",
+        "channel": "test:c1",
+        "user_id": "u1",
+        "user_name": "Ada",
+        "text": text,
+        "mode": Mode.COMMAND,
+    }
+    base.update(fields)
+    return Request(**base)  # type: ignore[arg-type]
+
+
+async def collect(events: AsyncIterator[ReplyEvent]) -> tuple[str, Final | None]:
+    """Drain a reply stream: the streamed text and the final reply."""
+    streamed = ""
+    final = None
+    async for event in events:
+        if isinstance(event, Delta):
+            streamed += event.text
+        else:
+            final = event
+    return streamed, final
+
+
+Ask = Callable[..., Awaitable[Final]]
+
+
+@pytest.fixture
+def ask(engine: Engine) -> Ask:
+    """Send ``/story <text>`` and return the final reply."""
+
+    async def ask(text: str = "", **fields: object) -> Final:
+        _, final = await collect(engine.handle(make_request(text, **fields)))
+        assert final is not None
+        return final
+
+    return ask

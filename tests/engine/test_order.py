@@ -1,0 +1,93 @@
+"""Per-channel order under concurrent requests; other channels run meanwhile."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.config import StoryConfig
+from bot.engine import Engine
+from bot.lanes import Lanes
+from bot.memory import Memory, offline_summariser
+from bot.types import ReplyKind
+from storage.sqlite import SqliteStore
+from tests.conftest import collect, make_request
+from tests.fakes.provider import ScriptedProvider
+
+
+def slow_engine(store: SqliteStore, max_queue: int = 50) -> tuple[Engine, ScriptedProvider]:
+    config = StoryConfig(max_queue=max_queue)
+    provider = ScriptedProvider(chunk=5, delay=0.002)
+    return Engine(store, provider, config, Memory(store, config, offline_summariser(800))), provider
+
+
+async def test_turns_in_one_channel_run_in_arrival_order(store: SqliteStore) -> None:
+    engine, _ = slow_engine(store)
+    await collect(engine.handle(make_request("a river")))
+    directions = [f"step {i}" for i in range(12)]
+    streams = [engine.handle(make_request(f"continue {d}")) for d in directions]
+    # Consume them in reverse so that only the lanes can be keeping the order.
+    results = await asyncio.gather(*(collect(s) for s in reversed(streams)))
+    assert all(final is not None and final.kind is ReplyKind.STORY for _, final in results)
+    story = await store.active_story("test:c1")
+    assert story is not None
+    parts = await store.all_parts(story.id)
+    assert [p.direction for p in parts[1:]] == directions
+    assert [p.seq for p in parts] == list(range(1, 14))
+
+
+async def test_channels_run_concurrently(store: SqliteStore) -> None:
+    engine, _ = slow_engine(store)
+    running = 0
+    peak = 0
+    original = engine.provider.stream
+
+    async def counting(generation):  # type: ignore[no-untyped-def]
+        nonlocal running, peak
+        running += 1
+        peak = max(peak, running)
+        try:
+            async for chunk in original(generation):
+                yield chunk
+        finally:
+            running -= 1
+
+    engine.provider.stream = counting  # type: ignore[method-assign]
+    await asyncio.gather(
+        *(collect(engine.handle(make_request("tale", channel=f"test:{i}"))) for i in range(5))
+    )
+    assert peak == 5
+    rows = await store._fetchall("SELECT COUNT(*) FROM stories WHERE status = 'active'", ())
+    assert rows[0][0] == 5
+
+
+async def test_a_full_lane_refuses_with_a_message(store: SqliteStore) -> None:
+    engine, _ = slow_engine(store, max_queue=2)
+    streams = [engine.handle(make_request(f"tale {i}")) for i in range(4)]
+    results = await asyncio.gather(*(collect(s) for s in streams))
+    finals = [final for _, final in results]
+    assert [f.kind for f in finals if f] == [ReplyKind.STORY] * 3 + [ReplyKind.ERROR]
+    assert finals[3] is not None
+    assert "2 requests waiting" in finals[3].text
+    assert engine.queue_depth == 0
+
+
+async def test_an_abandoned_stream_releases_its_channel(store: SqliteStore) -> None:
+    engine, _ = slow_engine(store)
+    stream = engine.handle(make_request("tale one"))
+    await anext(stream)  # type: ignore[arg-type]
+    await stream.aclose()  # type: ignore[attr-defined]
+    _, final = await collect(engine.handle(make_request("tale two")))
+    assert final is not None
+    assert final.kind is ReplyKind.STORY
+
+
+async def test_lanes_are_removed_when_empty() -> None:
+    lanes = Lanes(max_waiting=3)
+    slot = lanes.enter("a")
+    await slot.wait()
+    second = lanes.enter("a")
+    assert lanes.depth == 1
+    slot.leave()
+    await second.wait()
+    second.leave()
+    assert lanes.busy_channels == 0

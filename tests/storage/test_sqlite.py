@@ -1,0 +1,173 @@
+"""The SQLite store: migrations, persistence, atomic story changes, idempotency."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storage.base import NewPart, PartStatus, StorageError, StoryStatus
+from storage.migrations import load_migrations
+from storage.sqlite import SqliteStore
+
+
+async def test_migrations_from_empty_set_user_version(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    store = SqliteStore(str(path))
+    await store.open()
+    await store.close()
+    with sqlite3.connect(path) as db:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+    assert version == load_migrations()[-1].version
+    assert {"channels", "stories", "parts", "prompts", "usage", "processed_events"} <= tables
+    assert mode == "wal"
+
+
+async def test_reopen_applies_nothing_twice(tmp_path: Path) -> None:
+    path = str(tmp_path / "twice.db")
+    for _ in range(2):
+        store = SqliteStore(path)
+        await store.open()
+        await store.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(load_migrations())
+
+
+async def test_newer_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 999")
+    store = SqliteStore(str(path))
+    with pytest.raises(StorageError, match="newer than this Storybot knows"):
+        await store.open()
+
+
+async def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    store = SqliteStore(str(tmp_path / "nope" / "db.sqlite"))
+    with pytest.raises(StorageError, match="does not exist"):
+        await store.open()
+
+
+async def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StorageError, match="Cannot open the database"):
+        await SqliteStore(str(path)).open()
+
+
+async def test_story_persists_across_reopen(tmp_path: Path) -> None:
+    path = str(tmp_path / "persist.db")
+    store = SqliteStore(path)
+    await store.open()
+    story = await store.start_story("t:c", "t", "a premise", NewPart("opening", choices=("a",)))
+    await store.add_part(story.id, NewPart("second", direction="go on"))
+    await store.set_settings("t:c", "t", '{"genre": "sci-fi"}')
+    await store.close()
+
+    again = SqliteStore(path)
+    await again.open()
+    try:
+        active = await again.active_story("t:c")
+        assert active is not None
+        assert active.last_seq == 2
+        parts = await again.all_parts(active.id)
+        assert [p.text for p in parts] == ["opening", "second"]
+        assert parts[0].choices == ("a",)
+        assert parts[1].direction == "go on"
+        assert await again.get_settings("t:c") == '{"genre": "sci-fi"}'
+    finally:
+        await again.close()
+
+
+async def test_new_story_archives_the_old_one(store: SqliteStore) -> None:
+    first = await store.start_story("t:c", "t", "one", NewPart("p1"))
+    second = await store.start_story("t:c", "t", "two", NewPart("p1"))
+    active = await store.active_story("t:c")
+    assert active is not None
+    assert active.id == second.id
+    assert await store.all_parts(first.id)  # archived, not deleted
+    rows = await store._fetchall("SELECT status FROM stories WHERE id = ?", (first.id,))
+    assert rows[0][0] == StoryStatus.ARCHIVED
+
+
+async def test_replace_and_drop_last_part(store: SqliteStore) -> None:
+    story = await store.start_story("t:c", "t", "p", NewPart("one"))
+    await store.add_part(story.id, NewPart("two"))
+    replaced = await store.add_part(
+        story.id, NewPart("TWO", status=PartStatus.CUT), replace_last=True
+    )
+    assert replaced.seq == 2
+    assert replaced.status is PartStatus.CUT
+    dropped = await store.drop_last_part(story.id)
+    assert dropped is not None
+    assert dropped.text == "TWO"
+    assert await store.drop_last_part(story.id) is None  # the opening stays
+    assert [p.text for p in await store.all_parts(story.id)] == ["one"]
+    nxt = await store.add_part(story.id, NewPart("again"))
+    assert nxt.seq == 2
+
+
+async def test_recent_parts_are_the_newest_in_order(store: SqliteStore) -> None:
+    story = await store.start_story("t:c", "t", "p", NewPart("0"))
+    for i in range(1, 10):
+        await store.add_part(story.id, NewPart(str(i)))
+    recent = await store.recent_parts(story.id, after_seq=0, limit=3)
+    assert [p.text for p in recent] == ["7", "8", "9"]
+    recent = await store.recent_parts(story.id, after_seq=8, limit=5)
+    assert [p.text for p in recent] == ["8", "9"]
+
+
+async def test_forget_removes_everything_of_the_channel_only(store: SqliteStore) -> None:
+    await store.start_story("t:a", "t", "a", NewPart("a"))
+    await store.add_prompt("t:a", "prompt a", "x")
+    await store.start_story("t:b", "t", "b", NewPart("b"))
+    await store.forget_channel("t:a")
+    assert await store.active_story("t:a") is None
+    assert await store.list_prompts("t:a") == []
+    assert await store.get_settings("t:a") is None
+    assert await store.active_story("t:b") is not None
+    rows = await store._fetchall("SELECT COUNT(*) FROM parts", ())
+    assert rows[0][0] == 1
+
+
+async def test_prompts_belong_to_their_channel(store: SqliteStore) -> None:
+    prompt = await store.add_prompt("t:a", "a lost key", "Ada")
+    assert await store.remove_prompt("t:b", prompt.id) is False
+    assert await store.count_prompts("t:a") == 1
+    assert await store.remove_prompt("t:a", prompt.id) is True
+    assert await store.count_prompts("t:a") == 0
+
+
+async def test_usage_adds_up_per_user_and_channel(store: SqliteStore) -> None:
+    day = date(2026, 1, 2)
+    await store.record_usage(day, "t", "t:c", "u1", 10, 5)
+    await store.record_usage(day, "t", "t:c", "u2", 1, 1)
+    assert await store.usage_today(day, "user", "t:u1") == 15
+    assert await store.usage_today(day, "channel", "t:c") == 17
+    assert await store.usage_today(date(2026, 1, 3), "channel", "t:c") == 0
+
+
+async def test_claim_event_once(store: SqliteStore) -> None:
+    assert await store.claim_event("t", "e1") is True
+    assert await store.claim_event("t", "e1") is False
+    assert await store.claim_event("other", "e1") is True
+
+
+async def test_failed_transaction_changes_nothing(store: SqliteStore) -> None:
+    story = await store.start_story("t:c", "t", "p", NewPart("one"))
+    with pytest.raises(StorageError):
+        await store.add_part(story.id + 100, NewPart("orphan"))
+    with pytest.raises(sqlite3.IntegrityError):
+        # Second active story for the same channel inserted behind the store's back.
+        async with store._tx() as db:
+            await db.execute(
+                "INSERT INTO stories (channel_key, premise, status, created_at, updated_at) "
+                "VALUES ('t:c', 'x', 'active', 0, 0)"
+            )
+    rows = await store._fetchall("SELECT COUNT(*) FROM stories", ())
+    assert rows[0][0] == 1
+    assert (await store.active_story("t:c")) is not None

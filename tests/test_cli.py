@@ -1,0 +1,107 @@
+"""The command line: chat end to end in a subprocess, check-config, bad configuration."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def storybot(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("STORYBOT_")}
+    base.update({"STORYBOT_OFFLINE__CHUNK_DELAY": "0", "PYTHONPATH": str(ROOT)})
+    base.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=base,
+        cwd=cwd or ROOT,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_chat_story_persists_across_runs(tmp_path: Path) -> None:
+    env = {"STORYBOT_DATABASE_PATH": str(tmp_path / "chat.db"), "STORYBOT_OFFLINE__SEED": "3"}
+    first = storybot(
+        "chat", "--user", "Ada", stdin="A fox named Juniper guards the Copper Bridge\n", env=env
+    )
+    assert first.returncode == 0, first.stderr
+    assert "Juniper" in first.stdout
+
+    second = storybot("chat", stdin="/story recap\n/story export\n", env=env)
+    assert second.returncode == 0, second.stderr
+    assert "Juniper" in second.stdout
+    assert "## Part 1" in second.stdout
+    third = storybot("chat", stdin="she crosses the river\n/story export\n", env=env)
+    assert "## Part 2" in third.stdout
+    assert "she crosses the river" in third.stdout
+
+
+def test_chat_channels_are_separate(tmp_path: Path) -> None:
+    env = {"STORYBOT_DATABASE_PATH": str(tmp_path / "chat.db")}
+    storybot("chat", "--channel", "one", stdin="A fox named Juniper\n", env=env)
+    other = storybot("chat", "--channel", "two", stdin="/story export\n", env=env)
+    assert "no story in this channel" in other.stdout
+
+
+def test_missing_database_folder_is_a_clear_error(tmp_path: Path) -> None:
+    result = storybot(
+        "chat", stdin="hi\n", env={"STORYBOT_DATABASE_PATH": str(tmp_path / "no" / "x.db")}
+    )
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_config_redacts_secrets(tmp_path: Path) -> None:
+    config = tmp_path / "storybot.toml"
+    config.write_text('[llm]\nmodel = "from-toml"\n[story]\nmax_queue = 7\n')
+    result = storybot(
+        "--config",
+        str(config),
+        "check-config",
+        env={"STORYBOT_TELEGRAM__TOKEN": "123:SECRET", "STORYBOT_STORY__MAX_QUEUE": "9"},
+    )
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["llm"]["model"] == "from-toml"
+    assert shown["story"]["max_queue"] == 9  # the environment wins over the file
+    assert shown["telegram"]["token"] == "**********"
+    assert "SECRET" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "key"),
+    [
+        ({"STORYBOT_LLM__PROVIDER": "gpt5"}, "llm.provider"),
+        ({"STORYBOT_STORY__MAX_QUEUE": "lots"}, "story.max_queue"),
+        ({"STORYBOT_STORY__MAX_QEUE": "1"}, "story.max_qeue"),
+    ],
+)
+def test_invalid_config_exits_2_naming_the_key(env: dict[str, str], key: str) -> None:
+    result = storybot("check-config", env=env)
+    assert result.returncode == 2
+    assert key in result.stderr
+
+
+def test_missing_config_file(tmp_path: Path) -> None:
+    result = storybot("--config", str(tmp_path / "none.toml"), "check-config")
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+
+
+def test_run_without_platform_says_how_to_configure(tmp_path: Path) -> None:
+    result = storybot("run", env={"STORYBOT_DATABASE_PATH": str(tmp_path / "r.db")})
+    assert result.returncode == 2
+    assert "STORYBOT_TELEGRAM__TOKEN" in result.stderr
