@@ -1,0 +1,265 @@
+"""The Slack adapter: slack-bolt's AsyncApp over Socket Mode or the app's HTTP server.
+
+Socket Mode is used when an app-level token (xapp-) is configured; otherwise
+Slack posts events, ``/story`` and button presses to ``/slack/events``, where
+bolt checks the signing secret (a bad signature or a stale timestamp gets 401).
+Every listener acknowledges and only starts a task that writes the story, so
+bolt can answer Slack after the listener returns (``process_before_response``)
+and still within 3 seconds; the task exists by the time Slack has its answer.
+
+The Slack app needs the scopes ``app_mentions:read``, ``chat:write``,
+``commands``, ``im:history``, ``users:read`` and ``files:write`` (plus
+``channels:history``/``groups:history`` when plain thread replies should steer
+stories), the events ``app_mention`` and ``message.im`` (``message.channels``,
+``message.groups``), the slash command ``/story`` and interactivity turned on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Coroutine
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack import events
+from adapters.slack.render import CHOICE_ACTION, SECTION_LIMIT, chosen_blocks, measure
+from adapters.slack.roles import Roles
+from adapters.slack.surface import Place, SlackSurface
+from bot import logs
+from bot.commands import parse, parse_subcommand
+from bot.config import ConfigError
+from bot.delivery import Limits, deliver
+from bot.types import Mode, ReplyKind, Request
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+COMMAND = "/story"
+CONNECT_TIMEOUT = 30.0
+NOT_A_MEMBER = {"not_in_channel", "channel_not_found"}
+CANNOT_POST = (
+    "I can't post in this conversation. Invite me with /invite @Storybot, "
+    "or write to me in a direct message."
+)
+
+
+class Arrivals:
+    """Keeps a channel's requests in arrival order through the awaits before ``engine.handle``.
+
+    The engine orders turns from the moment ``handle`` is called; a users.info
+    lookup before that must not let a later message overtake an earlier one.
+    """
+
+    def __init__(self) -> None:
+        self._locks: dict[str, tuple[asyncio.Lock, list[int]]] = {}
+
+    @asynccontextmanager
+    async def turn(self, key: str) -> AsyncIterator[None]:
+        lock, users = self._locks.setdefault(key, (asyncio.Lock(), [0]))
+        users[0] += 1
+        try:
+            async with lock:
+                yield
+        finally:
+            users[0] -= 1
+            if not users[0]:
+                del self._locks[key]
+
+
+class SlackAdapter:
+    name = "slack"
+
+    def __init__(self, app: App, web_app: web.Application | None = None) -> None:
+        config = app.settings.slack
+        if config.bot_token is None:
+            raise ConfigError("slack.bot_token (STORYBOT_SLACK__BOT_TOKEN) is not set")
+        self.app_token = config.app_token.get_secret_value() if config.app_token else None
+        secret = config.signing_secret.get_secret_value() if config.signing_secret else ""
+        if self.app_token is None and not secret:
+            raise ConfigError(
+                "slack: set STORYBOT_SLACK__APP_TOKEN for Socket Mode, or "
+                "STORYBOT_SLACK__SIGNING_SECRET to receive events over HTTP"
+            )
+        self.config = config
+        self.engine = app.engine
+        self.store = app.store
+        self.grace = app.settings.shutdown_grace
+        base_url = config.api_base_url.rstrip("/") + "/"
+        self.client = AsyncWebClient(token=config.bot_token.get_secret_value(), base_url=base_url)
+        self.bolt = AsyncApp(
+            name="storybot",
+            client=self.client,
+            signing_secret=secret,
+            request_verification_enabled=True,
+            process_before_response=True,
+        )
+        self.roles = Roles(self.client, config.admin_users)
+        self.limits = Limits(SECTION_LIMIT, interval=config.edit_interval, measure=measure)
+        self.bot_user_id: str | None = None
+        self._socket: AsyncSocketModeHandler | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._closing = False
+        self._arrivals = Arrivals()
+        self.bolt.event("app_mention")(self._on_mention)
+        self.bolt.event("message")(self._on_message)
+        self.bolt.command(COMMAND)(self._on_command)
+        self.bolt.action(CHOICE_ACTION)(self._on_choice)
+        if self.app_token is None and web_app is not None:
+            web_app.router.add_post(EVENTS_PATH, self.handle_http)
+
+    # lifecycle
+
+    async def start(self) -> None:
+        """Check the tokens, then connect Socket Mode if configured; returns once connected.
+
+        A bad token fails here with Slack's error, rather than in the Socket Mode
+        client's reconnect loop, which retries forever.
+        """
+        auth = await self.client.auth_test()
+        self.bot_user_id = auth.get("user_id")
+        if self.app_token is None:
+            return
+        await self.client.apps_connections_open(app_token=self.app_token)
+        handler = AsyncSocketModeHandler(
+            self.bolt, app_token=self.app_token, web_client=self.client
+        )
+        try:
+            await asyncio.wait_for(handler.connect_async(), CONNECT_TIMEOUT)
+        except BaseException:
+            await handler.close_async()
+            raise
+        self._socket = handler
+
+    async def stop(self) -> None:
+        """Stop taking events; stories being written may finish within the grace, then stop."""
+        self._closing = True
+        if self._socket is not None:
+            await self._socket.close_async()
+            self._socket = None
+        try:
+            await asyncio.wait_for(self.idle(), self.grace)
+        except TimeoutError:
+            pending = list(self._tasks)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+
+    async def idle(self) -> None:
+        """Wait until every reply being written has been delivered."""
+        while self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    async def handle_http(self, request: web.Request) -> web.Response:
+        """Events, commands and interactivity; bolt verifies the signature and acks."""
+        if self._closing:  # Slack delivers the event again later
+            return web.Response(status=503, text="shutting down")
+        response = await self.bolt.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(response)
+
+    # listeners: acknowledge at once, write in the background
+
+    async def _on_mention(self, body: dict[str, Any], context: dict[str, Any]) -> None:
+        found = events.mention(body, context.get("bot_user_id") or self.bot_user_id)
+        if found is not None:
+            self._spawn(self._serve(*found))
+
+    async def _on_message(self, body: dict[str, Any], context: dict[str, Any]) -> None:
+        found = events.message(body, context.get("bot_user_id") or self.bot_user_id)
+        if found is None:
+            return
+        request, place, needs_story = found
+        if needs_story and self.config.thread_needs_mention:
+            return
+        self._spawn(self._serve(request, place, needs_story=needs_story))
+
+    async def _on_command(self, ack: Any, body: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        request, place = events.command(body)
+        self._spawn(self._serve(request, place, respond=respond))
+
+    async def _on_choice(self, ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
+        await ack()
+        found = events.choice(body, action)
+        if found is not None:
+            self._spawn(self._serve(*found, pressed=(body, action)))
+
+    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(self._guard(work))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    @staticmethod
+    async def _guard(work: Coroutine[Any, Any, None]) -> None:
+        try:
+            await work
+        except Exception:
+            log.exception("a Slack reply failed")
+
+    # one request, start to finish
+
+    async def _serve(
+        self,
+        request: Request,
+        place: Place,
+        *,
+        needs_story: bool = False,
+        respond: AsyncRespond | None = None,
+        pressed: tuple[dict[str, Any], dict[str, Any]] | None = None,
+    ) -> None:
+        trace = logs.bind_request(None, request.platform, request.channel)
+        async with self._arrivals.turn(request.channel):
+            if needs_story and await self.store.active_story(request.channel) is None:
+                return  # thread chatter that is not about a story
+            can_manage = await self._can_manage(request, place)
+            stream = self.engine.handle(replace(request, can_manage=can_manage, trace_id=trace))
+        surface = SlackSurface(self.client, place)
+        try:
+            delivered = await deliver(stream, surface, self.limits, typing=False)
+        except SlackApiError as exc:
+            if respond is None or exc.response.get("error") not in NOT_A_MEMBER:
+                raise
+            log.info("not a member of %s; telling the asker", place.channel)
+            await respond(text=CANNOT_POST, response_type="ephemeral")
+            return
+        final = delivered.final
+        if pressed is not None and final is not None and final.kind is ReplyKind.STORY:
+            await self._mark_chosen(*pressed)
+
+    async def _can_manage(self, request: Request, place: Place) -> bool:
+        """True in DMs; in channels asked of Slack only when the request needs it."""
+        if place.direct:
+            return True
+        text = request.text.strip()
+        parsed = parse(text) if request.mode is Mode.COMMAND else parse_subcommand(text)
+        if parsed is None or not self.engine.library.needs_manager(parsed.command, parsed.args):
+            return False
+        return await self.roles.is_manager(request.user_id)
+
+    async def _mark_chosen(self, body: dict[str, Any], action: dict[str, Any]) -> None:
+        """Replace a pressed message's buttons by who chose what, so it is not pressed twice."""
+        pressed = body.get("message") or {}
+        user = body.get("user") or {}
+        name = user.get("name") or user.get("username") or user.get("id", "someone")
+        label = (action.get("text") or {}).get("text", "")
+        try:
+            await self.client.chat_update(
+                channel=body["channel"]["id"],
+                ts=pressed["ts"],
+                text=pressed.get("text", ""),
+                blocks=chosen_blocks(pressed.get("blocks") or [], f"{name} chose {label}"),
+            )
+        except (SlackApiError, KeyError) as exc:
+            log.warning("could not take the buttons off the chosen message: %s", exc)

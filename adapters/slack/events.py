@@ -1,0 +1,132 @@
+"""Slack payloads to platform-free requests: which story a message belongs to, and where to reply.
+
+Channel keys:
+
+- a mention starts or steers the story of its thread, ``slack:<team>:<channel>:<thread_ts>``
+  (the mention's own ts when it is not in a thread, so the story opens a thread under it);
+- ``/story`` in a channel is the channel's own story, ``slack:<team>:<channel>``, posted at
+  the top level: Slack does not run slash commands inside threads, so the command
+  cannot name one. It is separate from the thread stories started by mentions;
+- a DM with the bot is one story, ``slack:<team>:<dm channel>``, whatever thread a
+  message is in.
+
+Choice buttons find their story from the message they sit on: a reply in a thread
+belongs to that thread's story, a top-level message to the channel's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from adapters.slack.render import mentions, parse_button_value, to_plain
+from adapters.slack.surface import Place
+from bot.types import Mode, Request
+
+PLATFORM = "slack"
+HANDLED_SUBTYPES = {None, "thread_broadcast", "file_share"}
+
+
+def is_direct(channel: str) -> bool:
+    """Slack DM channel ids start with ``D``."""
+    return channel.startswith("D")
+
+
+def key(team: str, channel: str, thread_ts: str | None = None) -> str:
+    if thread_ts is None or is_direct(channel):
+        return f"{PLATFORM}:{team}:{channel}"
+    return f"{PLATFORM}:{team}:{channel}:{thread_ts}"
+
+
+def from_bot(event: dict[str, Any], bot_user_id: str | None) -> bool:
+    """Our own messages and every other bot's: never stories' input."""
+    return bool(
+        event.get("bot_id")
+        or event.get("subtype") == "bot_message"
+        or (bot_user_id and event.get("user") == bot_user_id)
+    )
+
+
+def mention(body: dict[str, Any], bot_user_id: str | None) -> tuple[Request, Place] | None:
+    event = body.get("event") or {}
+    if from_bot(event, bot_user_id) or not event.get("user"):
+        return None
+    channel, thread = event["channel"], event.get("thread_ts") or event["ts"]
+    team = body.get("team_id") or event.get("team") or ""
+    request = Request(
+        platform=PLATFORM,
+        channel=key(team, channel, thread),
+        user_id=event["user"],
+        text=to_plain(event.get("text", ""), bot_user_id=bot_user_id),
+        mode=Mode.CHAT,
+        event_id=body.get("event_id"),
+    )
+    return request, Place(channel, thread, event["user"], direct=is_direct(channel))
+
+
+def message(body: dict[str, Any], bot_user_id: str | None) -> tuple[Request, Place, bool] | None:
+    """A DM, or a plain reply in a channel thread; the flag says "only if it has a story".
+
+    Channel messages that mention the bot are left to the ``app_mention`` event,
+    which Slack sends for the same message.
+    """
+    event = body.get("event") or {}
+    if event.get("subtype") not in HANDLED_SUBTYPES or from_bot(event, bot_user_id):
+        return None
+    user, channel, raw = event.get("user"), event.get("channel", ""), event.get("text", "")
+    if not user or not channel:
+        return None
+    team = body.get("team_id") or event.get("team") or ""
+    direct = event.get("channel_type") == "im"
+    thread = event.get("thread_ts")
+    if not direct and (not thread or thread == event.get("ts") or mentions(raw, bot_user_id)):
+        return None
+    request = Request(
+        platform=PLATFORM,
+        channel=key(team, channel, thread) if not direct else key(team, channel),
+        user_id=user,
+        text=to_plain(raw, bot_user_id=bot_user_id),
+        mode=Mode.CHAT,
+        event_id=body.get("event_id"),
+    )
+    return request, Place(channel, thread, user, direct=direct), not direct
+
+
+def command(body: dict[str, Any]) -> tuple[Request, Place]:
+    channel, user = body.get("channel_id", ""), body.get("user_id", "")
+    request = Request(
+        platform=PLATFORM,
+        channel=key(body.get("team_id", ""), channel),
+        user_id=user,
+        text=body.get("text", "") or "",
+        mode=Mode.COMMAND,
+        user_name=body.get("user_name", "") or "",
+        event_id=f"command:{body['trigger_id']}" if body.get("trigger_id") else None,
+    )
+    return request, Place(channel, None, user, direct=is_direct(channel))
+
+
+def choice(body: dict[str, Any], action: dict[str, Any]) -> tuple[Request, Place] | None:
+    """A pressed choice button: ``choose n`` in the story of the message it sits on."""
+    parsed = parse_button_value(action.get("value", ""))
+    channel = (body.get("channel") or {}).get("id")
+    user = body.get("user") or {}
+    if parsed is None or not channel or not user.get("id"):
+        return None
+    ref, number = parsed
+    pressed = body.get("message") or {}
+    thread = pressed.get("thread_ts")
+    if thread == pressed.get("ts"):  # the message is a thread's parent: a top-level story
+        thread = None
+    team = (body.get("team") or {}).get("id") or user.get("team_id", "")
+    trigger = body.get("trigger_id") or action.get("action_ts")
+    request = Request(
+        platform=PLATFORM,
+        channel=key(team, channel, thread),
+        user_id=user["id"],
+        text=f"choose {number}",
+        mode=Mode.COMMAND,
+        user_name=user.get("name") or user.get("username") or "",
+        event_id=f"action:{trigger}" if trigger else None,
+        ref=ref,
+    )
+    return request, Place(channel, thread, user["id"], direct=is_direct(channel))
