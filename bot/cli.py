@@ -64,6 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StorageError as exc:
         print(f"storybot: {exc}", file=sys.stderr)
         return EXIT_FAILURE
+    except ConfigError as exc:  # found while building the storyteller
+        print(f"storybot: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
 
 
 async def _chat(settings: Settings, user: str, channel: str) -> None:

@@ -11,7 +11,14 @@ import os
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -60,7 +67,7 @@ class OfflineConfig(Section):
 
 
 class LLMEndpoint(Section):
-    base_url: str = "https://api.openai.com/v1"
+    base_url: Annotated[str, Field(pattern=r"^https?://")] = "https://api.openai.com/v1"
     api_key: SecretStr | None = None
     model: str = "gpt-4o-mini"
     temperature: float = Field(0.9, ge=0, le=2)
@@ -73,10 +80,16 @@ class LLMEndpoint(Section):
 
 class LLMConfig(LLMEndpoint):
     provider: Literal["offline", "openai"] = "offline"
-    fallback: str = Field("offline", description="'offline', 'none' or 'backup'")
+    fallback: Literal["offline", "none", "backup"] = "offline"
     backup: LLMEndpoint | None = None
     breaker_failures: int = Field(3, ge=1)
     breaker_reset: float = Field(60, gt=0)
+
+    @model_validator(mode="after")
+    def _backup_needs_an_endpoint(self) -> LLMConfig:
+        if self.provider == "openai" and self.fallback == "backup" and self.backup is None:
+            raise ValueError("fallback = 'backup' needs an [llm.backup] endpoint")
+        return self
 
 
 class TelegramConfig(Section):

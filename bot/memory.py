@@ -12,7 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 
 from bot.config import StoryConfig
-from bot.providers.base import Generation, Provider, ProviderError, StoryContext, Task, Usage
+from bot.providers.base import Generation, Provider, ProviderError, StoryContext, Task
 from bot.providers.base import estimate_tokens as estimate
 from bot.providers.offline import summarise as offline_summarise
 from bot.story_prompt import story_messages, system_prompt
@@ -54,7 +54,7 @@ def provider_summariser(provider: Provider, max_chars: int, max_tokens: int) -> 
         chunks: list[str] = []
         try:
             async for chunk in provider.stream(generation):
-                if not isinstance(chunk, Usage):
+                if isinstance(chunk, str):
                     chunks.append(chunk)
         except ProviderError as exc:
             log.warning(

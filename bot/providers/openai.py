@@ -1,0 +1,386 @@
+"""A storyteller behind any OpenAI-compatible Chat Completions server, streamed.
+
+One client for OpenAI, OpenRouter, vLLM, LM Studio, and the OpenAI-compatible
+endpoints of Ollama and llama.cpp. They differ in small ways this module
+absorbs: usage in its own chunk with ``choices: []``, or in the last content
+chunk, or not at all; role-only first deltas; ``finish_reason`` and then the
+connection closes without ``[DONE]``; errors sent as events inside the stream.
+
+Timeouts are explicit because a stream is not a request: connecting is given
+``connect_timeout``; the first text must arrive within ``first_token_timeout``;
+each next piece within ``between_tokens_timeout``; and everything, retries
+included, within ``total_timeout``. They are enforced around each read, not
+around the whole generator, because a generator is suspended while the reader
+is being sent text, and that time must not count against the server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import codecs
+import json
+import logging
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from bot.config import ConfigError, LLMEndpoint
+from bot.providers.base import Chunk, Generation, ProviderError, StreamCut, Usage, estimate_tokens
+from bot.providers.resilience import (
+    RetryPolicy,
+    TransientError,
+    closing_stream,
+    parse_retry_after,
+    with_retries,
+)
+
+log = logging.getLogger(__name__)
+
+KEY_REFUSED = "The storyteller's API key was refused; ask the bot's operator to check it."
+MODEL_MISSING = (
+    "The storyteller's model was not found on its server; ask the bot's operator to check "
+    "the model name."
+)
+REQUEST_REFUSED = "The storyteller's server refused the request."
+BUSY = "The storyteller is busy right now; try again in a minute."
+DOWN = "The storyteller is not answering right now."
+UNREACHABLE = "The storyteller could not be reached."
+TOO_SLOW = "The storyteller took too long to answer."
+BROKE_OFF = "The storyteller's connection broke off."
+WENT_QUIET = "The storyteller went quiet."
+FILTERED = "The storyteller's content filter stopped this part."
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class ServerEvent:
+    event: str
+    data: str
+
+
+class SSEDecoder:
+    """Server-sent events from a byte stream, by the WHATWG rules.
+
+    Lines end only at CR, LF or CRLF. (``str.splitlines``, and so httpx's
+    ``aiter_lines``, also splits at U+2028 and NEL, which servers that do not
+    escape non-ASCII may put raw inside the JSON of a story.)
+    """
+
+    def __init__(self) -> None:
+        self._utf8 = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._buffer = ""
+        self._started = False
+        self._event = ""
+        self._data: list[str] = []
+
+    def feed(self, raw: bytes) -> list[ServerEvent]:
+        text = self._buffer + self._utf8.decode(raw)
+        if not self._started and text:
+            self._started = True
+            text = text.removeprefix("\ufeff")
+        # A CR at the end may be the first half of a CRLF: keep it for the next chunk.
+        cut = len(text) - 1 if text.endswith("\r") else len(text)
+        lines = _LINE_END.split(text[:cut])
+        self._buffer = lines.pop() + text[cut:]
+        return [event for line in lines if (event := self._line(line)) is not None]
+
+    def close(self) -> list[ServerEvent]:
+        """The end of the stream: an unterminated last event is still delivered (lenient)."""
+        tail = self._buffer + self._utf8.decode(b"", final=True)
+        self._buffer = ""
+        events = [e for line in _LINE_END.split(tail) if line and (e := self._line(line))]
+        last = self._dispatch()
+        return events + ([last] if last else [])
+
+    def _line(self, line: str) -> ServerEvent | None:
+        if not line:
+            return self._dispatch()
+        if line.startswith(":"):
+            return None
+        name, _, value = line.partition(":")
+        value = value.removeprefix(" ")
+        if name == "data":
+            self._data.append(value)
+        elif name == "event":
+            self._event = value
+        return None
+
+    def _dispatch(self) -> ServerEvent | None:
+        event, data = self._event or "message", self._data
+        self._event, self._data = "", []
+        return ServerEvent(event, "\n".join(data)) if data else None
+
+
+@dataclass(slots=True)
+class _Progress:
+    """What one attempt has received so far."""
+
+    text: list[str] = field(default_factory=list)
+    finish: str | None = None
+    usage: dict[str, Any] | None = None
+    done: bool = False
+
+    @property
+    def wrote(self) -> bool:
+        return bool(self.text)
+
+
+class OpenAIProvider:
+    """Streams a story from ``POST {base_url}/chat/completions``.
+
+    One ``httpx.AsyncClient`` serves every request and is closed in
+    :meth:`aclose`. No Authorization header is sent when no key is configured,
+    as local servers need none.
+    """
+
+    def __init__(
+        self, endpoint: LLMEndpoint, *, retry: RetryPolicy | None = None, label: str = ""
+    ) -> None:
+        self.endpoint = endpoint
+        self.name = label or f"the {endpoint.model} model"
+        self.retry = retry or RetryPolicy()
+        self._url = endpoint.base_url.rstrip("/") + "/chat/completions"
+        if not self._url.startswith(("http://", "https://")):
+            raise ConfigError(
+                f"llm base_url (STORYBOT_LLM__BASE_URL, or ...__BACKUP__BASE_URL) must start "
+                f"with http:// or https://, not {endpoint.base_url!r}"
+            )
+        self._include_usage = True
+        limit = endpoint.connect_timeout
+        self._client = httpx.AsyncClient(
+            timeout=httpx.Timeout(connect=limit, read=None, write=limit, pool=limit)
+        )
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def stream(self, generation: Generation) -> AsyncIterator[Chunk]:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.endpoint.total_timeout
+        progress = _Progress()
+
+        def attempt() -> AsyncIterator[Chunk]:
+            nonlocal progress
+            progress = _Progress()
+            return self._attempt(generation, deadline, progress)
+
+        retrying = with_retries(attempt, self.retry, remaining=lambda: deadline - loop.time())
+        async with closing_stream(retrying) as chunks:
+            async for chunk in chunks:
+                yield chunk
+        if progress.finish == "length":
+            log.info("%s stopped at max_tokens", self.name)
+        yield self._usage(generation, progress)
+
+    def _body(self, generation: Generation) -> dict[str, Any]:
+        messages = [{"role": "system", "content": generation.system}]
+        messages += [{"role": m.role, "content": m.content} for m in generation.messages]
+        body: dict[str, Any] = {
+            "model": self.endpoint.model,
+            "messages": messages,
+            "stream": True,
+            "temperature": self.endpoint.temperature,
+            "max_tokens": min(generation.max_tokens, self.endpoint.max_tokens),
+        }
+        if self._include_usage:
+            body["stream_options"] = {"include_usage": True}
+        return body
+
+    def _headers(self) -> dict[str, str]:
+        headers = {"Accept": "text/event-stream"}
+        key = self.endpoint.api_key.get_secret_value() if self.endpoint.api_key else ""
+        if key:
+            headers["Authorization"] = f"Bearer {key}"
+        return headers
+
+    async def _attempt(
+        self, generation: Generation, deadline: float, progress: _Progress
+    ) -> AsyncIterator[Chunk]:
+        loop = asyncio.get_running_loop()
+        waits_until = min(deadline, loop.time() + self.endpoint.first_token_timeout)
+        response = await self._open(generation, waits_until)
+        try:
+            if response.status_code != 200:
+                await self._refuse(response, generation, waits_until)
+            if response.headers.get("content-type", "").startswith("application/json"):
+                for chunk in await self._whole(response, waits_until, progress):
+                    yield chunk
+                return
+            decoder = SSEDecoder()
+            async with closing_stream(response.aiter_bytes()) as reader:
+                while not progress.done:
+                    raw = await self._read(reader, min(deadline, waits_until), progress)
+                    events = decoder.feed(raw) if raw is not None else decoder.close()
+                    for event in events:
+                        if progress.done:
+                            break
+                        for text in self._handle(event, progress):
+                            progress.text.append(text)
+                            yield text
+                            # Counted from here: time the reader spent with the text is not
+                            # the server's silence.
+                            waits_until = loop.time() + self.endpoint.between_tokens_timeout
+                    if raw is None:
+                        break
+            if not (progress.done or progress.finish):
+                raise self._broken("the stream ended without [DONE]", progress)
+        finally:
+            await response.aclose()
+
+    async def _open(self, generation: Generation, waits_until: float) -> httpx.Response:
+        request = self._client.build_request(
+            "POST", self._url, json=self._body(generation), headers=self._headers()
+        )
+        try:
+            async with asyncio.timeout_at(waits_until):
+                return await self._client.send(request, stream=True)
+        except TimeoutError:
+            raise ProviderError(
+                "no response before the first-token timeout", user_message=TOO_SLOW
+            ) from None
+        except httpx.ConnectTimeout:
+            raise ProviderError("connect timeout", user_message=UNREACHABLE) from None
+        except httpx.RequestError as exc:
+            raise TransientError(
+                f"cannot reach the server: {exc!r}", user_message=UNREACHABLE
+            ) from None
+
+    async def _read(
+        self, reader: AsyncIterator[bytes], until: float, progress: _Progress
+    ) -> bytes | None:
+        """The next bytes of the stream, ``None`` at its end; timeouts become errors."""
+        try:
+            async with asyncio.timeout_at(until):
+                return await anext(reader, None)
+        except TimeoutError:
+            if progress.finish:  # finished, but the server kept the connection open
+                return None
+            if progress.wrote:
+                raise StreamCut(
+                    "timed out waiting for the next text", user_message=WENT_QUIET
+                ) from None
+            raise ProviderError(
+                "timed out waiting for the first text", user_message=TOO_SLOW
+            ) from None
+        except httpx.RequestError as exc:
+            raise self._broken(f"connection broke: {exc!r}", progress) from None
+
+    def _broken(self, why: str, progress: _Progress) -> ProviderError:
+        if progress.wrote:
+            return StreamCut(why, user_message=BROKE_OFF)
+        return TransientError(why, user_message=DOWN)
+
+    def _handle(self, event: ServerEvent, progress: _Progress) -> list[str]:
+        """The text in one event; records finish and usage; raises on error events."""
+        if event.data.strip() == "[DONE]":
+            progress.done = True
+            return []
+        try:
+            payload = json.loads(event.data)
+        except ValueError:
+            log.warning("ignoring a stream event that is not JSON (%d characters)", len(event.data))
+            return []
+        if not isinstance(payload, dict):
+            return []
+        if event.event == "error" or payload.get("error"):
+            raise self._stream_error(payload.get("error", payload), progress)
+        if isinstance(payload.get("usage"), dict):
+            progress.usage = payload["usage"]
+        texts: list[str] = []
+        for choice in payload.get("choices") or []:
+            if not isinstance(choice, dict) or choice.get("index", 0) != 0:
+                continue
+            delta = choice.get("delta") or {}
+            content = delta.get("content") if isinstance(delta, dict) else None
+            if isinstance(content, str) and content:
+                texts.append(content)
+            if choice.get("finish_reason"):
+                progress.finish = str(choice["finish_reason"])
+        if progress.finish == "content_filter":
+            if progress.wrote or texts:
+                raise StreamCut("content filter", user_message=FILTERED)
+            raise ProviderError("content filter", user_message=FILTERED)
+        if progress.finish == "error":  # OpenRouter: the upstream model failed mid-answer
+            raise self._broken("finish_reason error", progress)
+        return texts
+
+    def _stream_error(self, error: Any, progress: _Progress) -> ProviderError:
+        message = error.get("message") if isinstance(error, dict) else error
+        code = error.get("code") if isinstance(error, dict) else None
+        why = f"error event in the stream: {str(message)[:300]} (code {code})"
+        if progress.wrote:
+            return StreamCut(why, user_message=BROKE_OFF)
+        if _status(code) == 429 or _status(code) >= 500:
+            return TransientError(why, user_message=BUSY if _status(code) == 429 else DOWN)
+        return ProviderError(why, user_message=DOWN)
+
+    async def _whole(
+        self, response: httpx.Response, until: float, progress: _Progress
+    ) -> list[Chunk]:
+        """A server that ignored ``stream`` and sent one JSON completion."""
+        payload = await self._body_json(response, until)
+        progress.usage = payload.get("usage") if isinstance(payload.get("usage"), dict) else None
+        try:
+            text = payload["choices"][0]["message"]["content"]
+        except (KeyError, IndexError, TypeError):
+            text = None
+        if not isinstance(text, str) or not text:
+            raise ProviderError("a JSON response without text", user_message=DOWN)
+        progress.text.append(text)
+        progress.done = True
+        return [text]
+
+    async def _refuse(self, response: httpx.Response, generation: Generation, until: float) -> None:
+        """Raise the right error for a non-200 answer, logging the server's reason."""
+        status = response.status_code
+        payload = await self._body_json(response, until)
+        error = payload.get("error", payload)
+        reason = str(error.get("message", "") if isinstance(error, dict) else error)[:300]
+        log.warning("%s answered HTTP %d: %s", self.name, status, reason or "(no reason given)")
+        if status == 400 and "stream_options" in reason and self._include_usage:
+            self._include_usage = False  # an older server; usage will be estimated
+            raise TransientError("stream_options not supported", retry_after=0)
+        if status == 429 or status >= 500:
+            retry_after = parse_retry_after(response.headers.get("retry-after"))
+            raise TransientError(
+                f"HTTP {status}",
+                user_message=BUSY if status == 429 else DOWN,
+                retry_after=retry_after,
+            )
+        if status in (401, 403):
+            raise ProviderError(f"HTTP {status}", user_message=KEY_REFUSED)
+        if status == 404:
+            raise ProviderError(f"HTTP {status}", user_message=MODEL_MISSING)
+        raise ProviderError(f"HTTP {status}", user_message=REQUEST_REFUSED)
+
+    async def _body_json(self, response: httpx.Response, until: float) -> dict[str, Any]:
+        try:
+            async with asyncio.timeout_at(until):
+                raw = await response.aread()
+            payload = json.loads(raw[:100_000])
+        except (TimeoutError, httpx.RequestError, ValueError):
+            return {}
+        return payload if isinstance(payload, dict) else {}
+
+    def _usage(self, generation: Generation, progress: _Progress) -> Usage:
+        """The server's token counts, or an estimate when it reported none."""
+        reported = progress.usage or {}
+        prompt, completion = reported.get("prompt_tokens"), reported.get("completion_tokens")
+        if isinstance(prompt, int) and isinstance(completion, int):
+            return Usage(prompt, completion)
+        estimated_prompt = estimate_tokens(generation.system) + sum(
+            estimate_tokens(m.content) for m in generation.messages
+        )
+        return Usage(estimated_prompt, estimate_tokens("".join(progress.text)), estimated=True)
+
+
+def _status(code: Any) -> int:
+    """An HTTP-like status from an error event's ``code``, 0 when it is not one."""
+    try:
+        return int(code)
+    except (TypeError, ValueError):
+        return 0
