@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.config import Settings
+from bot.delivery import Limits, Surface
 from bot.engine import Engine
 from bot.memory import Memory, Summariser, offline_summariser, provider_summariser
+from bot.metrics import MeteredProvider, Metrics
 from bot.providers import build_provider
 from bot.providers.base import Provider
 from bot.providers.offline import OfflineStoryteller
@@ -17,13 +19,21 @@ from storage.sqlite import SqliteStore
 
 
 class Adapter(Protocol):
-    """A platform connection. The app starts adapters together and stops them in reverse."""
+    """A platform connection. The app starts adapters together and stops them in reverse.
+
+    ``start`` returns once connected (it never takes the loop over); ``stop``
+    lets replies in flight finish. ``surface_for`` opens a surface on a
+    channel key for posts nobody asked for in the moment (the story of the
+    day); it returns None when the channel cannot be reached.
+    """
 
     name: str
 
     async def start(self) -> None: ...
 
     async def stop(self) -> None: ...
+
+    async def surface_for(self, channel: str) -> tuple[Surface, Limits] | None: ...
 
 
 @dataclass(slots=True)
@@ -32,6 +42,7 @@ class App:
     store: SqliteStore
     provider: Provider
     engine: Engine
+    metrics: Metrics = field(default_factory=Metrics)
 
 
 def summariser_for(provider: Provider, settings: Settings) -> Summariser:
@@ -42,7 +53,7 @@ def summariser_for(provider: Provider, settings: Settings) -> Summariser:
 
 
 @asynccontextmanager
-async def open_app(settings: Settings) -> AsyncIterator[App]:
+async def open_app(settings: Settings, metrics: Metrics | None = None) -> AsyncIterator[App]:
     """Open the database and the storyteller; close both however the block ends.
 
     An aiosqlite connection left open keeps the process alive, so closing is
@@ -51,11 +62,21 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
     store = SqliteStore(settings.database_path)
     await store.open()
     try:
+        metrics = metrics or Metrics()
         provider = build_provider(settings)
         try:
             memory = Memory(store, settings.story, summariser_for(provider, settings))
-            engine = Engine(store, provider, settings.story, memory, seed=settings.offline.seed)
-            yield App(settings, store, provider, engine)
+            metered = MeteredProvider(provider, metrics, settings.llm.provider)
+            engine = Engine(
+                store,
+                metered,
+                settings.story,
+                memory,
+                seed=settings.offline.seed,
+                observer=metrics,
+            )
+            metrics.track_queue(lambda: engine.queue_depth)
+            yield App(settings, store, provider, engine, metrics)
         finally:
             await provider.aclose()
     finally:

@@ -69,16 +69,14 @@ SPECS: tuple[CommandSpec, ...] = (
     CommandSpec(
         Command.SUBSCRIBE,
         "/story subscribe <HH:MM> [timezone]",
-        "a story of the day in this channel",
+        "a fresh story here every day at that time",
         manager_only=True,
-        hidden=True,
     ),
     CommandSpec(
         Command.UNSUBSCRIBE,
         "/story unsubscribe",
         "stop the story of the day",
         manager_only=True,
-        hidden=True,
     ),
     CommandSpec(Command.HELP, "/story help", "this help"),
 )

@@ -27,6 +27,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from bot.credentials import credentials_settings
+
 CommaList = Annotated[list[str], NoDecode]
 IntCommaList = Annotated[list[int], NoDecode]
 
@@ -177,6 +179,9 @@ class Settings(BaseSettings):
 def load_settings(config_path: str | None = None, **overrides: Any) -> Settings:
     """Read the configuration, or raise :class:`ConfigError` naming the bad key.
 
+    Secrets may also come from files in ``$CREDENTIALS_DIRECTORY`` (systemd's
+    ``LoadCredential=``); a variable set in the environment wins over them.
+
     The TOML path is bound to a subclass made for this call rather than stored
     globally, so loading one configuration never leaks into another.
     """
@@ -189,7 +194,7 @@ def load_settings(config_path: str | None = None, **overrides: Any) -> Settings:
             "Settings", (Settings,), {"model_config": {**Settings.model_config, "toml_file": path}}
         )
     try:
-        return settings_cls(**overrides)
+        return settings_cls(**{**credentials_settings(), **overrides})
     except ValidationError as exc:
         raise ConfigError(describe_errors(exc)) from None
     except ValueError as exc:  # malformed TOML or a list that is not JSON

@@ -8,12 +8,15 @@ adapters hand that stream to :func:`bot.delivery.deliver`.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import random
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Protocol
 
 from bot import logs
 from bot.commands import Command, Parsed, parse, parse_subcommand
@@ -50,6 +53,15 @@ GENERATING = {
     Command.END,
     Command.RANDOM,
 }
+
+
+INTERRUPTED = "Storybot is restarting, so this part was interrupted."
+
+
+class TurnObserver(Protocol):
+    """Told about every finished turn (metrics use it)."""
+
+    def turn(self, platform: str, command: str, outcome: str, seconds: float) -> None: ...
 
 
 def part_ref(story_id: int, seq: int) -> str:
@@ -107,6 +119,7 @@ class Engine:
         rng: random.Random | None = None,
         today: Callable[[], date] = lambda: datetime.now(UTC).date(),
         seed: int | None = None,
+        observer: TurnObserver | None = None,
     ) -> None:
         self.store = store
         self.provider = provider
@@ -116,7 +129,10 @@ class Engine:
         self.rng = rng or random.Random()
         self.today = today
         self.seed = seed
+        self.observer = observer
         self._lanes = Lanes(config.max_queue)
+        self._closing = False
+        self._interrupted = False
 
     @property
     def queue_depth(self) -> int:
@@ -128,6 +144,10 @@ class Engine:
         The stream must be consumed to the end or closed (``deliver`` does
         both); until then, later turns in the same channel wait.
         """
+        if self._closing:
+            return _single(
+                error("Storybot is restarting. Try again in a minute.", outcome="closing")
+            )
         try:
             slot = self._lanes.enter(request.channel)
         except LaneFull:
@@ -153,12 +173,7 @@ class Engine:
             parsed = await self._read(request)
             async for event in self._dispatch(request, parsed):
                 if isinstance(event, Final):
-                    log.info(
-                        "%s %s in %.0f ms",
-                        parsed.command.value,
-                        event.outcome,
-                        (time.perf_counter() - started) * 1000,
-                    )
+                    self._finished(request, event.command or parsed.command.value, event, started)
                 yield event
         except Exception:
             log.exception("request failed")
@@ -168,6 +183,28 @@ class Engine:
             )
         finally:
             slot.leave()
+
+    def _finished(self, request: Request, command: str, final: Final, started: float) -> None:
+        seconds = time.perf_counter() - started
+        log.info("%s %s in %.0f ms", command, final.outcome, seconds * 1000)
+        if self.observer is not None:
+            self.observer.turn(request.platform, command, final.outcome, seconds)
+
+    async def drain(self, grace: float) -> None:
+        """Take no new turns, let running ones finish for ``grace`` seconds, then interrupt.
+
+        Interrupted turns still end with a final reply (marked interrupted) and
+        store their part as interrupted, so the chat and the database agree.
+        """
+        self._closing = True
+        try:
+            await asyncio.wait_for(self._lanes.wait_empty(), grace)
+            return
+        except TimeoutError:
+            log.warning("stories still being written after %.0fs; interrupting them", grace)
+        self._interrupted = True
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._lanes.wait_empty(), 3)
 
     async def _read(self, request: Request) -> Parsed:
         if request.mode is Mode.COMMAND:
@@ -401,8 +438,12 @@ class Engine:
             channel=request.channel,
             trace_id=logs.trace_id.get(),
         )
+        stream = self.provider.stream(generation)
         try:
-            async for chunk in self.provider.stream(generation):
+            async for chunk in stream:
+                if self._interrupted:
+                    written.status, written.failure = PartStatus.INTERRUPTED, INTERRUPTED
+                    break
                 if isinstance(chunk, Usage):
                     written.usage = chunk
                 elif isinstance(chunk, Notice):
@@ -420,6 +461,10 @@ class Engine:
             if written.text:
                 written.status = PartStatus.CUT
             log.warning("storyteller failed: %s", exc)
+        finally:
+            aclose = getattr(stream, "aclose", None)
+            if aclose is not None:
+                await aclose()
         if written.text.strip():
             await self._record_usage(request, generation, written)
         written.text = (
@@ -494,7 +539,7 @@ class Engine:
         if written.status is not PartStatus.COMPLETE:
             text += f"\n\n[{written.failure or 'The storyteller stopped early.'} The part was cut "
             text += "off here; /story retry rewrites it.]"
-            outcome = "cut"
+            outcome = written.status.value
         elif choices:
             labels = parse_choices(written.text)
         return Final(

@@ -41,6 +41,8 @@ class Lanes:
     def __init__(self, max_waiting: int) -> None:
         self.max_waiting = max_waiting
         self._lanes: dict[str, deque[asyncio.Future[None]]] = {}
+        self._empty = asyncio.Event()
+        self._empty.set()
 
     def enter(self, key: str) -> Slot:
         """Take a place in the channel's lane, or raise :class:`LaneFull`."""
@@ -51,6 +53,7 @@ class Lanes:
             raise LaneFull(key)
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         lane.append(future)
+        self._empty.clear()
         if len(lane) == 1:
             future.set_result(None)
         return Slot(self, key, future)
@@ -66,8 +69,14 @@ class Lanes:
             return
         if not lane:
             del self._lanes[key]
+            if not self._lanes:
+                self._empty.set()
         elif was_head and not lane[0].done():
             lane[0].set_result(None)
+
+    async def wait_empty(self) -> None:
+        """Until no turn is running or waiting in any channel."""
+        await self._empty.wait()
 
     @property
     def depth(self) -> int:

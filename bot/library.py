@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Awaitable, Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.commands import SPEC_BY_NAME, Command, visible_specs
 from bot.config import StoryConfig
@@ -17,6 +19,10 @@ from bot.types import Attachment, Final, Request
 from storage.base import Store
 
 MANAGE_WORDS = {"remove", "delete", "rm"}
+TIME_OF_DAY = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+ScheduleHook = Callable[[str], Awaitable[None]]
+"""Told the channel key whenever its subscription changes, so the scheduler can follow."""
 
 
 class ChannelLibrary:
@@ -24,6 +30,7 @@ class ChannelLibrary:
         self.store = store
         self.config = config
         self.provider_name = provider_name
+        self.on_schedule_change: ScheduleHook | None = None
 
     def needs_manager(self, command: Command, args: str) -> bool:
         """Changing settings, removing prompts and forgetting need the manage flag."""
@@ -38,8 +45,12 @@ class ChannelLibrary:
         return StorySettings.from_json(await self.store.get_settings(channel))
 
     async def random_prompt(self, channel: str, rng: random.Random) -> str:
-        own = await self.store.list_prompts(channel)
-        return rng.choice([*STARTER_PROMPTS, *(p.text for p in own)])
+        """A prompt drawn evenly from the starter set, the channel's own and the feed pool."""
+        local = [*STARTER_PROMPTS, *(p.text for p in await self.store.list_prompts(channel))]
+        pick = rng.randrange(len(local) + await self.store.count_feed_prompts())
+        if pick < len(local):
+            return local[pick]
+        return await self.store.feed_prompt_at(pick - len(local)) or rng.choice(local)
 
     async def run(self, request: Request, command: Command, args: str) -> Final:
         match command:
@@ -53,6 +64,10 @@ class ChannelLibrary:
                 return await self._undo(request)
             case Command.FORGET:
                 return await self._forget(request, args)
+            case Command.SUBSCRIBE:
+                return await self._subscribe(request, args)
+            case Command.UNSUBSCRIBE:
+                return await self._unsubscribe(request)
             case _:
                 return info(self.help_text(), command="help")
 
@@ -201,6 +216,48 @@ class ChannelLibrary:
             command="forget",
             private=False,
         )
+
+    async def _subscribe(self, request: Request, args: str) -> Final:
+        if self.on_schedule_change is None:
+            return error(
+                "The story of the day works when Storybot runs as a service (storybot run), "
+                "not here.",
+                command="subscribe",
+            )
+        at_time, _, zone = args.strip().partition(" ")
+        match = TIME_OF_DAY.match(at_time)
+        if match is None:
+            return error(
+                "Give a time of day, e.g. /story subscribe 09:00 Europe/Berlin "
+                "(the timezone is optional; UTC by default).",
+                command="subscribe",
+            )
+        zone = zone.strip() or "UTC"
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return error(
+                f"Unknown timezone `{zone[:60]}`. Use a name like Europe/Berlin, "
+                "America/New_York or UTC.",
+                command="subscribe",
+            )
+        normal = f"{int(match.group(1)):02d}:{match.group(2)}"
+        await self.store.subscribe(request.channel, request.platform, normal, zone)
+        await self.on_schedule_change(request.channel)
+        return info(
+            f"Every day at {normal} ({zone}) this channel gets a fresh story. "
+            "/story unsubscribe stops it.",
+            command="subscribe",
+            private=False,
+        )
+
+    async def _unsubscribe(self, request: Request) -> Final:
+        removed = await self.store.unsubscribe(request.channel)
+        if self.on_schedule_change is not None:
+            await self.on_schedule_change(request.channel)
+        if not removed:
+            return error("This channel has no story of the day.", command="unsubscribe")
+        return info("The story of the day is stopped here.", command="unsubscribe", private=False)
 
 
 def title_of(premise: str) -> str:

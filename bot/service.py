@@ -1,9 +1,15 @@
-"""``storybot run``: every configured platform, one HTTP server, one event loop.
+"""``storybot run``: every configured platform, the scheduler and one HTTP server.
 
-Each platform adapter module exposes ``create(app, web) -> Adapter``; it may add
-routes (webhooks) to the shared aiohttp application before the server starts.
-Adapters are imported only when configured, so an unused platform library is
-never loaded.
+Each platform adapter module exposes ``create(app, web) -> Adapter``; it may
+add routes (webhooks) to the aiohttp application it is given, which are served
+only if the adapter starts. Adapters are imported only when configured, so an
+unused platform library is never loaded, and one that cannot connect is
+reported and left out without taking the others down.
+
+Shutdown on SIGTERM or SIGINT: new requests are turned away, stories being
+written get ``shutdown_grace`` seconds, then are interrupted (and marked so,
+in the chat and in storage); adapters, scheduler, HTTP server and database
+close in reverse order of opening.
 """
 
 from __future__ import annotations
@@ -14,13 +20,24 @@ import importlib
 import logging
 import signal
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from aiohttp import web
 
-from bot.app import Adapter, open_app
+from bot.app import Adapter, App, open_app
 from bot.config import Settings
+from bot.delivery import deliver
+from bot.scheduler import Scheduler
+from bot.sdnotify import SystemdNotifier, run_watchdog, watchdog_interval
+from bot.types import Mode, Request
+from storage.base import Subscription
 
 log = logging.getLogger(__name__)
+
+START_TIMEOUT = 30.0
+SHUTDOWN_LIMIT = 19.0
+"""Seconds from the signal to a closed database, within systemd's and Docker's patience."""
 
 HOW_TO_CONFIGURE = """\
 No platform is configured, so there is nothing to run. Set at least one of:
@@ -30,6 +47,8 @@ No platform is configured, so there is nothing to run. Set at least one of:
   STORYBOT_DISCORD__TOKEN       a Discord bot token
 (or the same keys in the TOML file given with --config). To try Storybot without
 any platform, run: storybot chat"""
+
+AdapterFactory = Callable[[App, web.Application], Adapter]
 
 
 def configured_platforms(settings: Settings) -> list[str]:
@@ -43,42 +62,167 @@ def configured_platforms(settings: Settings) -> list[str]:
     return platforms
 
 
-async def run_service(settings: Settings) -> int:
+def default_factory(name: str) -> AdapterFactory:
+    module = importlib.import_module(f"adapters.{name}")
+    factory: AdapterFactory = module.create
+    return factory
+
+
+@dataclass
+class Service:
+    """The running bot: what started, and what /readyz reports."""
+
+    app: App
+    platforms: list[str]
+    factory: Callable[[str], AdapterFactory] = default_factory
+    web: web.Application = field(default_factory=web.Application)
+    adapters: dict[str, Adapter] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+    scheduler: Scheduler | None = None
+    runner: web.AppRunner | None = None
+
+    def build_web(self) -> None:
+        self.web.router.add_get("/healthz", self._healthz)
+        self.web.router.add_get("/readyz", self._readyz)
+        self.web.router.add_get("/metrics", self._metrics)
+
+    async def _healthz(self, _: web.Request) -> web.Response:
+        return web.json_response({"status": "alive"})
+
+    async def _readyz(self, _: web.Request) -> web.Response:
+        missing = [name for name in self.platforms if name not in self.adapters]
+        ready = self.runner is not None and not missing
+        body = {"ready": ready, "connected": sorted(self.adapters), "down": self.failed}
+        return web.json_response(body, status=200 if ready else 503)
+
+    async def _metrics(self, _: web.Request) -> web.Response:
+        self.app.metrics.active_stories.set(await self.app.store.count_active_stories())
+        response = web.Response(body=self.app.metrics.render())
+        response.content_type = "text/plain"
+        response.charset = "utf-8"
+        response.headers["Content-Type"] = "text/plain; version=0.0.4; charset=utf-8"
+        return response
+
+    async def start_adapter(self, name: str) -> None:
+        """Start one platform; its routes join the server only if it starts."""
+        routes = web.Application()
+        try:
+            adapter = self.factory(name)(self.app, routes)
+            await asyncio.wait_for(adapter.start(), START_TIMEOUT)
+        except Exception as exc:  # a bad token must not take the others down
+            reason = f"{type(exc).__name__}: {exc}"[:300]
+            self.failed[name] = reason
+            self.app.metrics.platform_error(name, "start")
+            log.error("the %s adapter could not start: %s", name, reason)
+            return
+        for route in routes.router.routes():
+            self.web.router.add_route(route.method, route.resource.canonical, route.handler)
+        self.adapters[name] = adapter
+        log.info("%s adapter connected", name)
+
+    async def publish(self, sub: Subscription) -> bool:
+        """The story of the day: a fresh opening from the prompt pool, through the adapter."""
+        adapter = self.adapters.get(sub.platform)
+        opener = getattr(adapter, "surface_for", None)
+        target = await opener(sub.channel) if opener is not None else None
+        if target is None:
+            log.warning("cannot post to %s: its platform is not connected", sub.channel)
+            return False
+        surface, limits = target
+        request = Request(
+            platform=sub.platform,
+            channel=sub.channel,
+            user_id="storybot",
+            user_name="Story of the day",
+            text="random",
+            mode=Mode.COMMAND,
+        )
+        delivered = await deliver(self.app.engine.handle(request), surface, limits)
+        return delivered.final is not None and delivered.final.kind.value == "story"
+
+    async def stop(self) -> None:
+        for name, adapter in reversed(list(self.adapters.items())):
+            try:
+                await adapter.stop()
+            except Exception as exc:
+                log.warning("the %s adapter did not stop cleanly: %s", name, exc)
+        if self.scheduler is not None:
+            await self.scheduler.stop()
+        if self.runner is not None:
+            await self.runner.cleanup()
+
+
+async def run_service(
+    settings: Settings,
+    *,
+    factory: Callable[[str], AdapterFactory] = default_factory,
+    stop: asyncio.Event | None = None,
+    on_ready: Callable[[Service], None] | None = None,
+) -> int:
+    """Run until SIGTERM/SIGINT (or ``stop`` is set); the exit status for the CLI."""
     platforms = configured_platforms(settings)
     if not platforms:
         sys.stderr.write(HOW_TO_CONFIGURE + "\n")
         return 2
-    stop = asyncio.Event()
+    stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
+    signals = (signal.SIGTERM, signal.SIGINT)
+    for sig in signals:
         loop.add_signal_handler(sig, stop.set)
+    try:
+        return await _serve(settings, platforms, factory, stop, on_ready)
+    finally:
+        for sig in signals:
+            loop.remove_signal_handler(sig)
+
+
+async def _serve(
+    settings: Settings,
+    platforms: list[str],
+    factory: Callable[[str], AdapterFactory],
+    stop: asyncio.Event,
+    on_ready: Callable[[Service], None] | None,
+) -> int:
+    loop = asyncio.get_running_loop()
+    notifier = SystemdNotifier()
     async with open_app(settings) as app:
-        web_app = web.Application()
-        web_app.router.add_get("/healthz", lambda _: web.json_response({"status": "ok"}))
-        started: list[Adapter] = []
-        for name in platforms:
-            try:
-                module = importlib.import_module(f"adapters.{name}")
-                adapter: Adapter = module.create(app, web_app)
-                await adapter.start()
-            except Exception as exc:
-                log.error("the %s adapter could not start: %s", name, exc)
-                continue
-            started.append(adapter)
-            log.info("%s adapter started", name)
-        if not started:
-            log.error("no platform adapter could start")
+        service = Service(app, platforms, factory)
+        service.build_web()
+        await asyncio.gather(*(service.start_adapter(name) for name in platforms))
+        if not service.adapters:
+            log.error("no platform could start: %s", service.failed)
             return 1
-        runner = web.AppRunner(web_app, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, settings.http.host, settings.http.port)
-        await site.start()
-        log.info("listening on %s:%s", settings.http.host, settings.http.port)
+        service.scheduler = Scheduler(settings, app.store, app.metrics, service.publish)
+        app.engine.library.on_schedule_change = service.scheduler.reschedule
+        service.runner = web.AppRunner(service.web, access_log=None)
+        await service.runner.setup()
+        await web.TCPSite(service.runner, settings.http.host, settings.http.port).start()
+        await service.scheduler.start()
+        log.info(
+            "ready on %s:%s with %s",
+            settings.http.host,
+            settings.http.port,
+            ", ".join(service.adapters),
+        )
+        notifier.ready(f"serving {', '.join(service.adapters)}")
+        if on_ready is not None:
+            on_ready(service)
+        interval = watchdog_interval()
+        dog = asyncio.create_task(run_watchdog(notifier, interval)) if interval else None
         try:
             await stop.wait()
         finally:
-            for adapter in reversed(started):
-                with contextlib.suppress(Exception):
-                    await adapter.stop()
-            await runner.cleanup()
+            log.info("shutting down")
+            notifier.stopping()
+            deadline = loop.time() + SHUTDOWN_LIMIT
+            await app.engine.drain(min(settings.shutdown_grace, SHUTDOWN_LIMIT - 5))
+            try:
+                await asyncio.wait_for(service.stop(), max(1.0, deadline - loop.time()))
+            except TimeoutError:
+                log.warning("adapters did not stop in time; closing anyway")
+            if dog is not None:
+                dog.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await dog
+            notifier.close()
     return 0

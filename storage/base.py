@@ -63,6 +63,31 @@ class Prompt:
 
 
 @dataclass(frozen=True, slots=True)
+class Subscription:
+    channel: str
+    platform: str
+    at_time: str
+    timezone: str
+    failures: int
+    enabled: bool
+    last_run: float | None = None
+    created_at: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    url: str
+    etag: str | None
+    last_modified: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Purged:
+    stories: int
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
 class NewPart:
     text: str
     direction: str = ""
@@ -133,3 +158,39 @@ class Store(Protocol):
 
     async def claim_event(self, platform: str, event_id: str) -> bool:
         """Record a platform event id; False when it was already handled."""
+
+    async def count_active_stories(self) -> int: ...
+
+    # story of the day
+    async def subscribe(self, channel: str, platform: str, at_time: str, timezone: str) -> None:
+        """Create or replace the channel's subscription, enabled and with no failures."""
+
+    async def unsubscribe(self, channel: str) -> bool: ...
+
+    async def subscription(self, channel: str) -> Subscription | None: ...
+
+    async def subscriptions(self) -> list[Subscription]:
+        """Every enabled subscription."""
+
+    async def record_subscription_run(
+        self, channel: str, ok: bool, max_failures: int
+    ) -> Subscription | None:
+        """Count a run; after ``max_failures`` failures in a row the subscription is disabled."""
+
+    # prompt feeds
+    async def feed_state(self, url: str) -> FeedState | None: ...
+
+    async def save_feed_state(
+        self, url: str, etag: str | None, last_modified: str | None, error: str | None
+    ) -> None: ...
+
+    async def add_feed_prompts(self, texts: list[str]) -> int:
+        """Add prompts to the shared pool, skipping known ones; returns how many were new."""
+
+    async def count_feed_prompts(self) -> int: ...
+
+    async def feed_prompt_at(self, index: int) -> str | None: ...
+
+    # retention
+    async def purge(self, stories_before: float, events_before: float) -> Purged:
+        """Delete archived and ended stories finished before the cutoff, and old event ids."""

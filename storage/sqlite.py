@@ -30,6 +30,7 @@ from storage.base import (
     StoryStatus,
 )
 from storage.migrations import load_migrations, upgrade_script
+from storage.sqlite_ops import ScheduleQueries
 
 _STORY_COLUMNS = "id, channel_key, premise, status, summary, summary_upto, last_seq, created_at"
 _PART_COLUMNS = "id, story_id, seq, text, direction, author, choices, status"
@@ -66,7 +67,7 @@ def check_path(path: str) -> None:
         )
 
 
-class SqliteStore:
+class SqliteStore(ScheduleQueries):
     """The :class:`storage.base.Store` on SQLite."""
 
     def __init__(self, path: str, *, busy_timeout_ms: int = 5000) -> None:
@@ -139,6 +140,12 @@ class SqliteStore:
                 await db.execute("ROLLBACK")
                 raise
             await db.execute("COMMIT")
+
+    async def _outside_transaction(self, *statements: str) -> None:
+        """Maintenance statements that must not run inside a transaction (checkpoints)."""
+        async with self._lock:
+            for statement in statements:
+                await self.db.execute(statement)
 
     async def _fetchall(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
         async with self._lock, self.db.execute(sql, params) as cursor:

@@ -48,3 +48,18 @@ def test_unknown_key_in_file_is_named(tmp_path: Path) -> None:
     path.write_text("[story]\nmax_qeue = 3\n")
     with pytest.raises(ConfigError, match=r"story\.max_qeue"):
         load_settings(str(path))
+
+
+def test_credentials_directory_supplies_secrets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "storybot_telegram__token").write_text("123:FROM-FILE\n")
+    monkeypatch.setenv("CREDENTIALS_DIRECTORY", str(tmp_path))
+    monkeypatch.delenv("STORYBOT_TELEGRAM__TOKEN", raising=False)
+    token = load_settings().telegram.token
+    assert token is not None
+    assert token.get_secret_value() == "123:FROM-FILE"
+    monkeypatch.setenv("STORYBOT_TELEGRAM__TOKEN", "from-env")
+    token = load_settings().telegram.token
+    assert token is not None
+    assert token.get_secret_value() == "from-env"

@@ -157,6 +157,16 @@ class SlackAdapter:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
 
+    async def surface_for(self, channel: str) -> tuple[SlackSurface, Limits] | None:
+        """A surface on a channel key, for posts nobody asked for (the story of the day)."""
+        parts = channel.split(":")
+        if len(parts) not in (3, 4) or parts[0] != self.name:
+            return None
+        conversation = parts[2]
+        thread = parts[3] if len(parts) == 4 else None
+        place = Place(conversation, thread, user_id="", direct=conversation.startswith("D"))
+        return SlackSurface(self.client, place), self.limits
+
     async def idle(self) -> None:
         """Wait until every reply being written has been delivered."""
         while self._tasks:

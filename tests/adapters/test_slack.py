@@ -25,9 +25,11 @@ from adapters.slack import SlackAdapter, create
 from adapters.slack.render import escape
 from bot.app import App
 from bot.config import Settings
+from bot.delivery import deliver
 from bot.engine import Engine
 from bot.memory import Memory, offline_summariser
 from bot.providers.base import Generation
+from bot.types import Request
 from storage.sqlite import SqliteStore
 from tests.fakes import slack_api
 from tests.fakes.provider import ScriptedProvider
@@ -569,3 +571,15 @@ def test_http_mode_without_a_signing_secret_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(ValueError, match="SIGNING_SECRET"):
         create(app, web.Application())
+
+
+async def test_the_story_of_the_day_is_posted_in_the_channel(slack: Harness) -> None:
+    target = await slack.adapter.surface_for("slack:T1:C9")
+    assert target is not None
+    surface, limits = target
+    request = Request(platform="slack", channel="slack:T1:C9", user_id="storybot", text="random")
+    delivered = await deliver(slack.engine.handle(request), surface, limits, typing=False)
+    assert delivered.final is not None
+    posted = await slack.story("C9", None)
+    assert posted.text == escape(delivered.final.text)
+    assert await slack.adapter.surface_for("telegram:1") is None

@@ -22,7 +22,7 @@ from bot.commands import SPECS, Command, parse, parse_subcommand, visible_specs
         ("settings genre sci-fi", Command.SETTINGS, "genre sci-fi"),
         ("prompts add a lost key", Command.PROMPTS, "add a lost key"),
         ("forget confirm", Command.FORGET, "confirm"),
-        ("subscribe 09:00", Command.NEW, "subscribe 09:00"),  # hidden until wired
+        ("subscribe 09:00 Europe/Paris", Command.SUBSCRIBE, "09:00 Europe/Paris"),
         ("endless night", Command.NEW, "endless night"),
     ],
 )
@@ -38,7 +38,7 @@ def test_plain_text_is_not_a_subcommand() -> None:
     assert sub.command is Command.END
 
 
-def test_every_command_has_help_and_hidden_ones_are_not_listed() -> None:
+def test_every_command_has_help() -> None:
     assert {spec.command for spec in SPECS} == set(Command)
     assert all(spec.usage.startswith("/story") and spec.summary for spec in SPECS)
-    assert Command.SUBSCRIBE not in {spec.command for spec in visible_specs()}
+    assert {spec.command for spec in visible_specs()} == set(Command)

@@ -91,3 +91,25 @@ async def test_lanes_are_removed_when_empty() -> None:
     await second.wait()
     second.leave()
     assert lanes.busy_channels == 0
+
+
+async def test_drain_interrupts_a_long_story_in_chat_and_storage(store: SqliteStore) -> None:
+    config = StoryConfig()
+    provider = ScriptedProvider(chunk=3, delay=0.05)
+    engine = Engine(store, provider, config, Memory(store, config, offline_summariser(800)))
+    stream = engine.handle(make_request("a very long tale that will not finish"))
+    collecting = asyncio.create_task(collect(stream))
+    await asyncio.sleep(0.2)
+    await engine.drain(0.1)
+    streamed, final = await collecting
+    assert final is not None
+    assert final.outcome == "interrupted"
+    assert "Storybot is restarting" in final.text
+    assert final.text.startswith(streamed.strip())
+    story = await store.active_story("test:c1")
+    assert story is not None
+    (part,) = await store.all_parts(story.id)
+    assert part.status.value == "interrupted"
+    _, refused = await collect(engine.handle(make_request("continue")))
+    assert refused is not None
+    assert refused.outcome == "closing"

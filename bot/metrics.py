@@ -1,0 +1,129 @@
+"""Prometheus metrics on the app's own registry.
+
+One :class:`Metrics` per app (never the global registry), so tests and several
+apps in one process do not share counters. The engine reports turns through
+the small :class:`TurnObserver` protocol and storytellers are wrapped in
+:class:`MeteredProvider`, so neither knows about Prometheus.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Callable
+from importlib import metadata
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
+
+from bot.providers.base import Chunk, Generation, Notice, Provider, ProviderError, StreamCut, Usage
+
+REQUEST_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300)
+LLM_BUCKETS = (0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600)
+
+CONTENT_TYPE = CONTENT_TYPE_LATEST
+
+
+def _version() -> str:
+    try:
+        return metadata.version("storybot")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "unknown"
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        r = self.registry
+        self.requests = Counter(
+            "storybot_requests", "Requests handled", ["platform", "command", "outcome"], registry=r
+        )
+        self.request_duration = Histogram(
+            "storybot_request_duration_seconds",
+            "Time from a request to its final reply",
+            ["platform", "command"],
+            buckets=REQUEST_BUCKETS,
+            registry=r,
+        )
+        self.llm_requests = Counter(
+            "storybot_llm_requests", "Storyteller calls", ["provider", "outcome"], registry=r
+        )
+        self.llm_duration = Histogram(
+            "storybot_llm_duration_seconds",
+            "Storyteller call duration",
+            ["provider"],
+            buckets=LLM_BUCKETS,
+            registry=r,
+        )
+        self.llm_tokens = Counter(
+            "storybot_llm_tokens", "Tokens used", ["provider", "kind"], registry=r
+        )
+        self.active_stories = Gauge("storybot_active_stories", "Active stories", registry=r)
+        self.queue_depth = Gauge("storybot_queue_depth", "Turns waiting in channels", registry=r)
+        self.platform_errors = Counter(
+            "storybot_platform_errors", "Platform API errors", ["platform", "kind"], registry=r
+        )
+        self.scheduler_runs = Counter(
+            "storybot_scheduler_runs", "Scheduled job runs", ["job", "outcome"], registry=r
+        )
+        self.feed_prompts = Gauge("storybot_feed_prompts", "Prompts in the feed pool", registry=r)
+        self.build_info = Gauge("storybot_build_info", "Build information", ["version"], registry=r)
+        self.build_info.labels(version=_version()).set(1)
+
+    # The engine's observer interface.
+    def turn(self, platform: str, command: str, outcome: str, seconds: float) -> None:
+        self.requests.labels(platform, command or "unknown", outcome).inc()
+        self.request_duration.labels(platform, command or "unknown").observe(seconds)
+
+    def rate_limited(self, platform: str) -> None:
+        self.platform_errors.labels(platform, "rate_limited").inc()
+
+    def platform_error(self, platform: str, kind: str) -> None:
+        self.platform_errors.labels(platform, kind).inc()
+
+    def scheduler_run(self, job: str, outcome: str) -> None:
+        self.scheduler_runs.labels(job, outcome).inc()
+
+    def track_queue(self, depth: Callable[[], int]) -> None:
+        self.queue_depth.set_function(depth)
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)
+
+
+class MeteredProvider:
+    """Counts a storyteller's calls, outcomes, durations and tokens."""
+
+    def __init__(self, inner: Provider, metrics: Metrics, label: str) -> None:
+        self.inner = inner
+        self.metrics = metrics
+        self.label = label
+        self.name = inner.name
+
+    async def stream(self, generation: Generation) -> AsyncIterator[Chunk]:
+        started = time.perf_counter()
+        outcome = "ok"
+        try:
+            async for chunk in self.inner.stream(generation):
+                if isinstance(chunk, Usage):
+                    self.metrics.llm_tokens.labels(self.label, "prompt").inc(chunk.prompt_tokens)
+                    self.metrics.llm_tokens.labels(self.label, "completion").inc(
+                        chunk.completion_tokens
+                    )
+                elif isinstance(chunk, Notice):
+                    outcome = "fallback"
+                yield chunk
+        except StreamCut:
+            outcome = "cut"
+            raise
+        except ProviderError:
+            outcome = "error"
+            raise
+        except BaseException:
+            outcome = "aborted"
+            raise
+        finally:
+            self.metrics.llm_requests.labels(self.label, outcome).inc()
+            self.metrics.llm_duration.labels(self.label).observe(time.perf_counter() - started)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
