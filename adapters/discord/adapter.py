@@ -1,0 +1,280 @@
+"""The Discord adapter: a discord.py client, the /story tree, and its lifecycle.
+
+An interaction becomes a core :class:`~bot.types.Request`; the engine's reply
+goes through :func:`bot.delivery.deliver` onto an :class:`InteractionSurface`.
+The client runs inside the app's event loop: ``start()`` logs in, syncs the
+commands, connects in a background task and returns once the gateway is ready.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import TYPE_CHECKING
+
+import aiohttp
+import discord
+import yarl
+from discord import app_commands
+
+from adapters.discord.commands import build_story_group
+from adapters.discord.render import MAX_CONTENT, NO_MENTIONS, measure
+from adapters.discord.surface import TOKEN_TTL, ChannelSurface, InteractionSurface
+from adapters.discord.views import ChoiceButton
+from bot.config import DiscordConfig
+from bot.delivery import Limits, Surface, deliver
+from bot.types import Mode, Request
+from storage.base import Store
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "discord"
+READY_TIMEOUT = 30.0
+GUILD_READY_TIMEOUT = 2.0  # discord.py's default wait for the guild list after READY
+MANAGER_PERMISSIONS = ("administrator", "manage_guild", "manage_channels")
+
+
+def channel_key(interaction: discord.Interaction) -> str:
+    """``discord:<guild>:<channel>`` in a server, ``discord:dm:<channel>`` in a DM."""
+    place = interaction.guild_id if interaction.guild_id is not None else "dm"
+    return f"{PLATFORM}:{place}:{interaction.channel_id}"
+
+
+def can_manage(interaction: discord.Interaction) -> bool:
+    """DMs belong to the user; in a server, Manage Server or Manage Channels is needed."""
+    if interaction.guild_id is None:
+        return True
+    permissions = interaction.permissions
+    return any(getattr(permissions, name) for name in MANAGER_PERMISSIONS)
+
+
+def point_at(config: DiscordConfig) -> None:
+    """Aim discord.py at the configured API and gateway (a fake one in tests).
+
+    These are class attributes, so this affects every client in the process;
+    one Discord connection per process is the supported setup.
+    """
+    discord.http.Route.BASE = config.api_base_url.rstrip("/")
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(config.gateway_url)
+
+
+class StoryClient(discord.Client):
+    """A plain client with the command tree; buttons find the adapter through it."""
+
+    def __init__(self, handler: DiscordAdapter, *, guild_ready_timeout: float) -> None:
+        super().__init__(
+            guild_ready_timeout=guild_ready_timeout,
+            intents=discord.Intents(guilds=True),  # no privileged intents: interactions need none
+            allowed_mentions=NO_MENTIONS,
+        )
+        self.story_handler = handler
+        self.tree = app_commands.CommandTree(self)
+        self.tree.add_command(build_story_group(handler))
+        self.tree.error(handler.on_command_error)
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(ChoiceButton)
+
+
+class DiscordAdapter:
+    name = PLATFORM
+
+    def __init__(
+        self,
+        app: App,
+        *,
+        ready_timeout: float = READY_TIMEOUT,
+        guild_ready_timeout: float = GUILD_READY_TIMEOUT,
+    ) -> None:
+        self.app = app
+        self.config = app.settings.discord
+        self.store: Store = app.store
+        self.ready_timeout = ready_timeout
+        self.token_ttl = TOKEN_TTL
+        self.limits = Limits(
+            max_length=MAX_CONTENT, interval=self.config.edit_interval, measure=measure
+        )
+        self.client = StoryClient(self, guild_ready_timeout=guild_ready_timeout)
+        self._task: asyncio.Task[None] | None = None
+        self._inflight: set[asyncio.Task[object]] = set()
+
+    # lifecycle
+
+    async def start(self) -> None:
+        """Log in, sync /story, connect; return once the gateway says READY."""
+        if self.config.token is None:
+            raise RuntimeError("STORYBOT_DISCORD__TOKEN is not set")
+        point_at(self.config)
+        try:
+            await self.client.login(self.config.token.get_secret_value())
+        except discord.LoginFailure as exc:
+            await self.client.close()
+            raise RuntimeError(f"Discord refused the bot token: {exc}") from exc
+        except (aiohttp.ClientError, OSError) as exc:
+            await self.client.close()
+            raise RuntimeError(
+                f"cannot reach the Discord API at {self.config.api_base_url}: {exc}"
+            ) from exc
+        await self._sync_commands()
+        self._task = asyncio.create_task(self.client.connect(), name="discord-gateway")
+        ready = asyncio.create_task(self.client.wait_until_ready())
+        done, _ = await asyncio.wait(
+            {self._task, ready}, timeout=self.ready_timeout, return_when=asyncio.FIRST_COMPLETED
+        )
+        if ready in done:
+            log.info("connected to Discord as %s", self.client.user)
+            return
+        ready.cancel()
+        error = self._task.exception() if self._task in done else None
+        await self.stop()
+        where = f"could not connect to the Discord gateway at {self.config.gateway_url}"
+        if error is not None:
+            raise RuntimeError(f"{where}: {type(error).__name__}: {error}") from error
+        raise RuntimeError(f"{where}: not ready within {self.ready_timeout:g}s")
+
+    async def _sync_commands(self) -> None:
+        """Guild syncs show changes at once; a global sync can take a while to appear."""
+        tree = self.client.tree
+        try:
+            if self.config.guild_ids:
+                for guild_id in self.config.guild_ids:
+                    guild = discord.Object(guild_id)
+                    tree.copy_global_to(guild=guild)
+                    await tree.sync(guild=guild)
+                log.info("synced /story to %d guild(s)", len(self.config.guild_ids))
+            else:
+                await tree.sync()
+                log.info("synced /story globally")
+        except discord.HTTPException as exc:
+            # The commands registered last time keep working; say so and go on.
+            log.error("could not sync the /story commands: %s", exc)
+
+    async def stop(self) -> None:
+        """Let replies being written finish (up to ``shutdown_grace``), then disconnect."""
+        grace = self.app.settings.shutdown_grace
+        if self._inflight and grace > 0:
+            _, late = await asyncio.wait(set(self._inflight), timeout=grace)
+            if late:
+                log.warning("stopping with %d Discord replies unfinished", len(late))
+        await self.client.close()
+        if self._task is not None:
+            with contextlib.suppress(Exception, asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    # interactions
+
+    def channel_of(self, interaction: discord.Interaction) -> str:
+        return channel_key(interaction)
+
+    def observe(self, kind: str) -> None:
+        """Count platform errors and rate limits in the app's metrics."""
+        if kind == "rate_limited":
+            self.app.metrics.rate_limited(PLATFORM)
+        else:
+            self.app.metrics.platform_error(PLATFORM, kind)
+
+    async def surface_for(self, channel: str) -> tuple[Surface, Limits] | None:
+        """Post into a channel outside any interaction, e.g. the story of the day."""
+        platform, _, rest = channel.partition(":")
+        place, _, channel_id = rest.partition(":")
+        if platform != PLATFORM or not channel_id.isdigit() or self.client.is_closed():
+            return None
+        guild_id = int(place) if place.isdigit() else None
+        messageable = self.client.get_partial_messageable(int(channel_id), guild_id=guild_id)
+        return ChannelSurface(messageable, self.observe), self.limits
+
+    async def choose(self, interaction: discord.Interaction, ref: str, number: int) -> None:
+        """A choice button: the engine checks ``ref`` and answers a stale press privately."""
+        await self.run(interaction, f"choose {number}", private=False, ref=ref)
+
+    async def run(
+        self,
+        interaction: discord.Interaction,
+        text: str,
+        *,
+        private: bool = False,
+        ref: str | None = None,
+    ) -> None:
+        """Take the channel's turn, defer within Discord's 3 s, then deliver the reply.
+
+        ``private`` defers ephemerally, for commands whose answer is known to be
+        for the asker alone (help, settings, the prompt list).
+        """
+        task = asyncio.current_task()
+        if task is not None:
+            self._inflight.add(task)  # stop() lets it finish
+        try:
+            await self._answer(interaction, text, private=private, ref=ref)
+        finally:
+            if task is not None:
+                self._inflight.discard(task)
+
+    async def _answer(
+        self, interaction: discord.Interaction, text: str, *, private: bool, ref: str | None
+    ) -> None:
+        request = Request(
+            platform=PLATFORM,
+            channel=channel_key(interaction),
+            user_id=str(interaction.user.id),
+            user_name=interaction.user.display_name,
+            text=text,
+            mode=Mode.COMMAND,
+            locale=str(interaction.locale),
+            can_manage=can_manage(interaction),
+            event_id=str(interaction.id),
+            ref=ref,
+        )
+        stream = self.app.engine.handle(request)  # takes the channel's place in line now
+        try:
+            await interaction.response.defer(ephemeral=private, thinking=True)
+        except discord.HTTPException as exc:
+            # Already acknowledged (a repeated delivery) or expired: nothing to answer.
+            log.info("could not defer interaction %s: %s", interaction.id, exc)
+            aclose = getattr(stream, "aclose", None)
+            if aclose is not None:
+                await aclose()
+            return
+        surface = InteractionSurface(
+            interaction, ephemeral=private, token_ttl=self.token_ttl, observe=self.observe
+        )
+        guard = asyncio.create_task(surface.guard_token())
+        try:
+            delivered = await deliver(stream, surface, self.limits, typing=False)
+            if delivered.final is None:
+                await surface.drop_thinking()  # the engine had already handled this event
+        except Exception:
+            log.exception("could not deliver the reply to interaction %s", interaction.id)
+            self.observe("delivery_failed")
+            await self._apologise(surface)
+        finally:
+            guard.cancel()
+
+    async def _apologise(self, surface: InteractionSurface) -> None:
+        with contextlib.suppress(discord.HTTPException, RuntimeError):
+            await surface.drop_thinking()
+            await surface.interaction.followup.send(
+                "Sorry, I could not show that reply. Try again in a moment.",
+                ephemeral=True,
+                allowed_mentions=NO_MENTIONS,
+            )
+
+    async def on_command_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        """A command the tree could not run (e.g. out of date): say so, privately."""
+        log.error("slash command failed: %s", error, exc_info=error)
+        with contextlib.suppress(discord.HTTPException):
+            message = "Sorry, that did not work. If /story was just updated, try again shortly."
+            if interaction.response.is_done():
+                await interaction.followup.send(
+                    message, ephemeral=True, allowed_mentions=NO_MENTIONS
+                )
+            else:
+                await interaction.response.send_message(
+                    message, ephemeral=True, allowed_mentions=NO_MENTIONS
+                )

@@ -1,0 +1,66 @@
+"""Choice buttons that keep working after a restart.
+
+Each button's ``custom_id`` carries the story part it belongs to and the option
+number (``story:choose:<ref>:<n>``), so nothing about it lives in memory: the
+class is registered once with ``client.add_dynamic_items`` and any press on any
+old message is routed here. The engine checks the ref, so a press on a part the
+story has moved past gets a short private "the story has moved on".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol
+
+import discord
+
+from adapters.discord.render import button_label
+from bot.delivery import Choices
+
+TEMPLATE = re.compile(r"story:choose:(?P<ref>[^\s]{1,80}):(?P<n>[0-9]{1,2})")
+MAX_BUTTONS = 25  # five rows of five
+
+
+class ChoiceHandler(Protocol):
+    async def choose(self, interaction: discord.Interaction, ref: str, number: int) -> None: ...
+
+
+def custom_id(ref: str, number: int) -> str:
+    return f"story:choose:{ref}:{number}"
+
+
+class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=TEMPLATE):
+    """Option ``number`` of story part ``ref``."""
+
+    def __init__(self, ref: str, number: int, label: str = "") -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label or str(number),
+                style=discord.ButtonStyle.primary,
+                custom_id=custom_id(ref, number),
+            )
+        )
+        self.ref = ref
+        self.number = number
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> ChoiceButton:
+        return cls(match["ref"], int(match["n"]), getattr(item, "label", None) or "")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        handler: ChoiceHandler | None = getattr(interaction.client, "story_handler", None)
+        if handler is not None:
+            await handler.choose(interaction, self.ref, self.number)
+
+
+def choice_view(choices: Choices) -> discord.ui.View | None:
+    """A persistent view with one button per option, or None if they cannot be built."""
+    ref = choices.ref
+    if not choices.labels or ref is None or not TEMPLATE.fullmatch(custom_id(ref, 1)):
+        return None
+    view = discord.ui.View(timeout=None)
+    for number, label in enumerate(choices.labels[:MAX_BUTTONS], start=1):
+        view.add_item(ChoiceButton(ref, number, button_label(number, label)))
+    return view

@@ -1,0 +1,96 @@
+"""Discord rendering, buttons and the command tree, without a server."""
+
+from __future__ import annotations
+
+import discord
+import pytest
+
+from adapters.discord.commands import build_story_group, setting_suggestions
+from adapters.discord.render import NO_MENTIONS, button_label, measure, render
+from adapters.discord.views import TEMPLATE, ChoiceButton, choice_view
+from bot.commands import SPEC_BY_NAME
+from bot.delivery import Choices
+from bot.story_settings import GENRE_SUGGESTIONS, LENGTHS
+from storage.base import Store
+
+
+def test_markdown_in_plain_text_shows_as_typed() -> None:
+    assert render("a *bold* ||secret|| _x_") == r"a \*bold\* \|\|secret\|\| \_x\_"
+    assert render("# not a heading\n- not a list") == "\\# not a heading\n\\- not a list"
+    assert render("1. Go left\n2. Go right") == "1. Go left\n2. Go right"
+
+
+def test_length_is_counted_after_escaping() -> None:
+    assert measure("**") == 4
+    assert measure("plain") == 5
+
+
+def test_no_mentions_parses_nothing() -> None:
+    assert NO_MENTIONS.to_dict()["parse"] == []
+
+
+def test_button_labels_fit_discord() -> None:
+    assert button_label(2, "Go  right") == "2. Go right"
+    long = button_label(1, "word " * 40)
+    assert len(long) == 80
+    assert long.endswith("…")
+
+
+def test_choice_buttons_carry_ref_and_number() -> None:
+    view = choice_view(Choices(("Go left", "Go right"), "12:3"))
+    assert view is not None
+    assert view.timeout is None  # persistent
+    items = [item for item in view.children if isinstance(item, ChoiceButton)]
+    assert [(i.ref, i.number, i.custom_id) for i in items] == [
+        ("12:3", 1, "story:choose:12:3:1"),
+        ("12:3", 2, "story:choose:12:3:2"),
+    ]
+    match = TEMPLATE.fullmatch(items[1].custom_id)
+    assert match is not None
+    assert (match["ref"], match["n"]) == ("12:3", "2")
+
+
+def test_at_most_25_buttons_and_none_without_a_ref() -> None:
+    many = choice_view(Choices(tuple(f"option {n}" for n in range(30)), "1:1"))
+    assert many is not None
+    assert len(many.children) == 25
+    assert choice_view(Choices(("a",), None)) is None
+    assert choice_view(Choices(("a",), "has space")) is None
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [("length", LENGTHS), ("genre", GENRE_SUGGESTIONS), ("choices", ("on", "off"))],
+)
+def test_setting_suggestions(key: str, expected: tuple[str, ...]) -> None:
+    assert setting_suggestions(key) == expected
+
+
+def test_free_text_settings_suggest_the_hint_examples() -> None:
+    assert "English" in setting_suggestions("language")
+    assert "warm" in setting_suggestions("tone")
+
+
+class _Handler:
+    store: Store
+
+    async def run(self, interaction: discord.Interaction, text: str, *, private: bool) -> None:
+        return None
+
+    def channel_of(self, interaction: discord.Interaction) -> str:
+        return "discord:1:2"
+
+
+def test_subcommands_take_descriptions_from_the_core() -> None:
+    group = build_story_group(_Handler())
+    commands = {command.name: command for command in group.commands}
+    for name in ("new", "continue", "choose", "recap", "retry", "undo", "end", "random"):
+        assert commands[name].description == SPEC_BY_NAME[name].summary
+    for name in ("export", "forget", "help"):
+        assert commands[name].description == SPEC_BY_NAME[name].summary
+    prompts = commands["prompts"]
+    settings = commands["settings"]
+    assert isinstance(prompts, discord.app_commands.Group)
+    assert isinstance(settings, discord.app_commands.Group)
+    assert {c.name for c in prompts.commands} == {"list", "add", "remove"}
+    assert {c.name for c in settings.commands} == {"show", "set"}
