@@ -38,12 +38,29 @@ class CommandSpec:
     """Needs the request's ``can_manage`` flag (always true in DMs)."""
     hidden: bool = False
     """Not listed in help until the feature behind it is wired in."""
+    native: str = ""
+    """The usage where commands are native slash commands with options (Discord)."""
 
 
 SPECS: tuple[CommandSpec, ...] = (
-    CommandSpec(Command.NEW, "/story new <prompt>", "start a new story (the old one is archived)"),
-    CommandSpec(Command.CONTINUE, "/story continue [what happens next]", "write the next part"),
-    CommandSpec(Command.CHOOSE, "/story choose <n>", "take option n of the last part"),
+    CommandSpec(
+        Command.NEW,
+        "/story new <prompt>",
+        "start a new story (the old one is archived)",
+        native="/story new prompt:<text>",
+    ),
+    CommandSpec(
+        Command.CONTINUE,
+        "/story continue [what happens next]",
+        "write the next part",
+        native="/story continue [direction:<text>]",
+    ),
+    CommandSpec(
+        Command.CHOOSE,
+        "/story choose <n>",
+        "take option n of the last part",
+        native="/story choose option:<n>",
+    ),
     CommandSpec(Command.RETRY, "/story retry", "rewrite the last part"),
     CommandSpec(Command.UNDO, "/story undo", "drop the last part"),
     CommandSpec(Command.RECAP, "/story recap", "a short summary of the story so far"),
@@ -53,11 +70,13 @@ SPECS: tuple[CommandSpec, ...] = (
         Command.PROMPTS,
         "/story prompts [add <text> | remove <id>]",
         "list or edit this channel's prompt library",
+        native="/story prompts list | add text:<text> | remove prompt:<id>",
     ),
     CommandSpec(
         Command.SETTINGS,
         "/story settings [<key> <value>]",
         "show or change genre, tone, length, language, rating, choices",
+        native="/story settings show | set key:<key> value:<value>",
     ),
     CommandSpec(Command.EXPORT, "/story export", "the whole story as a Markdown file"),
     CommandSpec(
@@ -65,12 +84,14 @@ SPECS: tuple[CommandSpec, ...] = (
         "/story forget",
         "delete everything stored for this channel",
         manager_only=True,
+        native="/story forget confirm:True",
     ),
     CommandSpec(
         Command.SUBSCRIBE,
         "/story subscribe <HH:MM> [timezone]",
         "a fresh story here every day at that time",
         manager_only=True,
+        native="/story subscribe time:<HH:MM> [timezone:<name>]",
     ),
     CommandSpec(
         Command.UNSUBSCRIBE,
@@ -121,3 +142,13 @@ def parse_subcommand(text: str) -> Parsed | None:
     if spec is None or spec.hidden:
         return None
     return Parsed(spec.command, rest.strip())
+
+
+NATIVE_PLATFORMS = frozenset({"discord"})
+"""Platforms whose users type native subcommands with named options, not text."""
+
+
+def usage(command: Command, platform: str) -> str:
+    """How a user on ``platform`` types ``command``."""
+    spec = SPEC_BY_NAME[command.value]
+    return spec.native if platform in NATIVE_PLATFORMS and spec.native else spec.usage

@@ -291,7 +291,7 @@ class Engine:
     ) -> AsyncIterator[ReplyEvent]:
         story = await self.store.active_story(request.channel)
         if story is None:
-            yield no_story(command)
+            yield no_story(command, request.platform)
             return
         if len(direction) > self.config.max_prompt_length:
             yield self._too_long("direction", direction)
@@ -315,7 +315,7 @@ class Engine:
     ) -> AsyncIterator[ReplyEvent]:
         story = await self.store.active_story(request.channel)
         if story is None:
-            yield no_story("choose")
+            yield no_story("choose", request.platform)
             return
         if request.ref is not None and request.ref != part_ref(story.id, story.last_seq):
             yield error(
@@ -348,7 +348,7 @@ class Engine:
     async def _retry(self, request: Request, settings: StorySettings) -> AsyncIterator[ReplyEvent]:
         story = await self.store.active_story(request.channel)
         if story is None:
-            yield no_story("retry")
+            yield no_story("retry", request.platform)
             return
         last = (await self.store.recent_parts(story.id, story.last_seq - 1, 1))[-1]
         if story.last_seq == 1:
@@ -374,7 +374,7 @@ class Engine:
     async def _end(self, request: Request, settings: StorySettings) -> AsyncIterator[ReplyEvent]:
         story = await self.store.active_story(request.channel)
         if story is None:
-            yield no_story("end")
+            yield no_story("end", request.platform)
             return
         context = self._seeded(await self.memory.context(story, settings))
         written = _Written()
@@ -399,7 +399,7 @@ class Engine:
     async def _recap(self, request: Request, settings: StorySettings) -> AsyncIterator[ReplyEvent]:
         story = await self.store.active_story(request.channel)
         if story is None:
-            yield no_story("recap")
+            yield no_story("recap", request.platform)
             return
         context = await self.memory.context(story, settings)
         written = _Written()
@@ -557,5 +557,5 @@ class Engine:
             f"{self.config.max_prompt_length}. Try a shorter one."
         )
 
-    def help_text(self) -> str:
-        return self.library.help_text()
+    def help_text(self, platform: str = "") -> str:
+        return self.library.help_text(platform)

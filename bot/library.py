@@ -10,7 +10,7 @@ import re
 from collections.abc import Awaitable, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.commands import SPEC_BY_NAME, Command, visible_specs
+from bot.commands import NATIVE_PLATFORMS, SPEC_BY_NAME, Command, usage, visible_specs
 from bot.config import StoryConfig
 from bot.replies import error, info, no_story
 from bot.starter_prompts import STARTER_PROMPTS
@@ -69,16 +69,17 @@ class ChannelLibrary:
             case Command.UNSUBSCRIBE:
                 return await self._unsubscribe(request)
             case _:
-                return info(self.help_text(), command="help")
+                return info(self.help_text(request.platform), command="help")
 
-    def help_text(self) -> str:
+    def help_text(self, platform: str = "") -> str:
         lines = [
             "Storybot writes stories with this channel. Commands:",
-            *(f"{spec.usage} - {spec.summary}" for spec in visible_specs()),
+            *(f"{usage(spec.command, platform)} - {spec.summary}" for spec in visible_specs()),
             "",
-            "Any other text after /story starts a new story from it.",
-            f"Stories are written by {self.provider_name}.",
         ]
+        if platform not in NATIVE_PLATFORMS:
+            lines.append("Any other text after /story starts a new story from it.")
+        lines.append(f"Stories are written by {self.provider_name}.")
         return "\n".join(lines)
 
     async def _settings(self, request: Request, args: str) -> Final:
@@ -165,7 +166,7 @@ class ChannelLibrary:
     async def _export(self, request: Request) -> Final:
         story = await self.store.active_story(request.channel)
         if story is None:
-            return no_story("export")
+            return no_story("export", request.platform)
         parts = await self.store.all_parts(story.id)
         lines = [f"# {title_of(story.premise)}", "", f"*Premise:* {story.premise}", ""]
         for part in parts:
@@ -187,7 +188,7 @@ class ChannelLibrary:
     async def _undo(self, request: Request) -> Final:
         story = await self.store.active_story(request.channel)
         if story is None:
-            return no_story("undo")
+            return no_story("undo", request.platform)
         dropped = await self.store.drop_last_part(story.id)
         if dropped is None:
             return error(
@@ -206,7 +207,12 @@ class ChannelLibrary:
         if args.strip().lower() != "confirm":
             return error(
                 "This deletes every story, setting and prompt stored for this channel. "
-                "To go ahead: /story forget confirm",
+                "To go ahead: "
+                + (
+                    usage(Command.FORGET, request.platform)
+                    if request.platform in NATIVE_PLATFORMS
+                    else "/story forget confirm"
+                ),
                 command="forget",
                 outcome="confirm",
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.commands import NATIVE_PLATFORMS
 from bot.types import Attachment, Final, ReplyKind
 
 
@@ -23,9 +24,10 @@ def error(text: str, *, command: str = "", outcome: str = "refused") -> Final:
     return Final(text, kind=ReplyKind.ERROR, private=True, command=command, outcome=outcome)
 
 
-def no_story(command: str) -> Final:
+def no_story(command: str, platform: str = "") -> Final:
+    start = "/story new prompt:<text>" if platform in NATIVE_PLATFORMS else "/story <prompt>"
     return error(
-        "There is no story in this channel yet. Start one with /story <prompt>, "
+        f"There is no story in this channel yet. Start one with {start}, "
         "or /story random for a surprise.",
         command=command,
         outcome="no_story",

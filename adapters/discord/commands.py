@@ -129,6 +129,16 @@ def build_story_group(handler: StoryHandler) -> app_commands.Group:
     async def forget(interaction: discord.Interaction, confirm: bool = False) -> None:
         await run(interaction, "forget confirm" if confirm else "forget")
 
+    @story.command(name="subscribe", description=summary("subscribe"))
+    @app_commands.describe(
+        time="time of day, HH:MM (24 h)", timezone="e.g. Europe/Berlin (default UTC)"
+    )
+    async def subscribe(
+        interaction: discord.Interaction, time: str, timezone: str | None = None
+    ) -> None:
+        await run(interaction, f"subscribe {time} {timezone or ''}".strip())
+
+    simple("unsubscribe")
     simple("help", private=True)
     prompts = app_commands.Group(name="prompts", description=summary("prompts"), parent=story)
     settings = app_commands.Group(name="settings", description=summary("settings"), parent=story)

@@ -142,7 +142,9 @@ async def test_story_tree_synced_globally(fake: FakeDiscord, adapter: DiscordAda
     assert story["name"] == "story"
     assert names[:3] == ["new", "continue", "choose"]
     assert {"prompts", "settings", "forget", "export", "help", "random"} <= set(names)
-    assert "subscribe" not in names
+    assert {"subscribe", "unsubscribe"} <= set(names)
+    subscribe = next(o for o in story["options"] if o["name"] == "subscribe")
+    assert [o["name"] for o in subscribe["options"]] == ["time", "timezone"]
     new = story["options"][0]
     assert new["description"] == "start a new story (the old one is archived)"
     settings = next(o for o in story["options"] if o["name"] == "settings")
@@ -351,7 +353,7 @@ async def test_help_is_deferred_and_shown_privately(
 
     assert interaction.callbacks == [{"type": 5, "data": {"flags": 64}}]
     assert message.ephemeral
-    assert "/story new <prompt>" in message.content
+    assert "/story new prompt:<text>" in message.content
 
 
 async def test_export_attaches_a_markdown_file(fake: FakeDiscord, adapter: DiscordAdapter) -> None:
