@@ -1,0 +1,119 @@
+"""Reading Telegram updates: which story a message belongs to, who sent it, what it says.
+
+Pure functions over PTB objects, so the rules (topics, anonymous admins, bot
+commands with ``@botname``) can be read and tested in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import Chat, Message, MessageEntity, User
+
+from adapters.telegram.surface import Target
+from bot.commands import SPECS, Parsed, parse, parse_subcommand
+from bot.types import Mode
+
+PLATFORM = "telegram"
+STORY = "story"
+START = "start"
+SHORTCUTS = tuple(spec.command.value for spec in SPECS if not spec.hidden)
+"""Every visible subcommand also works on its own (``/retry``), so menus can offer it."""
+COMMANDS = (STORY, START, *SHORTCUTS)
+
+
+def target_of(message: Message) -> Target:
+    """Topics in forum supergroups are separate stories; plain reply threads are not."""
+    thread = message.message_thread_id if message.is_topic_message else None
+    return Target(message.chat.id, thread)
+
+
+def channel_key(target: Target) -> str:
+    if target.thread_id is None:
+        return f"{PLATFORM}:{target.chat_id}"
+    return f"{PLATFORM}:{target.chat_id}:{target.thread_id}"
+
+
+def target_from_key(channel: str) -> Target | None:
+    """The inverse of :func:`channel_key`; None for a key that is not Telegram's."""
+    platform, _, rest = channel.partition(":")
+    chat, _, thread = rest.partition(":")
+    try:
+        return Target(int(chat), int(thread) if thread else None) if platform == PLATFORM else None
+    except ValueError:
+        return None
+
+
+def is_private(chat: Chat) -> bool:
+    return chat.type == Chat.PRIVATE
+
+
+def is_anonymous_admin(message: Message) -> bool:
+    """An admin posting as the group itself (Telegram shows them as GroupAnonymousBot)."""
+    return message.sender_chat is not None and message.sender_chat.id == message.chat.id
+
+
+def from_bot(message: Message) -> bool:
+    user = message.from_user
+    return user is None or (user.is_bot and not is_anonymous_admin(message))
+
+
+@dataclass(frozen=True, slots=True)
+class Sender:
+    user_id: str
+    name: str
+    locale: str | None
+
+
+def sender_of(message: Message) -> Sender:
+    """Who asked; anonymous admins share the group's id, like Telegram shows them."""
+    if is_anonymous_admin(message) or message.from_user is None:
+        chat = message.chat
+        return Sender(str(chat.id), chat.title or chat.full_name or "", None)
+    return sender_of_user(message.from_user)
+
+
+def sender_of_user(user: User) -> Sender:
+    return Sender(str(user.id), user.full_name, user.language_code)
+
+
+def command_of(message: Message) -> tuple[str, str] | None:
+    """``/story@bot the text`` -> ``("story", "the text")``, keeping the text's newlines."""
+    text = message.text or ""
+    entity = next(iter(message.entities or ()), None)
+    if entity is None or entity.type != MessageEntity.BOT_COMMAND or entity.offset != 0:
+        return None
+    name = text[1 : entity.length].partition("@")[0].lower()
+    return name, text[entity.length :].strip()
+
+
+def story_text(name: str, args: str) -> str:
+    """The ``/story`` text a command stands for: ``/retry`` is ``/story retry``."""
+    return args if name == STORY else f"{name} {args}".strip()
+
+
+def mention_text(message: Message, username: str) -> str | None:
+    """Text after a leading ``@botname``, which groups may use to talk to the bot."""
+    text = message.text or ""
+    mention = f"@{username}".lower()
+    if not text.lower().startswith(mention):
+        return None
+    rest = text[len(mention) :]
+    if rest[:1].isalnum() or rest[:1] == "_":
+        return None  # a different bot whose name starts the same
+    return rest.lstrip(" ,:").strip()
+
+
+def replies_to_bot(message: Message, bot_id: int) -> bool:
+    replied = message.reply_to_message
+    return (
+        replied is not None
+        and replied.from_user is not None
+        and replied.from_user.id == bot_id
+        and not (message.is_topic_message and replied.message_id == message.message_thread_id)
+    )
+
+
+def parsed_for(text: str, mode: Mode) -> Parsed | None:
+    """The subcommand the text names, if any, to decide who may run it."""
+    return parse(text) if mode is Mode.COMMAND else parse_subcommand(text)

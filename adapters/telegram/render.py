@@ -1,0 +1,98 @@
+"""Telegram formatting: HTML escaping, UTF-16 lengths, choice keyboards, the command menu.
+
+Everything the bot shows goes through :func:`html_text`, so no user or model
+text can ever make Telegram answer "can't parse entities". The few sentences the
+adapter says itself (greetings, hints) live here too.
+"""
+
+from __future__ import annotations
+
+import html
+
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.commands import visible_specs
+from bot.delivery import Choices
+
+MAX_MESSAGE = 4096
+"""Telegram's limit on a message's text after entity parsing, in UTF-16 code units."""
+MAX_CALLBACK_DATA = 64
+MAX_ALERT = 200
+"""answerCallbackQuery shows at most this many characters."""
+MAX_BUTTON_LABEL = 48
+CHOICE_PREFIX = "c"
+STORY_MENU = "write a story together: /story <your idea>, or /story help"
+START_MENU = "what this bot does"
+PRIVATE_HELLO = (
+    "Hi {name}! I write stories with you, one part at a time. Send me an idea, like "
+    '"a lighthouse keeper finds a door in the sea", and I will begin. Then tell me what '
+    "happens next, or tap one of the choices."
+)
+GROUP_HELLO = (
+    "Hi! I write stories with this group. Start one with /story <your idea>; reply to my "
+    "story messages to steer it, or tap one of the choices."
+)
+NOT_TEXT = "I can only read text. Send me a story idea, or /story help to see what I can do."
+UNKNOWN = "I don't know that command. Try /story help."
+
+
+def html_text(text: str) -> str:
+    """Plain text as Telegram HTML: only ``<``, ``>`` and ``&`` need escaping."""
+    return html.escape(text, quote=False)
+
+
+def utf16_len(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units), so emoji count double."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def choice_data(ref: str, number: int) -> str | None:
+    """Button data for option ``number``, or None if it would not fit in 64 bytes."""
+    data = f"{CHOICE_PREFIX}|{ref}|{number}"
+    return data if len(data.encode()) <= MAX_CALLBACK_DATA else None
+
+
+def parse_choice_data(data: str | None) -> tuple[str, int] | None:
+    """The (ref, number) a choice button carries, or None for anything else."""
+    if not data:
+        return None
+    prefix, _, rest = data.partition("|")
+    ref, _, number = rest.rpartition("|")
+    if prefix != CHOICE_PREFIX or not ref or not number.isdigit():
+        return None
+    return ref, int(number)
+
+
+def button_label(number: int, label: str) -> str:
+    """``"2. Go right"``, shortened so long options still fit on a phone screen."""
+    text = f"{number}. {' '.join(label.split())}"
+    return text if len(text) <= MAX_BUTTON_LABEL else text[: MAX_BUTTON_LABEL - 1] + "…"
+
+
+def keyboard(choices: Choices | None) -> InlineKeyboardMarkup | None:
+    """One button per option; none when there is no ref to check presses against."""
+    if choices is None or not choices.labels or not choices.ref:
+        return None
+    rows = []
+    for number, label in enumerate(choices.labels, start=1):
+        data = choice_data(choices.ref, number)
+        if data is None:
+            return None
+        rows.append([InlineKeyboardButton(button_label(number, label), callback_data=data)])
+    return InlineKeyboardMarkup(rows)
+
+
+def alert_text(text: str) -> str | None:
+    """Text short enough for a callback alert, or None if it needs a real message."""
+    stripped = text.strip()
+    return stripped if 0 < len(stripped) <= MAX_ALERT else None
+
+
+def menu() -> list[BotCommand]:
+    """Telegram's command menu, described from the core command registry."""
+    shortcuts = [BotCommand(spec.command.value, spec.summary) for spec in visible_specs()]
+    return [
+        BotCommand("story", STORY_MENU),
+        *shortcuts,
+        BotCommand("start", START_MENU),
+    ]
