@@ -40,7 +40,7 @@ from bot.replies import error, no_story
 from bot.story_prompt import story_messages, system_prompt
 from bot.story_settings import StorySettings
 from bot.types import Delta, Final, Mode, ReplyEvent, ReplyKind, ReplyStream, Request
-from storage.base import NewPart, PartStatus, Store, StoryStatus
+from storage.base import EventId, NewPart, PartStatus, Store, StoryStatus
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +104,11 @@ class _Turn:
             self._slot.leave()
 
 
+def _event(request: Request) -> EventId | None:
+    """The request's platform event, recorded with the part it makes."""
+    return (request.platform, request.event_id) if request.event_id else None
+
+
 async def _single(final: Final) -> AsyncIterator[ReplyEvent]:
     yield final
 
@@ -165,14 +170,14 @@ class Engine:
         logs.bind_request(request.trace_id, request.platform, request.channel)
         started = time.perf_counter()
         try:
-            if request.event_id and not await self.store.claim_event(
-                request.platform, request.event_id
-            ):
+            if request.event_id and await self.store.event_seen(request.platform, request.event_id):
                 log.info("event %s was already handled; ignoring it", request.event_id)
                 return
             parsed = await self._read(request)
             async for event in self._dispatch(request, parsed):
                 if isinstance(event, Final):
+                    if request.event_id:  # already done with the part, if it wrote one
+                        await self.store.claim_event(request.platform, request.event_id)
                     self._finished(request, event.command or parsed.command.value, event, started)
                 yield event
         except Exception:
@@ -278,7 +283,9 @@ class Engine:
             yield error(written.failure, command="new", outcome="provider_error")
             return
         first = self._new_part(written, request, direction="")
-        story = await self.store.start_story(request.channel, request.platform, premise, first)
+        story = await self.store.start_story(
+            request.channel, request.platform, premise, first, event=_event(request)
+        )
         yield self._story_final(written, story.id, 1, "new")
 
     async def _continue(
@@ -306,7 +313,9 @@ class Engine:
         if written.failure and not written.text:
             yield error(written.failure, command=command, outcome="provider_error")
             return
-        part = await self.store.add_part(story.id, self._new_part(written, request, direction))
+        part = await self.store.add_part(
+            story.id, self._new_part(written, request, direction), event=_event(request)
+        )
         yield self._story_final(written, story.id, part.seq, command)
         await self.memory.compact(story, settings)
 
@@ -367,7 +376,10 @@ class Engine:
             yield error(written.failure, command="retry", outcome="provider_error")
             return
         part = await self.store.add_part(
-            story.id, self._new_part(written, request, last.direction), replace_last=True
+            story.id,
+            self._new_part(written, request, last.direction),
+            replace_last=True,
+            event=_event(request),
         )
         yield self._story_final(written, story.id, part.seq, "retry")
 
@@ -384,7 +396,7 @@ class Engine:
             yield error(written.failure, command="end", outcome="provider_error")
             return
         ending = self._new_part(written, request, direction="", choices=False)
-        part = await self.store.add_part(story.id, ending)
+        part = await self.store.add_part(story.id, ending, event=_event(request))
         await self.store.finish_story(story.id, StoryStatus.ENDED)
         yield self._story_final(
             written,

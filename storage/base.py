@@ -16,6 +16,10 @@ class StorageError(RuntimeError):
     """The database cannot be used; the message says why and what to do."""
 
 
+EventId = tuple[str, str]
+"""A platform and its event id, recorded once handled so redeliveries are ignored."""
+
+
 class StoryStatus(StrEnum):
     ACTIVE = "active"
     ENDED = "ended"
@@ -115,11 +119,30 @@ class Store(Protocol):
     # stories
     async def active_story(self, channel: str) -> Story | None: ...
 
-    async def start_story(self, channel: str, platform: str, premise: str, first: NewPart) -> Story:
-        """Archive the channel's active story, if any, and start a new one with its first part."""
+    async def start_story(
+        self,
+        channel: str,
+        platform: str,
+        premise: str,
+        first: NewPart,
+        *,
+        event: EventId | None = None,
+    ) -> Story:
+        """Archive the channel's active story, if any, and start a new one with its first part.
 
-    async def add_part(self, story_id: int, part: NewPart, *, replace_last: bool = False) -> Part:
-        """Append a part (or replace the last one, for retry) and return it."""
+        ``event`` is recorded as handled in the same transaction, so a platform
+        event either made its part or can be handled again, never both.
+        """
+
+    async def add_part(
+        self,
+        story_id: int,
+        part: NewPart,
+        *,
+        replace_last: bool = False,
+        event: EventId | None = None,
+    ) -> Part:
+        """Append a part (or replace the last one, for retry); ``event`` as in start_story."""
 
     async def drop_last_part(self, story_id: int) -> Part | None:
         """Remove the last part (undo); returns it, or None when only the opening is left."""
@@ -158,6 +181,8 @@ class Store(Protocol):
 
     async def claim_event(self, platform: str, event_id: str) -> bool:
         """Record a platform event id; False when it was already handled."""
+
+    async def event_seen(self, platform: str, event_id: str) -> bool: ...
 
     async def count_active_stories(self) -> int: ...
 

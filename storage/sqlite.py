@@ -21,6 +21,7 @@ from typing import Any
 import aiosqlite
 
 from storage.base import (
+    EventId,
     NewPart,
     Part,
     PartStatus,
@@ -195,9 +196,18 @@ class SqliteStore(ScheduleQueries):
         )
         return _story(row) if row else None
 
-    async def start_story(self, channel: str, platform: str, premise: str, first: NewPart) -> Story:
+    async def start_story(
+        self,
+        channel: str,
+        platform: str,
+        premise: str,
+        first: NewPart,
+        *,
+        event: EventId | None = None,
+    ) -> Story:
         now = time.time()
         async with self._tx() as db:
+            await self._record_event(db, event, now)
             await self._ensure_channel(db, channel, platform)
             await db.execute(
                 "UPDATE stories SET status = 'archived', finished_at = ?, updated_at = ? "
@@ -236,9 +246,17 @@ class SqliteStore(ScheduleQueries):
         await cursor.close()
         return _part(row)
 
-    async def add_part(self, story_id: int, part: NewPart, *, replace_last: bool = False) -> Part:
+    async def add_part(
+        self,
+        story_id: int,
+        part: NewPart,
+        *,
+        replace_last: bool = False,
+        event: EventId | None = None,
+    ) -> Part:
         now = time.time()
         async with self._tx() as db:
+            await self._record_event(db, event, now)
             if replace_last:
                 cursor = await db.execute(
                     "UPDATE parts SET text = ?, direction = ?, author = ?, choices = ?, "
@@ -388,9 +406,22 @@ class SqliteStore(ScheduleQueries):
 
     async def claim_event(self, platform: str, event_id: str) -> bool:
         async with self._tx() as db:
-            cursor = await db.execute(
-                "INSERT INTO processed_events (platform, event_id, seen_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (platform, event_id) DO NOTHING",
-                (platform, event_id, time.time()),
-            )
-            return cursor.rowcount > 0
+            return await self._record_event(db, (platform, event_id), time.time())
+
+    async def event_seen(self, platform: str, event_id: str) -> bool:
+        row = await self._fetchone(
+            "SELECT 1 FROM processed_events WHERE platform = ? AND event_id = ?",
+            (platform, event_id),
+        )
+        return row is not None
+
+    @staticmethod
+    async def _record_event(db: aiosqlite.Connection, event: EventId | None, now: float) -> bool:
+        if event is None:
+            return False
+        cursor = await db.execute(
+            "INSERT INTO processed_events (platform, event_id, seen_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (platform, event_id) DO NOTHING",
+            (*event, now),
+        )
+        return cursor.rowcount > 0

@@ -358,3 +358,24 @@ async def test_odd_input_never_crashes(ask: Ask, text: str, store: SqliteStore) 
     assert final.outcome != "error"
     rows = await store._fetchall("PRAGMA integrity_check", ())
     assert rows[0][0] == "ok"
+
+
+async def test_an_event_whose_turn_died_is_handled_when_redelivered(
+    store: SqliteStore, story_config: StoryConfig
+) -> None:
+    """A crash mid-story must not swallow the platform's redelivery of that event."""
+    memory = Memory(store, story_config, offline_summariser(800))
+    dying = Engine(store, ScriptedProvider(chunk=3, delay=0.01), story_config, memory)
+    stream = dying.handle(make_request("a tale", event_id="ev-9"))
+    await anext(stream)  # type: ignore[arg-type]
+    await stream.aclose()  # type: ignore[attr-defined]  # the process "dies" mid-stream
+    assert await store.active_story("test:c1") is None
+
+    engine = Engine(store, ScriptedProvider(), story_config, memory)
+    _, final = await collect(engine.handle(make_request("a tale", event_id="ev-9")))
+    assert final is not None
+    assert final.kind is ReplyKind.STORY
+    again = await collect(engine.handle(make_request("a tale", event_id="ev-9")))
+    assert again == ("", None)
+    rows = await store._fetchall("SELECT COUNT(*) FROM parts", ())
+    assert rows[0][0] == 1

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Callable
 
 import pytest
 
-from bot.config import ConfigError, LLMEndpoint, StoryConfig
+from bot.config import ConfigError, LLMEndpoint, StoryConfig, load_settings
 from bot.engine import Engine
 from bot.memory import Memory, offline_summariser, provider_summariser
 from bot.providers import openai
@@ -422,4 +422,4 @@ async def test_a_bad_finish_after_text_is_a_cut(
 
 def test_a_base_url_without_a_scheme_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="STORYBOT_LLM__BASE_URL"):
-        OpenAIProvider(endpoint("localhost:11434/v1"))
+        load_settings(llm={"provider": "openai", "base_url": "localhost:11434/v1"})

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bot.config import ConfigError, Settings, StoryConfig
+from bot.config import ConfigError, Settings, StoryConfig, load_settings
 from bot.engine import Engine
 from bot.memory import Memory, offline_summariser
 from bot.providers import build_provider
@@ -296,10 +296,12 @@ async def test_build_provider_names_and_validates(tmp_path: Path) -> None:
     assert isinstance(provider.primary, OpenAIProvider)
     assert isinstance(provider.fallback, OfflineStoryteller)
     assert provider.name == "the test-model model at models.example"
+    # Bad combinations are caught when the configuration is read, naming the key.
+    llm = {"provider": "openai", "base_url": url}
     with pytest.raises(ConfigError, match="STORYBOT_LLM__FALLBACK"):
-        build_provider(settings_for(tmp_path, url, fallback="sometimes"))
+        load_settings(llm={**llm, "fallback": "sometimes"})
     with pytest.raises(ConfigError, match=r"llm\.backup"):
-        build_provider(settings_for(tmp_path, url, fallback="backup"))
+        load_settings(llm={**llm, "fallback": "backup"})
     none = build_provider(settings_for(tmp_path, url, fallback="none"))
     assert isinstance(none, FallbackProvider)
     assert none.fallback is None
