@@ -185,8 +185,10 @@ async def deliver(
 ) -> Delivered:
     """Show a reply stream on a surface; returns what was sent.
 
-    The stream is always closed, even when the surface fails, so the engine's
-    per-channel turn is released.
+    The final reply is shown as soon as it arrives; the stream is then read to
+    its end, because the engine may still have work to do for that turn (memory
+    upkeep) while keeping the channel's order. The stream is always closed,
+    even when the surface fails, so the engine's per-channel turn is released.
     """
     clock = clock or MonotonicClock()
     writer = _Writer(surface, limits, clock)
@@ -200,18 +202,17 @@ async def deliver(
                     if typer is not None:
                         typer.cancel()
                     await writer.flush(final=False)
-            else:
+            elif final is None:
                 final = event
-                break
+                if typer is not None:
+                    typer.cancel()
+                await finish(writer, final)
     finally:
         if typer is not None:
             typer.cancel()
         aclose = getattr(stream, "aclose", None)
         if aclose is not None:
             await aclose()
-    if final is None:
-        return Delivered(None, writer.handles)
-    await finish(writer, final)
     return Delivered(final, writer.handles)
 
 

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from typing import Protocol
 
 from bot import logs
-from bot.commands import Command, Parsed, parse, parse_subcommand
+from bot.commands import Command, Parsed, parse, parse_subcommand, usage
 from bot.config import StoryConfig
 from bot.lanes import LaneFull, Lanes, Slot
 from bot.library import ChannelLibrary
@@ -78,6 +78,11 @@ class _Written:
     status: PartStatus = PartStatus.COMPLETE
     failure: str | None = None
     usage: Usage | None = None
+
+    @property
+    def nothing(self) -> bool:
+        """The storyteller failed before writing anything: there is no part to keep."""
+        return self.failure is not None and not self.text
 
 
 class _Turn:
@@ -277,10 +282,9 @@ class Engine:
         written = _Written(shown_prefix=shown)
         if shown:
             yield Delta(shown)
-        async for event in self._write(request, Task.OPEN, context, written):
+        async for event in self._write(request, Task.OPEN, context, written, "new"):
             yield event
-        if written.failure and not written.text:
-            yield error(written.failure, command="new", outcome="provider_error")
+        if written.nothing:
             return
         first = self._new_part(written, request, direction="")
         story = await self.store.start_story(
@@ -308,10 +312,9 @@ class Engine:
         written = _Written(shown_prefix=shown)
         if shown:
             yield Delta(shown)
-        async for event in self._write(request, Task.CONTINUE, context, written):
+        async for event in self._write(request, Task.CONTINUE, context, written, command):
             yield event
-        if written.failure and not written.text:
-            yield error(written.failure, command=command, outcome="provider_error")
+        if written.nothing:
             return
         part = await self.store.add_part(
             story.id, self._new_part(written, request, direction), event=_event(request)
@@ -370,10 +373,9 @@ class Engine:
             )
         context = self._seeded(context, attempt=1)
         written = _Written()
-        async for event in self._write(request, task, context, written):
+        async for event in self._write(request, task, context, written, "retry"):
             yield event
-        if written.failure and not written.text:
-            yield error(written.failure, command="retry", outcome="provider_error")
+        if written.nothing:
             return
         part = await self.store.add_part(
             story.id,
@@ -390,10 +392,9 @@ class Engine:
             return
         context = self._seeded(await self.memory.context(story, settings))
         written = _Written()
-        async for event in self._write(request, Task.ENDING, context, written):
+        async for event in self._write(request, Task.ENDING, context, written, "end"):
             yield event
-        if written.failure and not written.text:
-            yield error(written.failure, command="end", outcome="provider_error")
+        if written.nothing:
             return
         ending = self._new_part(written, request, direction="", choices=False)
         part = await self.store.add_part(story.id, ending, event=_event(request))
@@ -405,7 +406,7 @@ class Engine:
             "end",
             choices=False,
             suffix="\n\nThis story is finished and archived. Start a new one with "
-            "/story <prompt> or /story random.",
+            f"{usage(Command.NEW, request.platform)} or /story random.",
         )
 
     async def _recap(self, request: Request, settings: StorySettings) -> AsyncIterator[ReplyEvent]:
@@ -415,10 +416,9 @@ class Engine:
             return
         context = await self.memory.context(story, settings)
         written = _Written()
-        async for event in self._write(request, Task.RECAP, context, written):
+        async for event in self._write(request, Task.RECAP, context, written, "recap"):
             yield event
-        if written.failure and not written.text:
-            yield error(written.failure, command="recap", outcome="provider_error")
+        if written.nothing:
             return
         yield Final(written.shown_prefix + written.text, kind=ReplyKind.INFO, command="recap")
 
@@ -437,9 +437,13 @@ class Engine:
         )
 
     async def _write(
-        self, request: Request, task: Task, context: StoryContext, written: _Written
+        self, request: Request, task: Task, context: StoryContext, written: _Written, command: str
     ) -> AsyncIterator[ReplyEvent]:
-        """Stream one generation, keeping what arrived if the storyteller breaks off."""
+        """Stream one generation, keeping what arrived if the storyteller breaks off.
+
+        When nothing arrived at all, the reply is the storyteller's explanation
+        and ``written.nothing`` tells the caller there is no part to keep.
+        """
         generation = Generation(
             task=task,
             system=system_prompt(task, context.settings),
@@ -477,6 +481,9 @@ class Engine:
             aclose = getattr(stream, "aclose", None)
             if aclose is not None:
                 await aclose()
+        if written.nothing:
+            yield error(written.failure or "", command=command, outcome="provider_error")
+            return
         if written.text.strip():
             await self._record_usage(request, generation, written)
         written.text = (

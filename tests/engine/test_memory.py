@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from bot.config import StoryConfig
+from bot.delivery import Limits, deliver
 from bot.engine import Engine
 from bot.memory import Memory, offline_summariser
 from bot.providers.base import Generation, Task
 from storage.sqlite import SqliteStore
 from tests.conftest import collect, make_request
+from tests.fakes.adapter import Outbox
 from tests.fakes.provider import ScriptedProvider
 
 OPENING = (
@@ -71,3 +73,23 @@ async def test_context_includes_the_recent_parts_in_order(store: SqliteStore) ->
     assert generation.messages[-1].content == "What should happen next: toward the island"
     assert generation.messages[-1].role == "user"
     assert "toward the island" not in generation.system
+
+
+async def test_memory_upkeep_happens_when_replies_are_delivered(store: SqliteStore) -> None:
+    """Adapters stop reading at no point: work after the final reply still runs."""
+    config = StoryConfig(context_tokens=200, summary_tokens=100)
+    engine = Engine(
+        store,
+        ScriptedProvider(script, chunk=500),
+        config,
+        Memory(store, config, offline_summariser(400)),
+    )
+    outbox = Outbox()
+    limits = Limits(max_length=4000, interval=0)
+    await deliver(engine.handle(make_request("a voyage")), outbox, limits, typing=False)
+    for _ in range(12):
+        await deliver(engine.handle(make_request("continue")), outbox, limits, typing=False)
+    story = await store.active_story("test:c1")
+    assert story is not None
+    assert story.summary_upto > 0
+    assert "Mira" in story.summary
