@@ -96,6 +96,7 @@ class SlackAdapter:
         self.config = config
         self.engine = app.engine
         self.store = app.store
+        self.metrics = app.metrics
         self.grace = app.settings.shutdown_grace
         base_url = config.api_base_url.rstrip("/") + "/"
         self.client = AsyncWebClient(token=config.bot_token.get_secret_value(), base_url=base_url)
@@ -165,7 +166,14 @@ class SlackAdapter:
         conversation = parts[2]
         thread = parts[3] if len(parts) == 4 else None
         place = Place(conversation, thread, user_id="", direct=conversation.startswith("D"))
-        return SlackSurface(self.client, place), self.limits
+        return SlackSurface(self.client, place, self._report), self.limits
+
+    def _report(self, kind: str) -> None:
+        """Count rate limits and API errors in the app's metrics."""
+        if kind == "rate_limited":
+            self.metrics.rate_limited(self.name)
+        else:
+            self.metrics.platform_error(self.name, kind)
 
     async def idle(self) -> None:
         """Wait until every reply being written has been delivered."""
@@ -235,7 +243,7 @@ class SlackAdapter:
                 return  # thread chatter that is not about a story
             can_manage = await self._can_manage(request, place)
             stream = self.engine.handle(replace(request, can_manage=can_manage, trace_id=trace))
-        surface = SlackSurface(self.client, place)
+        surface = SlackSurface(self.client, place, self._report)
         try:
             delivered = await deliver(stream, surface, self.limits, typing=False)
         except SlackApiError as exc:

@@ -69,11 +69,28 @@ async def call(method: Callable[..., Awaitable[AsyncSlackResponse]], **kwargs: A
         raise
 
 
+Report = Callable[[str], None]
+"""Told ``"rate_limited"`` or another error kind, for the metrics."""
+
+
 class SlackSurface:
-    def __init__(self, client: AsyncWebClient, place: Place) -> None:
+    def __init__(self, client: AsyncWebClient, place: Place, report: Report | None = None) -> None:
         self.client = client
         self.place = place
+        self.report = report
         self._file_pieces_sent: dict[str, int] = {}
+
+    async def _call(self, method: Callable[..., Awaitable[AsyncSlackResponse]], **kw: Any) -> Any:
+        try:
+            return await call(method, **kw)
+        except RateLimited:
+            if self.report is not None:
+                self.report("rate_limited")
+            raise
+        except SlackApiError as exc:
+            if self.report is not None:
+                self.report(str(exc.response.get("error") or "api_error"))
+            raise
 
     async def send(self, text: str, *, choices: Choices | None, private: bool) -> Posted:
         return await self._post(escape(text), message_blocks(text, choices), private=private)
@@ -81,7 +98,7 @@ class SlackSurface:
     async def _post(self, text: str, blocks: list[dict[str, Any]], *, private: bool) -> Posted:
         place = self.place
         if private and not place.direct:
-            await call(
+            await self._call(
                 self.client.chat_postEphemeral,
                 channel=place.channel,
                 user=place.user_id,
@@ -90,7 +107,7 @@ class SlackSurface:
                 thread_ts=place.thread_ts,
             )
             return Posted(place.channel, None)
-        response = await call(
+        response = await self._call(
             self.client.chat_postMessage,
             channel=place.channel,
             text=text,
@@ -106,7 +123,7 @@ class SlackSurface:
             await self.send(text, choices=choices, private=True)
             return
         try:
-            await call(
+            await self._call(
                 self.client.chat_update,
                 channel=handle.channel,
                 ts=handle.ts,
@@ -126,7 +143,7 @@ class SlackSurface:
         """Upload the file; if Slack refuses (no files:write, a policy), post its text instead."""
         if not private or self.place.direct:
             try:
-                await call(
+                await self._call(
                     self.client.files_upload_v2,
                     channel=self.place.channel,
                     thread_ts=self.place.thread_ts,

@@ -424,6 +424,10 @@ async def test_a_429_mid_stream_is_waited_out_and_the_final_text_arrives(tmp_pat
     assert updates[1].params["ts"] == updates[0].params["ts"], "the same message, again"
     assert updates[-1].status == 200
     assert story.text == escape(story_text("a lighthouse keeper"))
+    counted = slack.adapter.metrics.registry.get_sample_value(
+        "storybot_platform_errors_total", {"platform": "slack", "kind": "rate_limited"}
+    )
+    assert counted == 1
 
 
 async def test_model_text_cannot_ping_or_link(tmp_path: Path) -> None:
