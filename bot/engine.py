@@ -35,7 +35,7 @@ from bot.providers.base import (
     Usage,
     estimate_tokens,
 )
-from bot.providers.offline import parse_choices
+from bot.providers.story_text import parse_choices
 from bot.replies import error, no_story
 from bot.story_prompt import story_messages, system_prompt
 from bot.story_settings import StorySettings

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from bot.config import StoryConfig
 from bot.providers.base import Generation, Provider, ProviderError, StoryContext, Task
 from bot.providers.base import estimate_tokens as estimate
-from bot.providers.offline import summarise as offline_summarise
+from bot.providers.story_text import summarise as offline_summarise
 from bot.story_prompt import story_messages, system_prompt
 from bot.story_settings import StorySettings
 from storage.base import Store, Story
