@@ -455,6 +455,7 @@ class Engine:
             trace_id=logs.trace_id.get(),
         )
         stream = self.provider.stream(generation)
+        held = ""  # trailing whitespace, shown only once more text follows it
         try:
             async for chunk in stream:
                 if self._interrupted:
@@ -467,8 +468,15 @@ class Engine:
                     written.shown_prefix += line
                     yield Delta(line)
                 elif chunk:
-                    written.text += chunk
-                    yield Delta(chunk)
+                    # What is streamed must add up to exactly the stored text, which
+                    # has no whitespace at either end; otherwise delivery would see a
+                    # final text that does not extend what it showed.
+                    combined = held + (chunk if written.text else chunk.lstrip())
+                    body = combined.rstrip()
+                    held = combined[len(body) :]
+                    if body:
+                        written.text += body
+                        yield Delta(body)
         except StreamCut as exc:
             written.status, written.failure = PartStatus.CUT, exc.user_message
             log.warning("story stream cut: %s", exc)
@@ -481,16 +489,13 @@ class Engine:
             aclose = getattr(stream, "aclose", None)
             if aclose is not None:
                 await aclose()
+        if not written.text and written.failure is None:
+            written.failure = "The storyteller wrote nothing this time. Try again."
         if written.nothing:
             yield error(written.failure or "", command=command, outcome="provider_error")
             return
-        if written.text.strip():
+        if written.text:
             await self._record_usage(request, generation, written)
-        written.text = (
-            written.text.strip()
-            if written.status is PartStatus.COMPLETE
-            else (written.text.rstrip())
-        )
 
     async def _record_usage(
         self, request: Request, generation: Generation, written: _Written

@@ -379,3 +379,22 @@ async def test_an_event_whose_turn_died_is_handled_when_redelivered(
     assert again == ("", None)
     rows = await store._fetchall("SELECT COUNT(*) FROM parts", ())
     assert rows[0][0] == 1
+
+
+@pytest.mark.parametrize("script", ["\n  Once upon a time.\n\n", "Once upon\n\n a time.  ", " \n"])
+async def test_streamed_text_adds_up_to_the_final_text(
+    store: SqliteStore, story_config: StoryConfig, script: str
+) -> None:
+    """Whitespace a model puts around its text must not make the reply differ from the stream."""
+    provider = ScriptedProvider(lambda _: script, chunk=2)
+    engine = Engine(
+        store, provider, story_config, Memory(store, story_config, offline_summariser(800))
+    )
+    streamed, final = await collect(engine.handle(make_request("a tale")))
+    assert final is not None
+    if script.strip():
+        assert final.text == streamed == script.strip()
+    else:
+        assert final.kind is ReplyKind.ERROR
+        assert "wrote nothing" in final.text
+        assert await store.active_story("test:c1") is None
