@@ -181,7 +181,8 @@ class Engine:
             parsed = await self._read(request)
             async for event in self._dispatch(request, parsed):
                 if isinstance(event, Final):
-                    if request.event_id:  # already done with the part, if it wrote one
+                    if request.event_id and event.kind is not ReplyKind.STORY:
+                        # A story reply's event was recorded with its part; others here.
                         await self.store.claim_event(request.platform, request.event_id)
                     self._finished(request, event.command or parsed.command.value, event, started)
                 yield event

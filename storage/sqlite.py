@@ -49,6 +49,12 @@ def _part(row: Iterable[Any]) -> Part:
     )
 
 
+async def _one(db: aiosqlite.Connection, sql: str, params: tuple[Any, ...] = ()) -> Any:
+    """The first row, in one round trip to the database thread (execute+fetch+close)."""
+    rows = await db.execute_fetchall(sql, params)
+    return next(iter(rows), None)
+
+
 def check_path(path: str) -> None:
     """Fail early, with a message a person can act on, when the file cannot be created."""
     if path == ":memory:" or path.startswith("file:"):
@@ -126,8 +132,7 @@ class SqliteStore(ScheduleQueries):
         return self._db
 
     async def _scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
-        async with self.db.execute(sql, params) as cursor:
-            row = await cursor.fetchone()
+        row = await _one(self.db, sql, params)
         return row[0] if row else None
 
     @asynccontextmanager
@@ -149,12 +154,17 @@ class SqliteStore(ScheduleQueries):
                 await self.db.execute(statement)
 
     async def _fetchall(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
-        async with self._lock, self.db.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        async with self._lock:
+            return list(await self.db.execute_fetchall(sql, params))
 
     async def _fetchone(self, sql: str, params: tuple[Any, ...]) -> Any:
-        async with self._lock, self.db.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        async with self._lock:
+            return await _one(self.db, sql, params)
+
+    async def _write(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        """One statement on its own: atomic without BEGIN/COMMIT round trips."""
+        async with self._lock:
+            return list(await self.db.execute_fetchall(sql, params))
 
     @staticmethod
     async def _ensure_channel(db: aiosqlite.Connection, channel: str, platform: str) -> None:
@@ -214,13 +224,14 @@ class SqliteStore(ScheduleQueries):
                 "WHERE channel_key = ? AND status = 'active'",
                 (now, now, channel),
             )
-            cursor = await db.execute(
-                "INSERT INTO stories (channel_key, premise, status, last_seq, created_at, "
-                "updated_at) VALUES (?, ?, 'active', 1, ?, ?) RETURNING " + _STORY_COLUMNS,
-                (channel, premise, now, now),
+            story = _story(
+                await _one(
+                    db,
+                    "INSERT INTO stories (channel_key, premise, status, last_seq, created_at, "
+                    "updated_at) VALUES (?, ?, 'active', 1, ?, ?) RETURNING " + _STORY_COLUMNS,
+                    (channel, premise, now, now),
+                )
             )
-            story = _story(await cursor.fetchone())
-            await cursor.close()
             await self._insert_part(db, story.id, 1, first, now)
         return story
 
@@ -228,7 +239,8 @@ class SqliteStore(ScheduleQueries):
     async def _insert_part(
         db: aiosqlite.Connection, story_id: int, seq: int, part: NewPart, now: float
     ) -> Part:
-        cursor = await db.execute(
+        row = await _one(
+            db,
             "INSERT INTO parts (story_id, seq, text, direction, author, choices, status, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + _PART_COLUMNS,
             (
@@ -242,8 +254,6 @@ class SqliteStore(ScheduleQueries):
                 now,
             ),
         )
-        row = await cursor.fetchone()
-        await cursor.close()
         return _part(row)
 
     async def add_part(
@@ -258,7 +268,8 @@ class SqliteStore(ScheduleQueries):
         async with self._tx() as db:
             await self._record_event(db, event, now)
             if replace_last:
-                cursor = await db.execute(
+                row = await _one(
+                    db,
                     "UPDATE parts SET text = ?, direction = ?, author = ?, choices = ?, "
                     "status = ?, created_at = ? WHERE story_id = ? AND seq = "
                     "(SELECT last_seq FROM stories WHERE id = ?) RETURNING " + _PART_COLUMNS,
@@ -273,32 +284,28 @@ class SqliteStore(ScheduleQueries):
                         story_id,
                     ),
                 )
-                row = await cursor.fetchone()
-                await cursor.close()
                 if row is None:
                     raise StorageError(f"story {story_id} has no part to replace")
                 await db.execute("UPDATE stories SET updated_at = ? WHERE id = ?", (now, story_id))
                 return _part(row)
-            cursor = await db.execute(
+            row = await _one(
+                db,
                 "UPDATE stories SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? "
                 "RETURNING last_seq",
                 (now, story_id),
             )
-            row = await cursor.fetchone()
-            await cursor.close()
             if row is None:
                 raise StorageError(f"story {story_id} does not exist")
             return await self._insert_part(db, story_id, row[0], part, now)
 
     async def drop_last_part(self, story_id: int) -> Part | None:
         async with self._tx() as db:
-            cursor = await db.execute(
+            row = await _one(
+                db,
                 f"SELECT {_PART_COLUMNS} FROM parts WHERE story_id = ? "
                 "AND seq = (SELECT last_seq FROM stories WHERE id = ?) AND seq > 1",
                 (story_id, story_id),
             )
-            row = await cursor.fetchone()
-            await cursor.close()
             if row is None:
                 return None
             dropped = _part(row)
@@ -351,21 +358,20 @@ class SqliteStore(ScheduleQueries):
         platform = channel.split(":", 1)[0]
         async with self._tx() as db:
             await self._ensure_channel(db, channel, platform)
-            cursor = await db.execute(
+            row = await _one(
+                db,
                 "INSERT INTO prompts (channel_key, text, author, created_at) "
                 "VALUES (?, ?, ?, ?) RETURNING id, text, author",
                 (channel, text, author, time.time()),
             )
-            row = await cursor.fetchone()
-            await cursor.close()
         return Prompt(*row)
 
     async def remove_prompt(self, channel: str, prompt_id: int) -> bool:
-        async with self._tx() as db:
-            cursor = await db.execute(
-                "DELETE FROM prompts WHERE channel_key = ? AND id = ?", (channel, prompt_id)
-            )
-            return cursor.rowcount > 0
+        removed = await self._write(
+            "DELETE FROM prompts WHERE channel_key = ? AND id = ? RETURNING id",
+            (channel, prompt_id),
+        )
+        return bool(removed)
 
     async def count_prompts(self, channel: str) -> int:
         row = await self._fetchone("SELECT COUNT(*) FROM prompts WHERE channel_key = ?", (channel,))
@@ -383,18 +389,18 @@ class SqliteStore(ScheduleQueries):
         completion_tokens: int,
     ) -> None:
         user_key = f"{platform}:{user_id}"
-        async with self._tx() as db:
-            await db.executemany(
-                "INSERT INTO usage (day, scope, key, requests, prompt_tokens, completion_tokens) "
-                "VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (day, scope, key) DO UPDATE SET "
-                "requests = requests + 1, "
-                "prompt_tokens = prompt_tokens + excluded.prompt_tokens, "
-                "completion_tokens = completion_tokens + excluded.completion_tokens",
-                [
-                    (day.isoformat(), "user", user_key, prompt_tokens, completion_tokens),
-                    (day.isoformat(), "channel", channel, prompt_tokens, completion_tokens),
-                ],
-            )
+        today = day.isoformat()
+        # One statement for both counters: atomic, and one round trip.
+        await self._write(
+            "INSERT INTO usage (day, scope, key, requests, prompt_tokens, completion_tokens) "
+            "VALUES (?, 'user', ?, 1, ?, ?), (?, 'channel', ?, 1, ?, ?) "
+            "ON CONFLICT (day, scope, key) DO UPDATE SET "
+            "requests = requests + 1, "
+            "prompt_tokens = prompt_tokens + excluded.prompt_tokens, "
+            "completion_tokens = completion_tokens + excluded.completion_tokens",
+            (today, user_key, prompt_tokens, completion_tokens)  # noqa: RUF005 - two rows
+            + (today, channel, prompt_tokens, completion_tokens),
+        )
 
     async def usage_today(self, day: date, scope: str, key: str) -> int:
         row = await self._fetchone(
@@ -405,8 +411,8 @@ class SqliteStore(ScheduleQueries):
         return int(row[0]) if row else 0
 
     async def claim_event(self, platform: str, event_id: str) -> bool:
-        async with self._tx() as db:
-            return await self._record_event(db, (platform, event_id), time.time())
+        async with self._lock:
+            return await self._record_event(self.db, (platform, event_id), time.time())
 
     async def event_seen(self, platform: str, event_id: str) -> bool:
         row = await self._fetchone(
@@ -419,9 +425,9 @@ class SqliteStore(ScheduleQueries):
     async def _record_event(db: aiosqlite.Connection, event: EventId | None, now: float) -> bool:
         if event is None:
             return False
-        cursor = await db.execute(
+        inserted = await db.execute_fetchall(
             "INSERT INTO processed_events (platform, event_id, seen_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (platform, event_id) DO NOTHING",
+            "ON CONFLICT (platform, event_id) DO NOTHING RETURNING 1",
             (*event, now),
         )
-        return cursor.rowcount > 0
+        return bool(inserted)
