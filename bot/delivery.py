@@ -155,8 +155,11 @@ class _Writer:
     async def flush(self, *, final: bool, choices: Choices | None = None) -> None:
         limit, measure = self.limits.max_length, self.limits.measure
         while True:
+            if self.current is None:  # a new message never starts with whitespace
+                rest = self.text[self.offset :]
+                self.offset += len(rest) - len(rest.lstrip())
             pending = self.text[self.offset :]
-            if measure(pending) <= limit:
+            if measure(pending.rstrip()) <= limit:
                 break
             end, start = split_point(pending, limit, measure)
             await self._put(pending[:end].rstrip(), seal=True, choices=None)

@@ -7,14 +7,15 @@ from collections.abc import Callable
 
 Measure = Callable[[str], int]
 
-# Boundaries in order of preference; each pattern matches the whitespace after
-# which a new message may start.
+# Boundaries in order of preference. Group 1 of each is the whitespace that is
+# dropped between two messages; anything else a pattern matches (the closing
+# quote after a sentence's full stop) stays with the first message.
 _BOUNDARIES = (
-    re.compile(r"\n\s*\n"),
-    re.compile(r"\n"),
-    re.compile(r"(?<=[.!?…])[\"'”’)]*\s+"),
-    re.compile(r"(?<=[;:,])\s+"),
-    re.compile(r"\s+"),
+    re.compile(r"(\n\s*\n)"),
+    re.compile(r"(\n)"),
+    re.compile(r"(?<=[.!?…])[\"'”’)\]]*(\s+)"),
+    re.compile(r"(?<=[;:,])(\s+)"),
+    re.compile(r"(\s+)"),
 )
 
 
@@ -54,10 +55,10 @@ def split_point(text: str, limit: int, measure: Measure = len) -> tuple[int, int
     for pattern in _BOUNDARIES:
         best: re.Match[str] | None = None
         for match in pattern.finditer(window):
-            if match.start() >= floor and match.start() <= room:
+            if floor <= match.start(1) <= room:
                 best = match
-        if best is not None and best.start() > 0:
-            return best.start(), best.end()
+        if best is not None and best.start(1) > 0:
+            return best.start(1), best.end(1)
     return room, room
 
 
