@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import concurrency, delivery, flatness, overhead
+from bench import adapter_overhead, concurrency, delivery, flatness, overhead, startup
 from bench.report import RESULTS_PATH, Section, machine, table, write_json
 
 BENCHMARKS: dict[str, Callable[[], Section]] = {
@@ -21,7 +21,10 @@ BENCHMARKS: dict[str, Callable[[], Section]] = {
     "flatness": flatness.run,
     "concurrency": concurrency.run,
     "delivery": delivery.run,
+    "adapter_overhead": adapter_overhead.run,
+    "startup": startup.run,
 }
+"""The soak (five minutes) runs on its own: ``make soak`` or ``python -m bench.soak``."""
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -64,10 +64,8 @@ class Scheduler:
         self.metrics = metrics
         self.publish = publish
         self.now = now
+        self._http = http
         self._own_http = http is None
-        self.http = http or httpx.AsyncClient(
-            timeout=FEED_TIMEOUT, follow_redirects=True, headers={"User-Agent": "Storybot"}
-        )
         self.aps = AsyncIOScheduler(
             timezone=UTC,
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
@@ -89,11 +87,20 @@ class Scheduler:
         await self.catch_up()
         self.metrics.feed_prompts.set(await self.store.count_feed_prompts())
 
+    @property
+    def http(self) -> httpx.AsyncClient:
+        """Made on first use: most bots have no feeds, and a client costs TLS setup at start."""
+        if self._http is None:
+            self._http = httpx.AsyncClient(
+                timeout=FEED_TIMEOUT, follow_redirects=True, headers={"User-Agent": "Storybot"}
+            )
+        return self._http
+
     async def stop(self) -> None:
         if self.aps.running:
             self.aps.shutdown(wait=False)
-        if self._own_http:
-            await self.http.aclose()
+        if self._own_http and self._http is not None:
+            await self._http.aclose()
 
     def _schedule(self, sub: Subscription) -> None:
         hour, minute = (int(part) for part in sub.at_time.split(":"))

@@ -1,0 +1,105 @@
+"""The operations benchmarks run end to end at tiny sizes and prove what they claim to.
+
+Only correctness is asserted (every update answered, every adapter connected,
+every soak request replied to, the JSON written); never how fast anything was.
+The start-up and soak runs each start ``storybot run`` in a child process
+(imports, then the Discord adapter's wait for the guild list), so this file
+takes seconds, not milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench import adapter_overhead, soak, startup
+
+
+def _read(path: Path) -> dict[str, Any]:
+    payload = json.loads(path.read_text())
+    (section,) = payload["sections"]
+    assert payload["machine"]["nproc"] >= 1
+    return dict(section)
+
+
+def _rows(section: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {row["metric"]: row for row in section["rows"]}
+
+
+def test_adapter_overhead_answers_every_update_on_both_sides(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "overhead.json"
+
+    status = adapter_overhead.main(["--samples", "3", "--warmup", "1", "--json", str(out)])
+
+    section = _read(out)
+    assert status == 0
+    assert section["checks"]
+    assert all(section["checks"].values())
+    stats = section["details"]["stats_ms"]
+    assert {name: figures["samples"] for name, figures in stats.items()} == {
+        "echo": 3,
+        "storybot": 3,
+        "storybot-new": 3,
+    }
+    rows = _rows(section)
+    continued = rows["p50 update -> first sendMessage, continue (DM text)"]
+    assert continued["value"] > 0
+    assert continued["baseline"] == stats["echo"]["p50"]
+    assert "p50 difference to echo, new story (/story)" in rows
+    assert "5 adapter overhead" in capsys.readouterr().out
+
+
+def test_startup_reaches_ready_with_all_three_adapters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "startup.json"
+    args = ["--runs", "1", "--warmup", "0", "--idle", "0.2", "--no-checkout-way", "--no-pycache"]
+
+    status = startup.main([*args, "--json", str(out)])
+
+    section = _read(out)
+    assert status == 0
+    assert section["checks"] == {
+        "all three adapters connected before /readyz said ready": True,
+        "SIGTERM stops it with exit status 0": True,
+        "no ERROR log lines": True,
+    }
+    rows = _rows(section)
+    ready = rows["start-up: exec -> /readyz 200 (median)"]
+    assert ready["value"] > 0
+    assert ready["baseline"] > 0
+    idle = rows["idle RSS after 0.2 s (median)"]
+    assert idle["value"] > rows["bare interpreter RSS"]["value"]  # the child's own memory
+    (run,) = section["details"]["runs"]
+    assert {"telegram connected", "slack connected", "discord connected"} <= set(run["timeline_s"])
+    assert "median timeline" in capsys.readouterr().out
+
+
+def test_soak_gets_a_reply_to_every_request_on_every_platform(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "soak.json"
+    args = ["--minutes", "0.025", "--warmup", "0.3", "--rate", "6", "--channels", "2"]
+    args += ["--chunk-delay", "0", "--interval", "0.02", "--reply-timeout", "20"]
+
+    soak.main([*args, "--json", str(out)])
+
+    section = _read(out)
+    rows = _rows(section)
+    sent = rows["requests sent"]["value"]
+    assert sent > 0
+    assert rows["replies completed"]["value"] == sent
+    assert rows["missing replies"]["value"] == 0
+    details = section["details"]
+    assert details["errors"] == []
+    assert section["checks"]["every request got its reply"]
+    assert section["checks"]["SIGTERM stops it with exit status 0"]
+    platforms = {kind.split()[0] for kind, counts in details["by_kind"].items() if counts["ok"]}
+    assert platforms == {"telegram", "slack", "discord"}
+    assert rows["RSS after warm-up"]["value"] > 0
+    assert capsys.readouterr().out.rstrip().endswith(("PASS", "FAIL"))
