@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from bot.config import ConfigError, Settings, load_settings, redacted
+from bot.config import ConfigError, Settings, load_settings, redacted, secret_values
 from bot.logs import setup_logging
 from storage.base import StorageError
 
@@ -55,11 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "chat":
             # stdout carries the story, so logs go to stderr, and only problems by default.
-            setup_logging(args.log_level or "WARNING", sys.stderr)
+            setup_logging(args.log_level or "WARNING", sys.stderr, secret_values(settings))
             with contextlib.suppress(KeyboardInterrupt):
                 asyncio.run(_chat(settings, args.user, args.channel))
             return 0
-        setup_logging(settings.log_level)
+        setup_logging(settings.log_level, secrets=secret_values(settings))
         return asyncio.run(_run(settings))
     except StorageError as exc:
         print(f"storybot: {exc}", file=sys.stderr)

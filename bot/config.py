@@ -213,3 +213,19 @@ def describe_errors(exc: ValidationError) -> str:
 def redacted(settings: Settings) -> dict[str, Any]:
     """The effective configuration for printing, with every secret masked."""
     return settings.model_dump(mode="json")
+
+
+def secret_values(settings: Settings) -> list[str]:
+    """Every secret in the configuration, so log lines can mask them."""
+    found: list[str] = []
+
+    def walk(model: BaseModel) -> None:
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            if isinstance(value, SecretStr):
+                found.append(value.get_secret_value())
+            elif isinstance(value, BaseModel):
+                walk(value)
+
+    walk(settings)
+    return found

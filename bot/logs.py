@@ -12,6 +12,7 @@ import json
 import logging
 import sys
 import uuid
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import IO, Any
 
@@ -40,6 +41,22 @@ def bind_request(trace: str | None, platform_name: str | None, channel_key: str 
 
 
 class JsonFormatter(logging.Formatter):
+    """One JSON object per line; any configured secret is masked wherever it appears.
+
+    Libraries sometimes put a credential in an error message (python-telegram-bot's
+    InvalidToken quotes the token), so masking happens here, on every line, rather
+    than at each place that logs.
+    """
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.secrets = sorted({s for s in secrets if len(s) >= 4}, key=len, reverse=True)
+
+    def _mask(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "**********")
+        return text
+
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
@@ -52,13 +69,15 @@ class JsonFormatter(logging.Formatter):
         }
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, ensure_ascii=False)
+        return self._mask(json.dumps(entry, ensure_ascii=False))
 
 
-def setup_logging(level: str = "INFO", stream: IO[str] | None = None) -> None:
-    """Send every log line, as JSON, to ``stream`` (stdout by default)."""
+def setup_logging(
+    level: str = "INFO", stream: IO[str] | None = None, secrets: Iterable[str] = ()
+) -> None:
+    """Send every log line, as JSON, to ``stream`` (stdout by default), secrets masked."""
     handler = logging.StreamHandler(stream or sys.stdout)
-    handler.setFormatter(JsonFormatter())
+    handler.setFormatter(JsonFormatter(secrets))
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.config import Settings
+from bot.config import Settings, secret_values
 from bot.engine import Engine
 from bot.logs import setup_logging
 from tests.conftest import collect, make_request
@@ -49,3 +49,21 @@ def test_secrets_do_not_reach_the_log() -> None:
     finally:
         logging.getLogger().handlers.clear()  # the fixture puts pytest's back
     assert "VERY-SECRET" not in stream.getvalue()
+
+
+def test_a_secret_quoted_by_a_library_is_masked() -> None:
+    settings = Settings(telegram={"token": "123:VERY-SECRET"}, llm={"api_key": "sk-abcdef"})
+    stream = io.StringIO()
+    setup_logging("INFO", stream, secret_values(settings))
+    try:
+        logging.getLogger("telegram").error("The token `123:VERY-SECRET` was rejected")
+        try:
+            raise RuntimeError("key sk-abcdef refused")
+        except RuntimeError:
+            logging.getLogger("x").exception("failed")
+    finally:
+        logging.getLogger().handlers.clear()
+    text = stream.getvalue()
+    assert "VERY-SECRET" not in text
+    assert "sk-abcdef" not in text
+    assert text.count("**********") >= 2  # the traceback quotes the line too
