@@ -174,6 +174,7 @@ class Engine:
         await slot.wait()
         logs.bind_request(request.trace_id, request.platform, request.channel)
         started = time.perf_counter()
+        answered = False
         try:
             if request.event_id and await self.store.event_seen(request.platform, request.event_id):
                 log.info("event %s was already handled; ignoring it", request.event_id)
@@ -185,9 +186,12 @@ class Engine:
                         # A story reply's event was recorded with its part; others here.
                         await self.store.claim_event(request.platform, request.event_id)
                     self._finished(request, event.command or parsed.command.value, event, started)
+                    answered = True
                 yield event
         except Exception:
             log.exception("request failed")
+            if answered:  # the reply stands; only the upkeep after it failed
+                return
             yield error(
                 "Something went wrong on my side, sorry. Nothing was lost; try again.",
                 outcome="error",

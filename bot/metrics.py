@@ -8,6 +8,7 @@ the small :class:`TurnObserver` protocol and storytellers are wrapped in
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import AsyncIterator, Callable
 from importlib import metadata
@@ -74,11 +75,13 @@ class Metrics:
         self.requests.labels(platform, command or "unknown", outcome).inc()
         self.request_duration.labels(platform, command or "unknown").observe(seconds)
 
-    def rate_limited(self, platform: str) -> None:
-        self.platform_errors.labels(platform, "rate_limited").inc()
-
     def platform_error(self, platform: str, kind: str) -> None:
+        """Count a platform API error; ``kind="rate_limited"`` for 429s and flood control."""
         self.platform_errors.labels(platform, kind).inc()
+
+    def reporter(self, platform: str) -> Callable[[str], None]:
+        """What a platform's surfaces call with each error kind they meet."""
+        return functools.partial(self.platform_error, platform)
 
     def scheduler_run(self, job: str, outcome: str) -> None:
         self.scheduler_runs.labels(job, outcome).inc()

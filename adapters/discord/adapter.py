@@ -177,13 +177,6 @@ class DiscordAdapter:
     def channel_of(self, interaction: discord.Interaction) -> str:
         return channel_key(interaction)
 
-    def observe(self, kind: str) -> None:
-        """Count platform errors and rate limits in the app's metrics."""
-        if kind == "rate_limited":
-            self.app.metrics.rate_limited(PLATFORM)
-        else:
-            self.app.metrics.platform_error(PLATFORM, kind)
-
     async def surface_for(self, channel: str) -> tuple[Surface, Limits] | None:
         """Post into a channel outside any interaction, e.g. the story of the day."""
         platform, _, rest = channel.partition(":")
@@ -192,7 +185,7 @@ class DiscordAdapter:
             return None
         guild_id = int(place) if place.isdigit() else None
         messageable = self.client.get_partial_messageable(int(channel_id), guild_id=guild_id)
-        return ChannelSurface(messageable, self.observe), self.limits
+        return ChannelSurface(messageable, self.app.metrics.reporter(PLATFORM)), self.limits
 
     async def choose(self, interaction: discord.Interaction, ref: str, number: int) -> None:
         """A choice button: the engine checks ``ref`` and answers a stale press privately."""
@@ -246,7 +239,10 @@ class DiscordAdapter:
                 await aclose()
             return
         surface = InteractionSurface(
-            interaction, ephemeral=private, token_ttl=self.token_ttl, observe=self.observe
+            interaction,
+            ephemeral=private,
+            token_ttl=self.token_ttl,
+            observe=self.app.metrics.reporter(PLATFORM),
         )
         guard = asyncio.create_task(surface.guard_token())
         try:

@@ -166,14 +166,7 @@ class SlackAdapter:
         conversation = parts[2]
         thread = parts[3] if len(parts) == 4 else None
         place = Place(conversation, thread, user_id="", direct=conversation.startswith("D"))
-        return SlackSurface(self.client, place, self._report), self.limits
-
-    def _report(self, kind: str) -> None:
-        """Count rate limits and API errors in the app's metrics."""
-        if kind == "rate_limited":
-            self.metrics.rate_limited(self.name)
-        else:
-            self.metrics.platform_error(self.name, kind)
+        return SlackSurface(self.client, place, self.metrics.reporter(self.name)), self.limits
 
     async def idle(self) -> None:
         """Wait until every reply being written has been delivered."""
@@ -243,7 +236,7 @@ class SlackAdapter:
                 return  # thread chatter that is not about a story
             can_manage = await self._can_manage(request, place)
             stream = self.engine.handle(replace(request, can_manage=can_manage, trace_id=trace))
-        surface = SlackSurface(self.client, place, self._report)
+        surface = SlackSurface(self.client, place, self.metrics.reporter(self.name))
         try:
             delivered = await deliver(stream, surface, self.limits, typing=False)
         except SlackApiError as exc:

@@ -266,15 +266,12 @@ class TelegramAdapter:
         self, target: Target, *, reply_to: int | None = None, query: CallbackQuery | None = None
     ) -> TelegramSurface:
         return TelegramSurface(
-            self.bot, target, reply_to=reply_to, query=query, observe=self._observe
+            self.bot,
+            target,
+            reply_to=reply_to,
+            query=query,
+            observe=self.app.metrics.reporter(PLATFORM),
         )
-
-    def _observe(self, kind: str) -> None:
-        """Count flood control and API errors in the app's metrics."""
-        if kind == "rate_limited":
-            self.app.metrics.rate_limited(PLATFORM)
-        else:
-            self.app.metrics.platform_error(PLATFORM, kind)
 
     def limits(self, private: bool) -> Limits:
         """Telegram allows about one message a second per chat, twenty a minute in groups."""
