@@ -163,8 +163,7 @@ class _Writer:
                 break
             end, start = split_point(pending, limit, measure)
             await self._put(pending[:end].rstrip(), seal=True, choices=None)
-            rest = pending[start:]
-            self.offset += start + (len(rest) - len(rest.lstrip()))
+            self.offset += start  # the next message's leading whitespace is skipped above
         pending = self.text[self.offset :].strip()
         if pending and (final or self.limits.can_edit):
             await self._put(pending, seal=final, choices=choices)
