@@ -17,12 +17,16 @@ from bot.providers.base import estimate_tokens as estimate
 from bot.providers.story_text import summarise as offline_summarise
 from bot.story_prompt import story_messages, system_prompt
 from bot.story_settings import StorySettings
-from storage.base import Store, Story
+from storage.base import Part, Store, Story
 
 log = logging.getLogger(__name__)
 
 MAX_RECENT_PARTS = 24
 """Never hand more than this many parts to the storyteller, however short."""
+TURN_PARTS = 2 * MAX_RECENT_PARTS
+"""How many of a story's newest parts a turn reads: all it can use, and what
+folding needs after it in all but unusual cases (a budget lowered since)."""
+FOLD_READ_LIMIT = 4 * MAX_RECENT_PARTS
 
 Summariser = Callable[[str, Sequence[str], str, StorySettings], Awaitable[str]]
 
@@ -75,11 +79,21 @@ class Memory:
         self.config = config
         self.summariser = summariser
 
-    async def context(
-        self, story: Story, settings: StorySettings, *, direction: str = "", drop_last: bool = False
+    def context(
+        self,
+        story: Story,
+        settings: StorySettings,
+        parts: Sequence[Part],
+        *,
+        direction: str = "",
+        drop_last: bool = False,
     ) -> StoryContext:
-        """The bounded context for the next part, or with ``drop_last`` for rewriting the last."""
-        parts = await self.store.recent_parts(story.id, story.summary_upto, MAX_RECENT_PARTS + 1)
+        """The bounded context for the next part, or with ``drop_last`` for rewriting the last.
+
+        ``parts`` are the story's newest parts as the turn read them; those the
+        summary already holds are skipped.
+        """
+        parts = [part for part in parts if part.seq > story.summary_upto]
         if drop_last and parts and parts[-1].seq == story.last_seq:
             parts = parts[:-1]
         recent: list[str] = []
@@ -101,14 +115,19 @@ class Memory:
             part_number=number,
         )
 
-    async def compact(self, story: Story, settings: StorySettings) -> None:
+    async def compact(self, story: Story, settings: StorySettings, parts: Sequence[Part]) -> None:
         """Fold the oldest unsummarised parts into the summary once they exceed the budget.
 
+        ``parts`` are the story's newest parts, the one just written included,
+        as the turn knows them, so a turn that folds nothing reads nothing.
         Folding goes down to half the budget, so it happens every few parts
         rather than on every turn. The newest part is never folded, so undo and
         retry always find it in the recent parts.
         """
-        parts = await self.store.recent_parts(story.id, story.summary_upto, 4 * MAX_RECENT_PARTS)
+        parts = [part for part in parts if part.seq > story.summary_upto]
+        if parts and parts[0].seq != story.summary_upto + 1:
+            # The turn read fewer parts than wait to be folded: read them all.
+            parts = await self.store.recent_parts(story.id, story.summary_upto, FOLD_READ_LIMIT)
         total = sum(estimate(p.text) for p in parts)
         if total <= self.config.context_tokens and len(parts) <= MAX_RECENT_PARTS:
             return

@@ -16,6 +16,10 @@ class StorageError(RuntimeError):
     """The database cannot be used; the message says why and what to do."""
 
 
+class DuplicateEvent(StorageError):
+    """The platform event was handled already; nothing was written."""
+
+
 EventId = tuple[str, str]
 """A platform and its event id, recorded once handled so redeliveries are ignored."""
 
@@ -49,7 +53,6 @@ class Story:
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    id: int
     story_id: int
     seq: int
     text: str
@@ -92,6 +95,33 @@ class Purged:
 
 
 @dataclass(frozen=True, slots=True)
+class TokenUse:
+    """Tokens one request spent, counted per user and per channel for the day's budgets."""
+
+    day: date
+    platform: str
+    channel: str
+    user_id: str
+    prompt_tokens: int
+    completion_tokens: int
+
+
+@dataclass(frozen=True, slots=True)
+class TurnState:
+    """What a turn needs to know before it writes, read in one round trip."""
+
+    settings: str | None
+    """The channel's settings JSON, or None when it has none yet."""
+    story: Story | None
+    """The channel's active story."""
+    recent: tuple[Part, ...]
+    """The story's newest parts, oldest first: its unsummarised parts (up to the
+    limit asked for) and, whatever the summary holds, its last part."""
+    handled: bool
+    """The request's platform event was handled before."""
+
+
+@dataclass(frozen=True, slots=True)
 class NewPart:
     text: str
     direction: str = ""
@@ -106,6 +136,12 @@ class Store(Protocol):
     async def open(self) -> None: ...
 
     async def close(self) -> None: ...
+
+    async def turn_state(
+        self, channel: str, *, parts: int, event: EventId | None = None
+    ) -> TurnState:
+        """The channel's settings, active story and its newest ``parts`` parts, and
+        whether ``event`` was handled: everything a turn reads, at once."""
 
     # channels
     async def get_settings(self, channel: str) -> str | None:
@@ -127,22 +163,31 @@ class Store(Protocol):
         first: NewPart,
         *,
         event: EventId | None = None,
+        usage: TokenUse | None = None,
     ) -> Story:
         """Archive the channel's active story, if any, and start a new one with its first part.
 
         ``event`` is recorded as handled in the same transaction, so a platform
-        event either made its part or can be handled again, never both.
+        event either made its part or can be handled again, never both; a
+        repeated event raises :class:`DuplicateEvent` and changes nothing.
+        ``usage`` is counted in the same transaction.
         """
 
     async def add_part(
         self,
-        story_id: int,
+        story: Story,
         part: NewPart,
         *,
         replace_last: bool = False,
         event: EventId | None = None,
+        usage: TokenUse | None = None,
     ) -> Part:
-        """Append a part (or replace the last one, for retry); ``event`` as in start_story."""
+        """Append a part after ``story.last_seq`` (or replace that part, for retry).
+
+        ``story`` is the story as the caller read it: if it has moved on since,
+        nothing is written and :class:`StorageError` says so. ``event`` and
+        ``usage`` as in :meth:`start_story`.
+        """
 
     async def drop_last_part(self, story_id: int) -> Part | None:
         """Remove the last part (undo); returns it, or None when only the opening is left."""
@@ -166,23 +211,14 @@ class Store(Protocol):
     async def count_prompts(self, channel: str) -> int: ...
 
     # usage and idempotency
-    async def record_usage(
-        self,
-        day: date,
-        platform: str,
-        channel: str,
-        user_id: str,
-        prompt_tokens: int,
-        completion_tokens: int,
-    ) -> None: ...
+    async def record_usage(self, usage: TokenUse) -> None:
+        """Count tokens spent without a part to store them with (a recap)."""
 
     async def usage_today(self, day: date, scope: str, key: str) -> int:
         """Tokens used on ``day`` by a user (``scope='user'``) or a channel."""
 
     async def claim_event(self, platform: str, event_id: str) -> bool:
         """Record a platform event id; False when it was already handled."""
-
-    async def event_seen(self, platform: str, event_id: str) -> bool: ...
 
     async def count_active_stories(self) -> int: ...
 

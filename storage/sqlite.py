@@ -1,8 +1,11 @@
 """The SQLite store: one aiosqlite connection, WAL, numbered migrations.
 
-All statements go through one lock. aiosqlite runs them on a single thread, but
-a transaction spans several awaits, and without the lock another coroutine's
-statement could land inside it (and be rolled back with it).
+aiosqlite runs statements on one thread, in the order they were submitted. A
+transaction spans several awaits, so it holds a lock, and statements that run
+on their own wait while it is held; otherwise another coroutine's statement
+could land inside the transaction (and be rolled back with it). Statements on
+their own do not wait for each other: a thousand turns' reads go to the
+database thread together instead of one round trip at a time.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 import aiosqlite
 
 from storage.base import (
+    DuplicateEvent,
     EventId,
     NewPart,
     Part,
@@ -29,12 +33,43 @@ from storage.base import (
     StorageError,
     Story,
     StoryStatus,
+    TokenUse,
+    TurnState,
 )
 from storage.migrations import load_migrations, upgrade_script
 from storage.sqlite_ops import ScheduleQueries
 
 _STORY_COLUMNS = "id, channel_key, premise, status, summary, summary_upto, last_seq, created_at"
-_PART_COLUMNS = "id, story_id, seq, text, direction, author, choices, status"
+_PART_COLUMNS = "story_id, seq, text, direction, author, choices, status"
+_STORY_WIDTH, _PART_WIDTH = len(_STORY_COLUMNS.split(",")), len(_PART_COLUMNS.split(","))
+
+
+def _columns(table: str, columns: str) -> str:
+    return ", ".join(f"{table}.{name.strip()}" for name in columns.split(","))
+
+
+# One read for a whole turn: a row per recent part (or one row with NULL parts),
+# each carrying the settings, the story and whether the event was handled.
+# Parts are contiguous from 1 to last_seq, so the window is a range on the
+# (story_id, seq) index whatever the story's length.
+_TURN_STATE = f"""
+SELECT c.settings,
+       EXISTS (SELECT 1 FROM processed_events WHERE platform = ?1 AND event_id = ?2),
+       {_columns("s", _STORY_COLUMNS)},
+       {_columns("p", _PART_COLUMNS)}
+FROM (SELECT ?3 AS key) AS k
+LEFT JOIN channels AS c ON c.key = k.key
+LEFT JOIN stories AS s ON s.channel_key = k.key AND s.status = 'active'
+LEFT JOIN parts AS p ON p.story_id = s.id
+    AND p.seq > MIN(s.summary_upto, s.last_seq - 1) AND p.seq > s.last_seq - ?4
+ORDER BY p.seq
+"""
+
+_PART_WRITE = (
+    "INSERT INTO part_writes (story_id, seq, replace_last, text, direction, author, choices, "
+    "status, created_at, event_platform, event_id, usage_day, usage_user, usage_channel, "
+    "prompt_tokens, completion_tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def _story(row: Iterable[Any]) -> Story:
@@ -43,9 +78,9 @@ def _story(row: Iterable[Any]) -> Story:
 
 
 def _part(row: Iterable[Any]) -> Part:
-    id_, story_id, seq, text, direction, author, choices, status = row
+    story_id, seq, text, direction, author, choices, status = row
     return Part(
-        id_, story_id, seq, text, direction, author, tuple(json.loads(choices)), PartStatus(status)
+        story_id, seq, text, direction, author, tuple(json.loads(choices)), PartStatus(status)
     )
 
 
@@ -53,6 +88,31 @@ async def _one(db: aiosqlite.Connection, sql: str, params: tuple[Any, ...] = ())
     """The first row, in one round trip to the database thread (execute+fetch+close)."""
     rows = await db.execute_fetchall(sql, params)
     return next(iter(rows), None)
+
+
+_COUNT_USAGE = (
+    "INSERT INTO usage (day, scope, key, requests, prompt_tokens, completion_tokens) "
+    "VALUES (?1, 'user', ?2, 1, ?4, ?5), (?1, 'channel', ?3, 1, ?4, ?5) "
+    "ON CONFLICT (day, scope, key) DO UPDATE SET "
+    "requests = requests + 1, "
+    "prompt_tokens = prompt_tokens + excluded.prompt_tokens, "
+    "completion_tokens = completion_tokens + excluded.completion_tokens"
+)
+"""Both of a request's counters, the user's and the channel's, in one statement."""
+
+
+def _user_key(usage: TokenUse) -> str:
+    return f"{usage.platform}:{usage.user_id}"
+
+
+def _usage_params(usage: TokenUse) -> tuple[Any, ...]:
+    return (
+        usage.day.isoformat(),
+        _user_key(usage),
+        usage.channel,
+        usage.prompt_tokens,
+        usage.completion_tokens,
+    )
 
 
 def check_path(path: str) -> None:
@@ -153,18 +213,30 @@ class SqliteStore(ScheduleQueries):
             for statement in statements:
                 await self.db.execute(statement)
 
+    async def _outside_transactions(self) -> None:
+        """Return when no transaction is open, so a statement submitted now runs outside one.
+
+        A transaction's statements are submitted while it holds the lock, so
+        once the lock is free nothing submitted next can land inside one. The
+        statement must be submitted before the next await (aiosqlite queues it
+        at once), before a transaction waiting for the lock can begin.
+        """
+        while self._lock.locked():
+            async with self._lock:
+                pass
+
     async def _fetchall(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
-        async with self._lock:
-            return list(await self.db.execute_fetchall(sql, params))
+        await self._outside_transactions()
+        return list(await self.db.execute_fetchall(sql, params))
 
     async def _fetchone(self, sql: str, params: tuple[Any, ...]) -> Any:
-        async with self._lock:
-            return await _one(self.db, sql, params)
+        await self._outside_transactions()
+        return await _one(self.db, sql, params)
 
     async def _write(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
         """One statement on its own: atomic without BEGIN/COMMIT round trips."""
-        async with self._lock:
-            return list(await self.db.execute_fetchall(sql, params))
+        await self._outside_transactions()
+        return list(await self.db.execute_fetchall(sql, params))
 
     @staticmethod
     async def _ensure_channel(db: aiosqlite.Connection, channel: str, platform: str) -> None:
@@ -174,6 +246,22 @@ class SqliteStore(ScheduleQueries):
             "ON CONFLICT (key) DO NOTHING",
             (channel, platform, now, now),
         )
+
+    # turns
+
+    async def turn_state(
+        self, channel: str, *, parts: int, event: EventId | None = None
+    ) -> TurnState:
+        platform, event_id = event or (None, None)
+        rows = await self._fetchall(_TURN_STATE, (platform, event_id, channel, parts))
+        settings, handled = rows[0][0], bool(rows[0][1])
+        story_row = rows[0][2 : 2 + _STORY_WIDTH]
+        if story_row[0] is None:
+            return TurnState(settings, None, (), handled)
+        recent = tuple(
+            _part(row[2 + _STORY_WIDTH :]) for row in rows if row[-_PART_WIDTH] is not None
+        )
+        return TurnState(settings, _story(story_row), recent, handled)
 
     # channels
 
@@ -214,10 +302,12 @@ class SqliteStore(ScheduleQueries):
         first: NewPart,
         *,
         event: EventId | None = None,
+        usage: TokenUse | None = None,
     ) -> Story:
         now = time.time()
         async with self._tx() as db:
-            await self._record_event(db, event, now)
+            if event is not None and not await self._record_event(db, event, now):
+                raise DuplicateEvent(f"event {event} was handled already")
             await self._ensure_channel(db, channel, platform)
             await db.execute(
                 "UPDATE stories SET status = 'archived', finished_at = ?, updated_at = ? "
@@ -233,6 +323,8 @@ class SqliteStore(ScheduleQueries):
                 )
             )
             await self._insert_part(db, story.id, 1, first, now)
+            if usage is not None:
+                await db.execute(_COUNT_USAGE, _usage_params(usage))
         return story
 
     @staticmethod
@@ -258,45 +350,32 @@ class SqliteStore(ScheduleQueries):
 
     async def add_part(
         self,
-        story_id: int,
+        story: Story,
         part: NewPart,
         *,
         replace_last: bool = False,
         event: EventId | None = None,
+        usage: TokenUse | None = None,
     ) -> Part:
-        now = time.time()
-        async with self._tx() as db:
-            await self._record_event(db, event, now)
-            if replace_last:
-                row = await _one(
-                    db,
-                    "UPDATE parts SET text = ?, direction = ?, author = ?, choices = ?, "
-                    "status = ?, created_at = ? WHERE story_id = ? AND seq = "
-                    "(SELECT last_seq FROM stories WHERE id = ?) RETURNING " + _PART_COLUMNS,
-                    (
-                        part.text,
-                        part.direction,
-                        part.author,
-                        json.dumps(list(part.choices)),
-                        part.status.value,
-                        now,
-                        story_id,
-                        story_id,
-                    ),
-                )
-                if row is None:
-                    raise StorageError(f"story {story_id} has no part to replace")
-                await db.execute("UPDATE stories SET updated_at = ? WHERE id = ?", (now, story_id))
-                return _part(row)
-            row = await _one(
-                db,
-                "UPDATE stories SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? "
-                "RETURNING last_seq",
-                (now, story_id),
-            )
-            if row is None:
-                raise StorageError(f"story {story_id} does not exist")
-            return await self._insert_part(db, story_id, row[0], part, now)
+        seq = story.last_seq if replace_last else story.last_seq + 1
+        platform, event_id = event or (None, None)
+        counted = _usage_params(usage) if usage is not None else (None,) * 5
+        choices = json.dumps(list(part.choices))
+        params = (story.id, seq, int(replace_last), part.text, part.direction, part.author)
+        params += (choices, part.status.value, time.time(), platform, event_id, *counted)
+        try:
+            await self._write(_PART_WRITE, params)
+        except sqlite3.IntegrityError as exc:
+            if "processed_events" in str(exc):
+                raise DuplicateEvent(f"event {event} was handled already") from exc
+            if "story moved on" in str(exc):
+                raise StorageError(
+                    f"story {story.id} no longer ends at part {story.last_seq}"
+                ) from exc
+            raise
+        return Part(
+            story.id, seq, part.text, part.direction, part.author, part.choices, part.status
+        )
 
     async def drop_last_part(self, story_id: int) -> Part | None:
         async with self._tx() as db:
@@ -309,7 +388,9 @@ class SqliteStore(ScheduleQueries):
             if row is None:
                 return None
             dropped = _part(row)
-            await db.execute("DELETE FROM parts WHERE id = ?", (dropped.id,))
+            await db.execute(
+                "DELETE FROM parts WHERE story_id = ? AND seq = ?", (story_id, dropped.seq)
+            )
             await db.execute(
                 "UPDATE stories SET last_seq = ?, summary_upto = MIN(summary_upto, ?), "
                 "updated_at = ? WHERE id = ?",
@@ -332,11 +413,10 @@ class SqliteStore(ScheduleQueries):
         return [_part(row) for row in rows]
 
     async def set_summary(self, story_id: int, summary: str, upto: int) -> None:
-        async with self._tx() as db:
-            await db.execute(
-                "UPDATE stories SET summary = ?, summary_upto = ? WHERE id = ?",
-                (summary, upto, story_id),
-            )
+        await self._write(
+            "UPDATE stories SET summary = ?, summary_upto = ? WHERE id = ?",
+            (summary, upto, story_id),
+        )
 
     async def finish_story(self, story_id: int, status: StoryStatus) -> None:
         now = time.time()
@@ -379,28 +459,8 @@ class SqliteStore(ScheduleQueries):
 
     # usage and idempotency
 
-    async def record_usage(
-        self,
-        day: date,
-        platform: str,
-        channel: str,
-        user_id: str,
-        prompt_tokens: int,
-        completion_tokens: int,
-    ) -> None:
-        user_key = f"{platform}:{user_id}"
-        today = day.isoformat()
-        # One statement for both counters: atomic, and one round trip.
-        await self._write(
-            "INSERT INTO usage (day, scope, key, requests, prompt_tokens, completion_tokens) "
-            "VALUES (?, 'user', ?, 1, ?, ?), (?, 'channel', ?, 1, ?, ?) "
-            "ON CONFLICT (day, scope, key) DO UPDATE SET "
-            "requests = requests + 1, "
-            "prompt_tokens = prompt_tokens + excluded.prompt_tokens, "
-            "completion_tokens = completion_tokens + excluded.completion_tokens",
-            (today, user_key, prompt_tokens, completion_tokens)  # noqa: RUF005 - two rows
-            + (today, channel, prompt_tokens, completion_tokens),
-        )
+    async def record_usage(self, usage: TokenUse) -> None:
+        await self._write(_COUNT_USAGE, _usage_params(usage))
 
     async def usage_today(self, day: date, scope: str, key: str) -> int:
         row = await self._fetchone(
@@ -413,13 +473,6 @@ class SqliteStore(ScheduleQueries):
     async def claim_event(self, platform: str, event_id: str) -> bool:
         async with self._lock:
             return await self._record_event(self.db, (platform, event_id), time.time())
-
-    async def event_seen(self, platform: str, event_id: str) -> bool:
-        row = await self._fetchone(
-            "SELECT 1 FROM processed_events WHERE platform = ? AND event_id = ?",
-            (platform, event_id),
-        )
-        return row is not None
 
     @staticmethod
     async def _record_event(db: aiosqlite.Connection, event: EventId | None, now: float) -> bool:

@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from storage.base import NewPart, PartStatus, StorageError, StoryStatus
+from storage.base import (
+    DuplicateEvent,
+    NewPart,
+    PartStatus,
+    StorageError,
+    Story,
+    StoryStatus,
+    TokenUse,
+)
 from storage.migrations import load_migrations
 from storage.sqlite import SqliteStore
+
+
+async def active(store: SqliteStore, channel: str) -> Story:
+    story = await store.active_story(channel)
+    assert story is not None
+    return story
 
 
 async def test_migrations_from_empty_set_user_version(tmp_path: Path) -> None:
@@ -64,7 +79,7 @@ async def test_story_persists_across_reopen(tmp_path: Path) -> None:
     store = SqliteStore(path)
     await store.open()
     story = await store.start_story("t:c", "t", "a premise", NewPart("opening", choices=("a",)))
-    await store.add_part(story.id, NewPart("second", direction="go on"))
+    await store.add_part(story, NewPart("second", direction="go on"))
     await store.set_settings("t:c", "t", '{"genre": "sci-fi"}')
     await store.close()
 
@@ -96,9 +111,9 @@ async def test_new_story_archives_the_old_one(store: SqliteStore) -> None:
 
 async def test_replace_and_drop_last_part(store: SqliteStore) -> None:
     story = await store.start_story("t:c", "t", "p", NewPart("one"))
-    await store.add_part(story.id, NewPart("two"))
+    await store.add_part(story, NewPart("two"))
     replaced = await store.add_part(
-        story.id, NewPart("TWO", status=PartStatus.CUT), replace_last=True
+        await active(store, "t:c"), NewPart("TWO", status=PartStatus.CUT), replace_last=True
     )
     assert replaced.seq == 2
     assert replaced.status is PartStatus.CUT
@@ -107,14 +122,14 @@ async def test_replace_and_drop_last_part(store: SqliteStore) -> None:
     assert dropped.text == "TWO"
     assert await store.drop_last_part(story.id) is None  # the opening stays
     assert [p.text for p in await store.all_parts(story.id)] == ["one"]
-    nxt = await store.add_part(story.id, NewPart("again"))
+    nxt = await store.add_part(await active(store, "t:c"), NewPart("again"))
     assert nxt.seq == 2
 
 
 async def test_recent_parts_are_the_newest_in_order(store: SqliteStore) -> None:
     story = await store.start_story("t:c", "t", "p", NewPart("0"))
     for i in range(1, 10):
-        await store.add_part(story.id, NewPart(str(i)))
+        await store.add_part(await active(store, "t:c"), NewPart(str(i)))
     recent = await store.recent_parts(story.id, after_seq=0, limit=3)
     assert [p.text for p in recent] == ["7", "8", "9"]
     recent = await store.recent_parts(story.id, after_seq=8, limit=5)
@@ -144,8 +159,8 @@ async def test_prompts_belong_to_their_channel(store: SqliteStore) -> None:
 
 async def test_usage_adds_up_per_user_and_channel(store: SqliteStore) -> None:
     day = date(2026, 1, 2)
-    await store.record_usage(day, "t", "t:c", "u1", 10, 5)
-    await store.record_usage(day, "t", "t:c", "u2", 1, 1)
+    await store.record_usage(TokenUse(day, "t", "t:c", "u1", 10, 5))
+    await store.record_usage(TokenUse(day, "t", "t:c", "u2", 1, 1))
     assert await store.usage_today(day, "user", "t:u1") == 15
     assert await store.usage_today(day, "channel", "t:c") == 17
     assert await store.usage_today(date(2026, 1, 3), "channel", "t:c") == 0
@@ -160,7 +175,7 @@ async def test_claim_event_once(store: SqliteStore) -> None:
 async def test_failed_transaction_changes_nothing(store: SqliteStore) -> None:
     story = await store.start_story("t:c", "t", "p", NewPart("one"))
     with pytest.raises(StorageError):
-        await store.add_part(story.id + 100, NewPart("orphan"))
+        await store.add_part(replace(story, id=story.id + 100), NewPart("orphan"))
     with pytest.raises(sqlite3.IntegrityError):
         # Second active story for the same channel inserted behind the store's back.
         async with store._tx() as db:
@@ -171,3 +186,70 @@ async def test_failed_transaction_changes_nothing(store: SqliteStore) -> None:
     rows = await store._fetchall("SELECT COUNT(*) FROM stories", ())
     assert rows[0][0] == 1
     assert (await store.active_story("t:c")) is not None
+
+
+async def test_turn_state_reads_settings_story_recent_parts_and_event(store: SqliteStore) -> None:
+    empty = await store.turn_state("t:none", parts=5, event=("t", "e1"))
+    assert (empty.settings, empty.story, empty.recent, empty.handled) == (None, None, (), False)
+
+    await store.set_settings("t:c", "t", '{"genre": "noir"}')
+    await store.start_story("t:c", "t", "p", NewPart("1"))
+    for i in range(2, 10):
+        await store.add_part(await active(store, "t:c"), NewPart(str(i)))
+    await store.set_summary((await active(store, "t:c")).id, "so far", upto=6)
+    await store.claim_event("t", "e1")
+
+    state = await store.turn_state("t:c", parts=5, event=("t", "e1"))
+    assert state.settings == '{"genre": "noir"}'
+    assert state.story == await store.active_story("t:c")
+    assert [p.text for p in state.recent] == ["7", "8", "9"]  # unsummarised only
+    assert state.handled
+    assert not (await store.turn_state("t:c", parts=5, event=("other", "e1"))).handled
+    assert [p.text for p in (await store.turn_state("t:c", parts=2)).recent] == ["8", "9"]
+
+
+async def test_turn_state_always_has_the_last_part(store: SqliteStore) -> None:
+    story = await store.start_story("t:c", "t", "p", NewPart("1", choices=("a", "b")))
+    await store.set_summary(story.id, "all of it", upto=1)  # as after undoing to part 1
+    state = await store.turn_state("t:c", parts=5)
+    assert [(p.seq, p.choices) for p in state.recent] == [(1, ("a", "b"))]
+
+
+async def test_part_write_is_one_atomic_change(store: SqliteStore) -> None:
+    day = date(2026, 1, 2)
+    story = await store.start_story(
+        "t:c", "t", "p", NewPart("1"), event=("t", "e1"), usage=TokenUse(day, "t", "t:c", "u", 3, 4)
+    )
+    spent = TokenUse(day, "t", "t:c", "u", 10, 5)
+    part = await store.add_part(story, NewPart("2", direction="go"), event=("t", "e2"), usage=spent)
+    assert (part.seq, part.text, part.direction) == (2, "2", "go")
+    after = await active(store, "t:c")
+    assert after.last_seq == 2
+    assert await store.usage_today(day, "user", "t:u") == 22
+    assert await store.usage_today(day, "channel", "t:c") == 22
+    assert (await store.turn_state("t:c", parts=5, event=("t", "e2"))).handled
+
+    # A redelivered event, or a story that moved on, writes nothing at all.
+    with pytest.raises(DuplicateEvent):
+        await store.add_part(after, NewPart("dup"), event=("t", "e2"), usage=spent)
+    with pytest.raises(StorageError, match="no longer ends at part 1"):
+        await store.add_part(story, NewPart("stale"), event=("t", "e3"), usage=spent)
+    with pytest.raises(DuplicateEvent):
+        await store.start_story("t:c", "t", "again", NewPart("x"), event=("t", "e1"))
+    assert [p.text for p in await store.all_parts(story.id)] == ["1", "2"]
+    assert await store.usage_today(day, "user", "t:u") == 22
+    assert not (await store.turn_state("t:c", parts=5, event=("t", "e3"))).handled
+    assert (await active(store, "t:c")).premise == "p"
+
+
+async def test_part_write_replaces_the_last_part(store: SqliteStore) -> None:
+    story = await store.start_story("t:c", "t", "p", NewPart("1"))
+    story = replace(story, last_seq=(await store.add_part(story, NewPart("2"))).seq)
+    again = await store.add_part(story, NewPart("2b", status=PartStatus.CUT), replace_last=True)
+    assert again.seq == 2
+    parts = await store.all_parts(story.id)
+    assert [(p.seq, p.text, p.status) for p in parts] == [
+        (1, "1", PartStatus.COMPLETE),
+        (2, "2b", PartStatus.CUT),
+    ]
+    assert (await active(store, "t:c")).last_seq == 2
