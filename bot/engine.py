@@ -23,7 +23,7 @@ from bot.commands import Command, Parsed, parse, parse_subcommand, usage
 from bot.config import StoryConfig
 from bot.lanes import LaneFull, Lanes, Slot
 from bot.library import ChannelLibrary
-from bot.memory import Memory
+from bot.memory import TURN_PARTS, Memory
 from bot.providers.base import (
     Generation,
     Notice,
@@ -35,12 +35,22 @@ from bot.providers.base import (
     Usage,
     estimate_tokens,
 )
+from bot.providers.read_ahead import ReadAhead
 from bot.providers.story_text import parse_choices
 from bot.replies import error, no_story
 from bot.story_prompt import story_messages, system_prompt
 from bot.story_settings import StorySettings
 from bot.types import Delta, Final, Mode, ReplyEvent, ReplyKind, ReplyStream, Request
-from storage.base import EventId, NewPart, PartStatus, Store, StoryStatus
+from storage.base import (
+    DuplicateEvent,
+    EventId,
+    NewPart,
+    PartStatus,
+    Store,
+    StoryStatus,
+    TokenUse,
+    TurnState,
+)
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +66,14 @@ GENERATING = {
 
 
 INTERRUPTED = "Storybot is restarting, so this part was interrupted."
+
+STREAM_BATCH = 0.1
+"""Seconds of a storyteller's text that reach delivery together (the first text at once).
+
+No platform edits a message more than once a second, so nobody sees the
+difference, and a thousand stories being written at once cost the engine and
+delivery a few steps per second each instead of one per token.
+"""
 
 
 class TurnObserver(Protocol):
@@ -176,11 +194,14 @@ class Engine:
         started = time.perf_counter()
         answered = False
         try:
-            if request.event_id and await self.store.event_seen(request.platform, request.event_id):
+            state = await self.store.turn_state(
+                request.channel, parts=TURN_PARTS, event=_event(request)
+            )
+            if state.handled:
                 log.info("event %s was already handled; ignoring it", request.event_id)
                 return
-            parsed = await self._read(request)
-            async for event in self._dispatch(request, parsed):
+            parsed = self._read(request, state)
+            async for event in self._dispatch(request, parsed, state):
                 if isinstance(event, Final):
                     if request.event_id and event.kind is not ReplyKind.STORY:
                         # A story reply's event was recorded with its part; others here.
@@ -188,6 +209,8 @@ class Engine:
                     self._finished(request, event.command or parsed.command.value, event, started)
                     answered = True
                 yield event
+        except DuplicateEvent:
+            log.info("event %s was handled meanwhile; keeping that reply", request.event_id)
         except Exception:
             log.exception("request failed")
             if answered:  # the reply stands; only the upkeep after it failed
@@ -221,7 +244,7 @@ class Engine:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._lanes.wait_empty(), 3)
 
-    async def _read(self, request: Request) -> Parsed:
+    def _read(self, request: Request, state: TurnState) -> Parsed:
         if request.mode is Mode.COMMAND:
             return parse(request.text)
         text = request.text.strip()
@@ -230,14 +253,15 @@ class Engine:
         command = parse_subcommand(text)
         if command is not None:
             return command
-        story = await self.store.active_story(request.channel)
-        if story is None:
+        if state.story is None:
             return Parsed(Command.NEW, text)
         if text.isdigit():
             return Parsed(Command.CHOOSE, text)
         return Parsed(Command.CONTINUE, text)
 
-    async def _dispatch(self, request: Request, parsed: Parsed) -> AsyncIterator[ReplyEvent]:
+    async def _dispatch(
+        self, request: Request, parsed: Parsed, state: TurnState
+    ) -> AsyncIterator[ReplyEvent]:
         command, args = parsed.command, parsed.args
         if not request.can_manage and self.library.needs_manager(command, args):
             yield error(
@@ -251,7 +275,7 @@ class Engine:
         if over:
             yield error(over, command=command.value, outcome="budget")
             return
-        settings = await self.library.settings(request.channel)
+        settings = StorySettings.from_json(state.settings)
         match command:
             case Command.NEW:
                 stream = self._new(request, args, settings)
@@ -259,15 +283,15 @@ class Engine:
                 premise = await self.library.random_prompt(request.channel, self.rng)
                 stream = self._new(request, premise, settings, shown=f"Prompt: {premise}\n\n")
             case Command.CONTINUE:
-                stream = self._continue(request, args, settings)
+                stream = self._continue(request, args, settings, state)
             case Command.CHOOSE:
-                stream = self._choose(request, args, settings)
+                stream = self._choose(request, args, settings, state)
             case Command.RETRY:
-                stream = self._retry(request, settings)
+                stream = self._retry(request, settings, state)
             case Command.END:
-                stream = self._end(request, settings)
+                stream = self._end(request, settings, state)
             case _:
-                stream = self._recap(request, settings)
+                stream = self._recap(request, settings, state)
         async for event in stream:
             yield event
 
@@ -293,7 +317,12 @@ class Engine:
             return
         first = self._new_part(written, request, direction="")
         story = await self.store.start_story(
-            request.channel, request.platform, premise, first, event=_event(request)
+            request.channel,
+            request.platform,
+            premise,
+            first,
+            event=_event(request),
+            usage=self._spent(request, written),
         )
         yield self._story_final(written, story.id, 1, "new")
 
@@ -302,18 +331,20 @@ class Engine:
         request: Request,
         direction: str,
         settings: StorySettings,
+        state: TurnState,
         command: str = "continue",
         shown: str = "",
     ) -> AsyncIterator[ReplyEvent]:
-        story = await self.store.active_story(request.channel)
+        story = state.story
         if story is None:
             yield no_story(command, request.platform)
             return
         if len(direction) > self.config.max_prompt_length:
             yield self._too_long("direction", direction)
             return
-        context = await self.memory.context(story, settings, direction=direction)
-        context = self._seeded(context)
+        context = self._seeded(
+            self.memory.context(story, settings, state.recent, direction=direction)
+        )
         written = _Written(shown_prefix=shown)
         if shown:
             yield Delta(shown)
@@ -322,15 +353,18 @@ class Engine:
         if written.nothing:
             return
         part = await self.store.add_part(
-            story.id, self._new_part(written, request, direction), event=_event(request)
+            story,
+            self._new_part(written, request, direction),
+            event=_event(request),
+            usage=self._spent(request, written),
         )
         yield self._story_final(written, story.id, part.seq, command)
-        await self.memory.compact(story, settings)
+        await self.memory.compact(story, settings, (*state.recent, part))
 
     async def _choose(
-        self, request: Request, args: str, settings: StorySettings
+        self, request: Request, args: str, settings: StorySettings, state: TurnState
     ) -> AsyncIterator[ReplyEvent]:
-        story = await self.store.active_story(request.channel)
+        story = state.story
         if story is None:
             yield no_story("choose", request.platform)
             return
@@ -341,7 +375,7 @@ class Engine:
                 outcome="stale",
             )
             return
-        last = (await self.store.recent_parts(story.id, story.last_seq - 1, 1))[-1]
+        last = state.recent[-1]  # the turn's read always includes the last part
         if not last.choices:
             yield error(
                 "The last part has no choices. Use /story continue <what happens next>, or turn "
@@ -358,23 +392,25 @@ class Engine:
             return
         label = last.choices[int(number) - 1]
         async for event in self._continue(
-            request, label, settings, command="choose", shown=f"You chose: {label}\n\n"
+            request, label, settings, state, command="choose", shown=f"You chose: {label}\n\n"
         ):
             yield event
 
-    async def _retry(self, request: Request, settings: StorySettings) -> AsyncIterator[ReplyEvent]:
-        story = await self.store.active_story(request.channel)
+    async def _retry(
+        self, request: Request, settings: StorySettings, state: TurnState
+    ) -> AsyncIterator[ReplyEvent]:
+        story = state.story
         if story is None:
             yield no_story("retry", request.platform)
             return
-        last = (await self.store.recent_parts(story.id, story.last_seq - 1, 1))[-1]
+        last = state.recent[-1]  # the turn's read always includes the last part
         if story.last_seq == 1:
             task = Task.OPEN
             context = StoryContext(story.premise, settings, part_number=1)
         else:
             task = Task.CONTINUE
-            context = await self.memory.context(
-                story, settings, direction=last.direction, drop_last=True
+            context = self.memory.context(
+                story, settings, state.recent, direction=last.direction, drop_last=True
             )
         context = self._seeded(context, attempt=1)
         written = _Written()
@@ -383,26 +419,31 @@ class Engine:
         if written.nothing:
             return
         part = await self.store.add_part(
-            story.id,
+            story,
             self._new_part(written, request, last.direction),
             replace_last=True,
             event=_event(request),
+            usage=self._spent(request, written),
         )
         yield self._story_final(written, story.id, part.seq, "retry")
 
-    async def _end(self, request: Request, settings: StorySettings) -> AsyncIterator[ReplyEvent]:
-        story = await self.store.active_story(request.channel)
+    async def _end(
+        self, request: Request, settings: StorySettings, state: TurnState
+    ) -> AsyncIterator[ReplyEvent]:
+        story = state.story
         if story is None:
             yield no_story("end", request.platform)
             return
-        context = self._seeded(await self.memory.context(story, settings))
+        context = self._seeded(self.memory.context(story, settings, state.recent))
         written = _Written()
         async for event in self._write(request, Task.ENDING, context, written, "end"):
             yield event
         if written.nothing:
             return
         ending = self._new_part(written, request, direction="", choices=False)
-        part = await self.store.add_part(story.id, ending, event=_event(request))
+        part = await self.store.add_part(
+            story, ending, event=_event(request), usage=self._spent(request, written)
+        )
         await self.store.finish_story(story.id, StoryStatus.ENDED)
         yield self._story_final(
             written,
@@ -414,17 +455,21 @@ class Engine:
             f"{usage(Command.NEW, request.platform)} or /story random.",
         )
 
-    async def _recap(self, request: Request, settings: StorySettings) -> AsyncIterator[ReplyEvent]:
-        story = await self.store.active_story(request.channel)
+    async def _recap(
+        self, request: Request, settings: StorySettings, state: TurnState
+    ) -> AsyncIterator[ReplyEvent]:
+        story = state.story
         if story is None:
             yield no_story("recap", request.platform)
             return
-        context = await self.memory.context(story, settings)
+        context = self.memory.context(story, settings, state.recent)
         written = _Written()
         async for event in self._write(request, Task.RECAP, context, written, "recap"):
             yield event
         if written.nothing:
             return
+        if written.text:
+            await self.store.record_usage(self._spent(request, written))
         yield Final(written.shown_prefix + written.text, kind=ReplyKind.INFO, command="recap")
 
     # helpers
@@ -459,7 +504,7 @@ class Engine:
             channel=request.channel,
             trace_id=logs.trace_id.get(),
         )
-        stream = self.provider.stream(generation)
+        stream = ReadAhead(self.provider.stream(generation), STREAM_BATCH)
         held = ""  # trailing whitespace, shown only once more text follows it
         try:
             async for chunk in stream:
@@ -491,27 +536,24 @@ class Engine:
                 written.status = PartStatus.CUT
             log.warning("storyteller failed: %s", exc)
         finally:
-            aclose = getattr(stream, "aclose", None)
-            if aclose is not None:
-                await aclose()
+            await stream.aclose()
         if not written.text and written.failure is None:
             written.failure = "The storyteller wrote nothing this time. Try again."
         if written.nothing:
             yield error(written.failure or "", command=command, outcome="provider_error")
             return
-        if written.text:
-            await self._record_usage(request, generation, written)
+        if written.usage is None:
+            written.usage = Usage(
+                sum(estimate_tokens(m.content) for m in generation.messages)
+                + estimate_tokens(generation.system),
+                estimate_tokens(written.text),
+                estimated=True,
+            )
 
-    async def _record_usage(
-        self, request: Request, generation: Generation, written: _Written
-    ) -> None:
-        usage = written.usage or Usage(
-            sum(estimate_tokens(m.content) for m in generation.messages)
-            + estimate_tokens(generation.system),
-            estimate_tokens(written.text),
-            estimated=True,
-        )
-        await self.store.record_usage(
+    def _spent(self, request: Request, written: _Written) -> TokenUse:
+        """What the generation cost, counted with the part it made."""
+        usage = written.usage or Usage(0, 0, estimated=True)
+        return TokenUse(
             self.today(),
             request.platform,
             request.channel,

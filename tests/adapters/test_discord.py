@@ -164,7 +164,7 @@ async def test_guild_ids_sync_to_those_guilds(fake: FakeDiscord, start: Start) -
 async def test_new_story_from_deferral_to_final_edit(
     fake: FakeDiscord, adapter: DiscordAdapter, provider: ScriptedProvider
 ) -> None:
-    provider.chunk = 5
+    provider.chunk, provider.delay = 5, 0.03  # longer than the engine's stream batch
     interaction = await fake.slash("story new", {"prompt": "a dragon wakes"})
     message = await fake.wait_for(settled(interaction))
 
@@ -298,7 +298,7 @@ async def test_every_message_disallows_mentions(
 async def test_rate_limit_mid_stream_keeps_the_final_text(
     fake: FakeDiscord, adapter: DiscordAdapter, provider: ScriptedProvider, via: bool
 ) -> None:
-    provider.chunk = 5
+    provider.chunk, provider.delay = 5, 0.03  # longer than the engine's stream batch
     fake.inject("PATCH", r"/messages/@original$", retry_after=0.05, via=via, skip=2)
     interaction = await fake.slash("story new", {"prompt": "a dragon wakes"})
     message = await fake.wait_for(settled(interaction))
