@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from dataclasses import replace
 from datetime import date
@@ -253,3 +254,25 @@ async def test_part_write_replaces_the_last_part(store: SqliteStore) -> None:
         (2, "2b", PartStatus.CUT),
     ]
     assert (await active(store, "t:c")).last_seq == 2
+
+
+
+async def test_a_statement_never_lands_inside_anothers_transaction(store: SqliteStore) -> None:
+    """A statement sent while a transaction is open waits for it, so a rollback spares it."""
+    inside = asyncio.Event()
+
+    async def failing_transaction() -> None:
+        async with store._tx() as db:
+            await db.execute("INSERT INTO channels VALUES ('t:tx', 't', '{}', 0, 0)")
+            inside.set()
+            await asyncio.sleep(0.05)  # the statement below is sent meanwhile
+            raise RuntimeError("roll back")
+
+    task = asyncio.create_task(failing_transaction())
+    await inside.wait()
+    day = date(2026, 1, 2)
+    await store.record_usage(TokenUse(day, "t", "t:c", "u", 1, 2))
+    with pytest.raises(RuntimeError, match="roll back"):
+        await task
+    assert await store.usage_today(day, "user", "t:u") == 3
+    assert await store.get_settings("t:tx") is None
