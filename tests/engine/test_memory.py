@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from bot.config import StoryConfig
 from bot.delivery import Limits, deliver
 from bot.engine import Engine
-from bot.memory import Memory, offline_summariser
+from bot.memory import TURN_PARTS, Memory, offline_summariser
 from bot.providers.base import Generation, Task
 from storage.sqlite import SqliteStore
 from tests.conftest import collect, make_request
@@ -92,4 +95,39 @@ async def test_memory_upkeep_happens_when_replies_are_delivered(store: SqliteSto
     story = await store.active_story("test:c1")
     assert story is not None
     assert story.summary_upto > 0
+    assert "Mira" in story.summary
+
+
+async def test_folding_reads_every_waiting_part_when_the_turn_read_fewer(
+    store: SqliteStore,
+) -> None:
+    """Parts the turn did not read (folding failed for a while) are folded too, none skipped."""
+    config = StoryConfig(context_tokens=400)
+    provider = ScriptedProvider(script, chunk=500)
+
+    async def down(*args: Any) -> str:
+        raise RuntimeError("summariser down")
+
+    engine = Engine(store, provider, config, Memory(store, config, down))
+    await collect(engine.handle(make_request("a voyage")))
+    for _ in range(TURN_PARTS + 5):
+        _, final = await collect(engine.handle(make_request("continue")))
+        assert final is not None  # the reply stands though upkeep failed
+    story = await store.active_story("test:c1")
+    assert story is not None
+    assert story.summary_upto == 0
+
+    folded: list[list[str]] = []
+    fallback = offline_summariser(1600)
+
+    async def summarise(previous: str, parts: Sequence[str], *rest: Any) -> str:
+        folded.append(list(parts))
+        return await fallback(previous, parts, *rest)
+
+    engine = Engine(store, provider, config, Memory(store, config, summarise))
+    await collect(engine.handle(make_request("continue")))
+    story = await store.active_story("test:c1")
+    assert story is not None
+    assert folded[0][0] == OPENING  # from part 1 on, though the turn read only the newest
+    assert story.summary_upto == len(folded[0]) > TURN_PARTS
     assert "Mira" in story.summary
