@@ -17,12 +17,13 @@ interval (see :data:`SWITCH_INTERVAL`).
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import os
 import sqlite3
 import sys
 import time
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
@@ -43,6 +44,7 @@ from storage.base import (
     TokenUse,
     TurnState,
 )
+from storage.batches import Batches
 from storage.migrations import load_migrations, upgrade_script
 from storage.sqlite_ops import ScheduleQueries
 
@@ -56,35 +58,48 @@ database's, stdin for the terminal) mostly wait, so this costs the loop little.
 
 _STORY_COLUMNS = "id, channel_key, premise, status, summary, summary_upto, last_seq, created_at"
 _PART_COLUMNS = "story_id, seq, text, direction, author, choices, status"
-_STORY_WIDTH, _PART_WIDTH = len(_STORY_COLUMNS.split(",")), len(_PART_COLUMNS.split(","))
+_STORY_WIDTH = len(_STORY_COLUMNS.split(","))
 
 
 def _columns(table: str, columns: str) -> str:
     return ", ".join(f"{table}.{name.strip()}" for name in columns.split(","))
 
 
-# One read for a whole turn: a row per recent part (or one row with NULL parts),
-# each carrying the settings, the story and whether the event was handled.
-# Parts are contiguous from 1 to last_seq, so the window is a range on the
-# (story_id, seq) index whatever the story's length.
-_TURN_STATE = f"""
-SELECT c.settings,
-       EXISTS (SELECT 1 FROM processed_events WHERE platform = ?1 AND event_id = ?2),
+# One read for a whole turn, for every turn asking at the same time: a row per
+# turn with its settings, whether its event was handled, its story and the
+# story's recent parts as JSON (one row, not one per part: each row stepped
+# costs the database thread a wait for the GIL under load). Parts are
+# contiguous from 1 to last_seq, so the window is a range on the (story_id,
+# seq) index whatever the story's length. The story stays in columns: SQLite's
+# JSON would round created_at to 15 digits.
+_TURN_STATES = f"""
+WITH wanted (n, key, platform, event_id, parts) AS (VALUES {{wanted}})
+SELECT w.n, c.settings,
+       EXISTS (SELECT 1 FROM processed_events AS e
+               WHERE e.platform = w.platform AND e.event_id = w.event_id),
        {_columns("s", _STORY_COLUMNS)},
-       {_columns("p", _PART_COLUMNS)}
-FROM (SELECT ?3 AS key) AS k
-LEFT JOIN channels AS c ON c.key = k.key
-LEFT JOIN stories AS s ON s.channel_key = k.key AND s.status = 'active'
-LEFT JOIN parts AS p ON p.story_id = s.id
-    AND p.seq > MIN(s.summary_upto, s.last_seq - 1) AND p.seq > s.last_seq - ?4
-ORDER BY p.seq
+       (SELECT json_group_array(json_array(p.seq, p.text, p.direction, p.author,
+                                           json(p.choices), p.status))
+        FROM parts AS p
+        WHERE p.story_id = s.id
+          AND p.seq > MIN(s.summary_upto, s.last_seq - 1) AND p.seq > s.last_seq - w.parts)
+FROM wanted AS w
+LEFT JOIN channels AS c ON c.key = w.key
+LEFT JOIN stories AS s ON s.channel_key = w.key AND s.status = 'active'
 """
+BATCH_MOST = 400
+"""Requests per batched statement: 16 parameters each stays well under SQLite's 32,766."""
 
-_PART_WRITE = (
+
+_PART_WRITES = (
     "INSERT INTO part_writes (story_id, seq, replace_last, text, direction, author, choices, "
     "status, created_at, event_platform, event_id, usage_day, usage_user, usage_channel, "
-    "prompt_tokens, completion_tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "prompt_tokens, completion_tokens) VALUES {rows}"
 )
+_PART_WRITE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+TurnRead = tuple[str, int, "EventId | None"]
+"""What :meth:`SqliteStore.turn_state` asks: channel, parts wanted, event."""
 
 
 def _story(row: Iterable[Any]) -> Story:
@@ -96,6 +111,24 @@ def _part(row: Iterable[Any]) -> Part:
     story_id, seq, text, direction, author, choices, status = row
     return Part(
         story_id, seq, text, direction, author, tuple(json.loads(choices)), PartStatus(status)
+    )
+
+
+def _turn_state(row: Sequence[Any]) -> TurnState:
+    settings, handled = row[1], bool(row[2])
+    story_row = row[3 : 3 + _STORY_WIDTH]
+    if story_row[0] is None:
+        return TurnState(settings, None, (), handled)
+    story = _story(story_row)
+    recent = sorted(json.loads(row[-1]), key=lambda part: part[0])
+    return TurnState(
+        settings,
+        story,
+        tuple(
+            Part(story.id, seq, text, direction, author, tuple(choices), PartStatus(status))
+            for seq, text, direction, author, choices, status in recent
+        ),
+        handled,
     )
 
 
@@ -157,6 +190,8 @@ class SqliteStore(ScheduleQueries):
         self._busy_timeout_ms = busy_timeout_ms
         self._db: aiosqlite.Connection | None = None
         self._lock = asyncio.Lock()
+        self._turn_reads = Batches(self._read_turns, most=BATCH_MOST)
+        self._part_writes = Batches(self._write_parts, most=BATCH_MOST)
 
     # lifecycle
 
@@ -269,16 +304,17 @@ class SqliteStore(ScheduleQueries):
     async def turn_state(
         self, channel: str, *, parts: int, event: EventId | None = None
     ) -> TurnState:
-        platform, event_id = event or (None, None)
-        rows = await self._fetchall(_TURN_STATE, (platform, event_id, channel, parts))
-        settings, handled = rows[0][0], bool(rows[0][1])
-        story_row = rows[0][2 : 2 + _STORY_WIDTH]
-        if story_row[0] is None:
-            return TurnState(settings, None, (), handled)
-        recent = tuple(
-            _part(row[2 + _STORY_WIDTH :]) for row in rows if row[-_PART_WIDTH] is not None
-        )
-        return TurnState(settings, _story(story_row), recent, handled)
+        return await self._turn_reads.submit((channel, parts, event))
+
+    async def _read_turns(self, reads: Sequence[TurnRead]) -> list[TurnState]:
+        params: list[Any] = []
+        for number, (channel, parts, event) in enumerate(reads):
+            platform, event_id = event or (None, None)
+            params += (number, channel, platform, event_id, parts)
+        wanted = ", ".join(["(?, ?, ?, ?, ?)"] * len(reads))
+        rows = await self._fetchall(_TURN_STATES.format(wanted=wanted), tuple(params))
+        states = {row[0]: _turn_state(row) for row in rows}  # exactly one row per turn
+        return [states[number] for number in range(len(reads))]
 
     # channels
 
@@ -381,7 +417,7 @@ class SqliteStore(ScheduleQueries):
         params = (story.id, seq, int(replace_last), part.text, part.direction, part.author)
         params += (choices, part.status.value, time.time(), platform, event_id, *counted)
         try:
-            await self._write(_PART_WRITE, params)
+            await self._part_writes.submit(params)
         except sqlite3.IntegrityError as exc:
             if "processed_events" in str(exc):
                 raise DuplicateEvent(f"event {event} was handled already") from exc
@@ -393,6 +429,29 @@ class SqliteStore(ScheduleQueries):
         return Part(
             story.id, seq, part.text, part.direction, part.author, part.choices, part.status
         )
+
+    async def _write_parts(self, writes: Sequence[tuple[Any, ...]]) -> list[Exception | None]:
+        """All in one statement; if one row fails, each on its own, so each gets its answer.
+
+        A failing row aborts the whole statement (trigger RAISE, or a
+        redelivered event's primary key), so nothing is written twice.
+        """
+        rows = ", ".join([_PART_WRITE_ROW] * len(writes))
+        params = tuple(itertools.chain.from_iterable(writes))
+        try:
+            await self._write(_PART_WRITES.format(rows=rows), params)
+            return [None] * len(writes)
+        except sqlite3.IntegrityError as exc:
+            if len(writes) == 1:
+                return [exc]
+        outcomes: list[Exception | None] = []
+        for write in writes:
+            try:
+                await self._write(_PART_WRITES.format(rows=_PART_WRITE_ROW), write)
+                outcomes.append(None)
+            except sqlite3.IntegrityError as exc:
+                outcomes.append(exc)
+        return outcomes
 
     async def drop_last_part(self, story_id: int) -> Part | None:
         async with self._tx() as db:

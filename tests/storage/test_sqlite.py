@@ -256,7 +256,6 @@ async def test_part_write_replaces_the_last_part(store: SqliteStore) -> None:
     assert (await active(store, "t:c")).last_seq == 2
 
 
-
 async def test_a_statement_never_lands_inside_anothers_transaction(store: SqliteStore) -> None:
     """A statement sent while a transaction is open waits for it, so a rollback spares it."""
     inside = asyncio.Event()
@@ -276,3 +275,73 @@ async def test_a_statement_never_lands_inside_anothers_transaction(store: Sqlite
         await task
     assert await store.usage_today(day, "user", "t:u") == 3
     assert await store.get_settings("t:tx") is None
+
+
+async def test_turns_asking_at_once_are_read_in_one_statement_each_as_if_alone(
+    store: SqliteStore,
+) -> None:
+    for number in range(6):
+        channel = f"t:{number}"
+        if number % 3:
+            await store.set_settings(channel, "t", f'{{"n": {number}}}')
+        if number % 2:
+            story = await store.start_story(channel, "t", "p", NewPart("1", choices=("a",)))
+            for text in "234":
+                story = replace(story, last_seq=(await store.add_part(story, NewPart(text))).seq)
+    await store.claim_event("t", "e3")
+    asks = [
+        (f"t:{number}", {"parts": 1 + number, "event": ("t", f"e{number}")}) for number in range(6)
+    ]
+    alone = [await store.turn_state(channel, **ask) for channel, ask in asks]
+
+    statements: list[str] = []
+    await store.db.set_trace_callback(statements.append)
+    together = await asyncio.gather(*(store.turn_state(channel, **ask) for channel, ask in asks))
+    await store.db.set_trace_callback(None)
+
+    assert together == alone
+    assert [state.handled for state in together] == [False, False, False, True, False, False]
+    assert [len(state.recent) for state in together] == [0, 2, 0, 4, 0, 4]
+    assert together[5].recent[0].choices == ("a",)  # the story's first part, choices and all
+    assert len([s for s in statements if "WITH wanted" in s]) == 1
+
+
+async def test_parts_written_at_once_each_get_their_own_answer(store: SqliteStore) -> None:
+    day = date(2026, 1, 2)
+    stories = [await store.start_story(f"t:{n}", "t", "p", NewPart("1")) for n in range(5)]
+    await store.claim_event("t", "seen")
+    moved_on = await store.add_part(stories[4], NewPart("2"))
+    events = [("t", "e0"), ("t", "seen"), ("t", "e2"), ("t", "e3"), ("t", "e4")]
+
+    results = await asyncio.gather(
+        *(
+            store.add_part(
+                story,
+                NewPart(f"new {n}"),
+                event=event,
+                usage=TokenUse(day, "t", story.channel, "u", 1, 1),
+            )
+            for n, (story, event) in enumerate(zip(stories, events, strict=True))
+        ),
+        return_exceptions=True,
+    )
+
+    assert isinstance(results[1], DuplicateEvent)
+    assert isinstance(results[4], StorageError)
+    assert "no longer ends at part 1" in str(results[4])
+    for n in (0, 2, 3):
+        assert [p.text for p in await store.all_parts(stories[n].id)] == ["1", f"new {n}"]
+    assert [p.text for p in await store.all_parts(stories[1].id)] == ["1"]
+    assert [p.text for p in await store.all_parts(stories[4].id)] == ["1", moved_on.text]
+    assert await store.usage_today(day, "user", "t:u") == 6  # three writes, two tokens each
+
+    statements: list[str] = []
+    await store.db.set_trace_callback(statements.append)
+    fresh = [await active(store, f"t:{n}") for n in (0, 2, 3)]
+    await asyncio.gather(*(store.add_part(story, NewPart("next")) for story in fresh))
+    await store.db.set_trace_callback(None)
+    writes = {s for s in statements if s.startswith("INSERT INTO part_writes")}
+    assert len(writes) == 1  # traced once per trigger step, but one statement
+    assert writes.pop().count("'next'") == 3
+    for story in fresh:
+        assert [p.text for p in await store.all_parts(story.id)][-1] == "next"
