@@ -345,3 +345,18 @@ async def test_parts_written_at_once_each_get_their_own_answer(store: SqliteStor
     assert writes.pop().count("'next'") == 3
     for story in fresh:
         assert [p.text for p in await store.all_parts(story.id)][-1] == "next"
+
+
+async def test_turn_state_reads_any_text_back_exactly(store: SqliteStore) -> None:
+    """Recent parts travel as JSON built by SQLite; nothing a model writes may change on the way."""
+    text = 'a\x00b\x01c\u2028d🐉"\\</script>\ufffe'
+    part = NewPart(text, direction="x\x00y", author="Zoë", choices=("\x00", "é", ""))
+    story = await store.start_story("t:c", "t", "p", part)
+    (read,) = (await store.turn_state("t:c", parts=5)).recent
+    assert read == (await store.all_parts(story.id))[0]
+    assert (read.text, read.direction, read.author, read.choices) == (
+        text,
+        "x\x00y",
+        "Zoë",
+        ("\x00", "é", ""),
+    )
