@@ -78,8 +78,7 @@ SELECT w.n, c.settings,
        EXISTS (SELECT 1 FROM processed_events AS e
                WHERE e.platform = w.platform AND e.event_id = w.event_id),
        {_columns("s", _STORY_COLUMNS)},
-       (SELECT json_group_array(json_array(p.seq, p.text, p.direction, p.author,
-                                           json(p.choices), p.status))
+       (SELECT json_group_array(json_array({_columns("p", _PART_COLUMNS)}))
         FROM parts AS p
         WHERE p.story_id = s.id
           AND p.seq > MIN(s.summary_upto, s.last_seq - 1) AND p.seq > s.last_seq - w.parts)
@@ -119,17 +118,8 @@ def _turn_state(row: Sequence[Any]) -> TurnState:
     story_row = row[3 : 3 + _STORY_WIDTH]
     if story_row[0] is None:
         return TurnState(settings, None, (), handled)
-    story = _story(story_row)
-    recent = sorted(json.loads(row[-1]), key=lambda part: part[0])
-    return TurnState(
-        settings,
-        story,
-        tuple(
-            Part(story.id, seq, text, direction, author, tuple(choices), PartStatus(status))
-            for seq, text, direction, author, choices, status in recent
-        ),
-        handled,
-    )
+    recent = sorted(map(_part, json.loads(row[-1])), key=lambda part: part.seq)
+    return TurnState(settings, _story(story_row), tuple(recent), handled)
 
 
 async def _one(db: aiosqlite.Connection, sql: str, params: tuple[Any, ...] = ()) -> Any:
