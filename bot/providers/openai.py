@@ -36,6 +36,7 @@ from bot.providers.resilience import (
     parse_retry_after,
     with_retries,
 )
+from bot.redact import hide_url_credentials
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,15 @@ TOO_SLOW = "The storyteller took too long to answer."
 BROKE_OFF = "The storyteller's connection broke off."
 WENT_QUIET = "The storyteller went quiet."
 FILTERED = "The storyteller's content filter stopped this part."
+TOO_LARGE = "The storyteller sent an answer too large to read."
+
+MAX_ANSWER_BYTES = 1_000_000
+"""A whole (non-streamed) answer, and one streamed event. 32,000 tokens, the most
+``max_tokens`` allows, are about 130,000 characters, under 800 KB even escaped as
+``\\uXXXX``; a server sending more is broken or hostile (read whole, a 300 MB answer took
+the process from 66 MB to 1.27 GB)."""
+MAX_ERROR_BYTES = 64_000
+"""An error body: only its reason is logged, cut to 300 characters."""
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
@@ -76,6 +86,12 @@ class SSEDecoder:
         self._started = False
         self._event = ""
         self._data: list[str] = []
+        self._data_chars = 0
+
+    @property
+    def held(self) -> int:
+        """Characters kept waiting for the end of their line or event."""
+        return len(self._buffer) + self._data_chars
 
     def feed(self, raw: bytes) -> list[ServerEvent]:
         text = self._buffer + self._utf8.decode(raw)
@@ -105,13 +121,14 @@ class SSEDecoder:
         value = value.removeprefix(" ")
         if name == "data":
             self._data.append(value)
+            self._data_chars += len(value)
         elif name == "event":
             self._event = value
         return None
 
     def _dispatch(self) -> ServerEvent | None:
         event, data = self._event or "message", self._data
-        self._event, self._data = "", []
+        self._event, self._data, self._data_chars = "", [], 0
         return ServerEvent(event, "\n".join(data)) if data else None
 
 
@@ -147,7 +164,7 @@ class OpenAIProvider:
         if not self._url.startswith(("http://", "https://")):
             raise ConfigError(
                 f"llm base_url (STORYBOT_LLM__BASE_URL, or ...__BACKUP__BASE_URL) must start "
-                f"with http:// or https://, not {endpoint.base_url!r}"
+                f"with http:// or https://, not {hide_url_credentials(endpoint.base_url)!r}"
             )
         self._include_usage = True
         limit = endpoint.connect_timeout
@@ -215,6 +232,8 @@ class OpenAIProvider:
                 while not progress.done:
                     raw = await self._read(reader, min(deadline, waits_until), progress)
                     events = decoder.feed(raw) if raw is not None else decoder.close()
+                    if decoder.held > MAX_ANSWER_BYTES:
+                        raise self._broken("an event too large to read", progress)
                     for event in events:
                         if progress.done:
                             break
@@ -281,7 +300,7 @@ class OpenAIProvider:
             return []
         try:
             payload = json.loads(event.data)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: "[[[[…" thousands deep
             log.warning("ignoring a stream event that is not JSON (%d characters)", len(event.data))
             return []
         if not isinstance(payload, dict):
@@ -322,7 +341,12 @@ class OpenAIProvider:
         self, response: httpx.Response, until: float, progress: _Progress
     ) -> list[Chunk]:
         """A server that ignored ``stream`` and sent one JSON completion."""
-        payload = await self._body_json(response, until)
+        raw = await self._read_body(response, until, MAX_ANSWER_BYTES)
+        if raw is None:
+            raise ProviderError(
+                f"a JSON response over {MAX_ANSWER_BYTES} bytes", user_message=TOO_LARGE
+            )
+        payload = _json_object(raw)
         progress.usage = payload.get("usage") if isinstance(payload.get("usage"), dict) else None
         try:
             text = payload["choices"][0]["message"]["content"]
@@ -337,7 +361,7 @@ class OpenAIProvider:
     async def _refuse(self, response: httpx.Response, generation: Generation, until: float) -> None:
         """Raise the right error for a non-200 answer, logging the server's reason."""
         status = response.status_code
-        payload = await self._body_json(response, until)
+        payload = _json_object(await self._read_body(response, until, MAX_ERROR_BYTES) or b"")
         error = payload.get("error", payload)
         reason = str(error.get("message", "") if isinstance(error, dict) else error)[:300]
         log.warning("%s answered HTTP %d: %s", self.name, status, reason or "(no reason given)")
@@ -357,14 +381,22 @@ class OpenAIProvider:
             raise ProviderError(f"HTTP {status}", user_message=MODEL_MISSING)
         raise ProviderError(f"HTTP {status}", user_message=REQUEST_REFUSED)
 
-    async def _body_json(self, response: httpx.Response, until: float) -> dict[str, Any]:
+    async def _read_body(self, response: httpx.Response, until: float, limit: int) -> bytes | None:
+        """The body, or None as soon as it passes ``limit`` bytes; the rest is never read.
+
+        What came before a timeout or a broken connection is returned as it is: it will
+        not parse, which is the error the caller reports.
+        """
+        body = bytearray()
         try:
-            async with asyncio.timeout_at(until):
-                raw = await response.aread()
-            payload = json.loads(raw[:100_000])
-        except (TimeoutError, httpx.RequestError, ValueError):
-            return {}
-        return payload if isinstance(payload, dict) else {}
+            async with asyncio.timeout_at(until), closing_stream(response.aiter_bytes()) as pieces:
+                async for piece in pieces:
+                    body += piece
+                    if len(body) > limit:
+                        return None
+        except (TimeoutError, httpx.RequestError):
+            pass
+        return bytes(body)
 
     def _usage(self, generation: Generation, progress: _Progress) -> Usage:
         """The server's token counts, or an estimate when it reported none."""
@@ -376,6 +408,16 @@ class OpenAIProvider:
             estimate_tokens(m.content) for m in generation.messages
         )
         return Usage(estimated_prompt, estimate_tokens("".join(progress.text)), estimated=True)
+
+
+def _json_object(raw: bytes) -> dict[str, Any]:
+    """A body's JSON object, or ``{}`` when it is not one: malformed, or nested too deep
+    (``json.loads`` raises RecursionError, not ValueError, for "[[[[…" thousands deep)."""
+    try:
+        payload = json.loads(raw)
+    except (ValueError, RecursionError):
+        return {}
+    return payload if isinstance(payload, dict) else {}
 
 
 def _status(code: Any) -> int:

@@ -43,7 +43,10 @@ class Reply:
     ``data: [DONE]`` when ``done``. ``raw`` replaces all of that with exact
     bytes. ``hang_after`` sends that many events and then nothing more until
     the client goes away; ``drop_after`` sends that many and then drops the
-    connection mid-body. A non-200 ``status`` sends ``body`` as JSON.
+    connection mid-body. A non-200 ``status`` sends ``body`` as JSON. ``flood``
+    sends, with ``status`` and ``content_type``, a completion (an SSE event for
+    ``text/event-stream``) that opens and then goes on for that many bytes, made
+    as it is written; the server counts what got out.
     """
 
     status: int = 200
@@ -55,6 +58,7 @@ class Reply:
     content_type: str = "text/event-stream"
     hang_after: int | None = None
     drop_after: int | None = None
+    flood: int = 0
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,8 @@ class FakeOpenAI:
     def __init__(self, *replies: Reply) -> None:
         self.replies = list(replies) or [Reply(events=story(["Once upon a time."]))]
         self.requests: list[Seen] = []
+        self.flooded: list[int] = []
+        """Bytes of each ``flood`` body that got out before the client went away."""
         self.url = ""
         self._closing = asyncio.Event()
         self._runner: web.AppRunner | None = None
@@ -161,6 +167,8 @@ class FakeOpenAI:
         body = await request.json()
         self.requests.append(Seen({k.lower(): v for k, v in request.headers.items()}, body))
         reply = self.replies.pop(0) if len(self.replies) > 1 else self.replies[0]
+        if reply.flood:
+            return await self._flood(request, reply)
         if reply.status != 200:
             payload = reply.body if reply.body is not None else {"error": {"message": "no"}}
             return web.Response(
@@ -169,7 +177,7 @@ class FakeOpenAI:
                 text=json.dumps(payload),
                 content_type="application/json",
             )
-        if reply.content_type == "application/json":
+        if reply.content_type == "application/json" and reply.raw is None:
             return web.json_response(reply.body, headers=reply.headers)
         response = web.StreamResponse(
             headers={
@@ -181,6 +189,23 @@ class FakeOpenAI:
         await response.prepare(request)
         with contextlib.suppress(ConnectionError):
             await self._send(request, response, reply)
+        return response
+
+    async def _flood(self, request: web.Request, reply: Reply) -> web.StreamResponse:
+        response = web.StreamResponse(
+            status=reply.status, headers={"Content-Type": reply.content_type, **reply.headers}
+        )
+        await response.prepare(request)
+        opening = b'{"choices": [{"message": {"content": "'
+        if reply.content_type == "text/event-stream":
+            opening = b"data: " + opening
+        number, piece = len(self.flooded), b"a" * 65536
+        self.flooded.append(0)
+        with contextlib.suppress(ConnectionError):
+            await response.write(opening)
+            while self.flooded[number] < reply.flood:
+                await response.write(piece)
+                self.flooded[number] += len(piece)
         return response
 
     async def _send(self, request: web.Request, response: web.StreamResponse, reply: Reply) -> None:
