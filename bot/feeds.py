@@ -2,16 +2,22 @@
 
 Fetching is conditional (ETag, Last-Modified), bounded in time and size, and
 XML is parsed with defusedxml, which refuses entity expansion and external
-entities. A bad feed raises :class:`FeedError`; the scheduler logs it and
-tries again next time.
+entities. A bad feed raises :class:`FeedError`; :func:`refresh_feeds` logs it
+and the scheduler tries again next time.
+
+A feed is written by someone else, so its prompts lose links, mentions and
+control characters before they can open a story in a channel.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 import json
 import logging
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -20,6 +26,7 @@ import httpx
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
+from bot.redact import hide_url_credentials
 from storage.base import Store
 
 log = logging.getLogger(__name__)
@@ -27,7 +34,13 @@ log = logging.getLogger(__name__)
 MAX_FEED_BYTES = 1_000_000
 MAX_ITEMS = 200
 MIN_PROMPT = 8
-_TAG = re.compile(r"<[^>]*>")
+FETCH_DEADLINE = 60.0
+"""Seconds for one whole fetch, body included. httpx's timeouts are per read, so a
+server dripping a byte every 2 s never tripped them and held a refresh for over a minute."""
+PARALLEL_FEEDS = 4
+_TAG = re.compile(r"<[^>]*>")  # HTML, and Slack/Discord markup: <https://…|x>, <@U1>, <!here>
+_LINK = re.compile(r"\b[a-z][a-z0-9+.-]*://\S*|\bwww\.\S*", re.IGNORECASE)
+_MENTION = re.compile(r"@\w+")  # @everyone, @here, @channel, Telegram's @username
 _ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -44,11 +57,23 @@ class FeedResult:
 
 
 def clean(text: str, max_length: int) -> str | None:
-    """Plain one-line prompt text, or None when it is too short or too long to use."""
-    plain = " ".join(html.unescape(_TAG.sub(" ", text)).split())
+    """Plain one-line prompt text, or None when it is too short or too long to use.
+
+    Markup goes twice, before and after entities are decoded (``&lt;@U1&gt;``). Format
+    characters (zero-width, bidi overrides) go before mentions, so a zero-width space
+    after the ``@`` cannot hide one. Lengths are checked on what is left, as for a typed prompt.
+    """
+    plain = _TAG.sub(" ", html.unescape(_TAG.sub(" ", text)))
+    plain = "".join(_plain_char(char) for char in plain)
+    plain = " ".join(_MENTION.sub(" ", _LINK.sub(" ", plain)).split())
     if len(plain) < MIN_PROMPT or len(plain) > max_length:
         return None
     return plain
+
+
+def _plain_char(char: str) -> str:
+    category = unicodedata.category(char)
+    return "" if category == "Cf" else " " if category == "Cc" else char
 
 
 def _json_prompts(data: Any) -> list[str]:
@@ -114,6 +139,38 @@ async def _read_limited(response: httpx.Response, limit: int) -> bytes:
     return bytes(body)
 
 
+@dataclass(frozen=True, slots=True)
+class _Fetched:
+    body: bytes
+    content_type: str
+    etag: str | None
+    modified: str | None
+
+
+async def _fetch(
+    client: httpx.AsyncClient, url: str, headers: dict[str, str], max_bytes: int, deadline: float
+) -> _Fetched | None:
+    """The feed's body and headers, None when unchanged; every failure is a FeedError."""
+    try:
+        async with (
+            asyncio.timeout(deadline),
+            client.stream("GET", url, headers=headers) as response,
+        ):
+            if response.status_code == 304:
+                return None
+            if response.status_code != 200:
+                raise FeedError(f"HTTP {response.status_code}")
+            body = await _read_limited(response, max_bytes)
+            got = response.headers
+            return _Fetched(
+                body, got.get("content-type", ""), got.get("etag"), got.get("last-modified")
+            )
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        raise FeedError(f"cannot fetch: {type(exc).__name__}") from None
+    except TimeoutError:
+        raise FeedError(f"not fetched within {deadline:g} s") from None
+
+
 async def refresh_feed(
     client: httpx.AsyncClient,
     store: Store,
@@ -121,6 +178,7 @@ async def refresh_feed(
     *,
     max_length: int,
     max_bytes: int = MAX_FEED_BYTES,
+    deadline: float = FETCH_DEADLINE,
 ) -> FeedResult:
     """Fetch one feed if it changed and add its new prompts to the pool."""
     state = await store.feed_state(url)
@@ -130,27 +188,48 @@ async def refresh_feed(
     if state and state.last_modified:
         headers["If-Modified-Since"] = state.last_modified
     try:
-        async with client.stream("GET", url, headers=headers) as response:
-            if response.status_code == 304:
-                await store.save_feed_state(url, None, None, None)
-                return FeedResult(url, True, 0, 0)
-            if response.status_code != 200:
-                raise FeedError(f"HTTP {response.status_code}")
-            body = await _read_limited(response, max_bytes)
-            etag = response.headers.get("etag")
-            modified = response.headers.get("last-modified")
-            content_type = response.headers.get("content-type", "")
-    except httpx.HTTPError as exc:
-        await store.save_feed_state(url, None, None, f"{type(exc).__name__}")
-        raise FeedError(f"cannot fetch: {type(exc).__name__}") from None
-    except FeedError as exc:
-        await store.save_feed_state(url, None, None, str(exc))
-        raise
-    try:
-        prompts = parse_feed(body, content_type, max_length)
+        fetched = await _fetch(client, url, headers, max_bytes, deadline)
+        if fetched is None:
+            await store.save_feed_state(url, None, None, None)
+            return FeedResult(url, True, 0, 0)
+        prompts = parse_feed(fetched.body, fetched.content_type, max_length)
     except FeedError as exc:
         await store.save_feed_state(url, None, None, str(exc))
         raise
     added = await store.add_feed_prompts(prompts)
-    await store.save_feed_state(url, etag, modified, None)
+    await store.save_feed_state(url, fetched.etag, fetched.modified, None)
     return FeedResult(url, False, len(prompts), added)
+
+
+async def refresh_feeds(
+    client: httpx.AsyncClient,
+    store: Store,
+    urls: Sequence[str],
+    *,
+    max_length: int,
+    deadline: float = FETCH_DEADLINE,
+    parallel: int = PARALLEL_FEEDS,
+) -> list[FeedResult | FeedError]:
+    """Refresh every feed, ``parallel`` at a time, and log each outcome.
+
+    Feeds are fetched side by side so one slow feed does not keep the others
+    waiting; each still has its own ``deadline``. Results come in ``urls`` order.
+    """
+    gate = asyncio.Semaphore(parallel)
+
+    async def one(url: str) -> FeedResult | FeedError:
+        shown = hide_url_credentials(url)
+        async with gate:
+            try:
+                result = await refresh_feed(
+                    client, store, url, max_length=max_length, deadline=deadline
+                )
+            except FeedError as exc:
+                log.warning("feed %s failed: %s", shown, exc)
+                return exc
+        log.info("feed %s: %d prompts, %d new", shown, result.found, result.added)
+        return result
+
+    async with asyncio.TaskGroup() as group:
+        tasks = [group.create_task(one(url)) for url in urls]
+    return [task.result() for task in tasks]
