@@ -3,6 +3,9 @@
 The trace id, platform and channel live in context variables, so they follow a
 request through the engine and the provider calls without being passed around,
 and every log line written on the way carries them.
+
+A line repeated many times a second is let through a few times and then
+counted (an attack produced about 502,000 "Too many open files" lines).
 """
 
 from __future__ import annotations
@@ -11,8 +14,11 @@ import contextvars
 import json
 import logging
 import sys
+import threading
+import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import IO, Any
 
@@ -45,7 +51,9 @@ class JsonFormatter(logging.Formatter):
 
     Libraries sometimes put a credential in an error message (python-telegram-bot's
     InvalidToken quotes the token), so masking happens here, on every line, rather
-    than at each place that logs.
+    than at each place that logs. It happens before JSON encoding, which would turn
+    a ``"``, ``\\`` or tab inside a secret into an escape the secret no longer matches,
+    and once more after it.
     """
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
@@ -69,15 +77,81 @@ class JsonFormatter(logging.Formatter):
         }
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        return self._mask(json.dumps(entry, ensure_ascii=False))
+        masked = {key: self._mask(v) if isinstance(v, str) else v for key, v in entry.items()}
+        return self._mask(json.dumps(masked, ensure_ascii=False))
+
+
+@dataclass(slots=True)
+class _Window:
+    start: float
+    level: int
+    seen: int = 0
+
+
+class RepeatLimit(logging.Filter):
+    """Lets one (logger, message template) through ``limit`` times per ``interval`` seconds.
+
+    The rest of a window is counted, and when the window has closed one line says how
+    many were suppressed: at the template's next line, or at any line after the next
+    sweep. It goes to ``handler``, the one this filter guards. Lines below
+    ``min_level`` always pass: the engine logs one INFO line per request, the record
+    of what the bot did, and it is failures that come in floods.
+    """
+
+    def __init__(
+        self,
+        handler: logging.Handler,
+        limit: int = 5,
+        interval: float = 10.0,
+        clock: Callable[[], float] = time.monotonic,
+        min_level: int = logging.WARNING,
+    ) -> None:
+        super().__init__()
+        self.handler, self.limit, self.interval, self.clock = handler, limit, interval, clock
+        self.min_level = min_level
+        self._windows: dict[tuple[str, str], _Window] = {}
+        self._next_sweep = 0.0
+        self._lock = threading.Lock()  # logging is thread-safe, so this must be too
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < self.min_level:
+            return True
+        with self._lock:
+            now = self.clock()
+            closed = self._sweep(now) if now >= self._next_sweep else []
+            key = (record.name, str(record.msg))
+            window = self._windows.get(key)
+            if window is not None and now - window.start >= self.interval:
+                closed.append((key, self._windows.pop(key)))
+                window = None
+            if window is None:
+                window = self._windows[key] = _Window(now, record.levelno)
+            window.seen += 1
+            passes = window.seen <= self.limit
+        for (name, template), old in closed:
+            if old.seen > self.limit:
+                # Pre-formatted, so each summary is its own template and never held back.
+                text = f"{old.seen - self.limit} similar lines suppressed: {template}"
+                self.handler.handle(logging.LogRecord(name, old.level, "", 0, text, None, None))
+        return passes
+
+    def _sweep(self, now: float) -> list[tuple[tuple[str, str], _Window]]:
+        """Take out every closed window, so one-off messages do not pile up."""
+        self._next_sweep = now + self.interval
+        closed = [(k, w) for k, w in self._windows.items() if now - w.start >= self.interval]
+        for key, _ in closed:
+            del self._windows[key]
+        return closed
 
 
 def setup_logging(
     level: str = "INFO", stream: IO[str] | None = None, secrets: Iterable[str] = ()
 ) -> None:
-    """Send every log line, as JSON, to ``stream`` (stdout by default), secrets masked."""
+    """Send every log line, as JSON, to ``stream`` (stdout by default), secrets masked,
+    repeats limited."""
     handler = logging.StreamHandler(stream or sys.stdout)
     handler.setFormatter(JsonFormatter(secrets))
+    handler.addFilter(RepeatLimit(handler))
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
