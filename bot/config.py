@@ -28,6 +28,7 @@ from pydantic_settings import (
 )
 
 from bot.credentials import credentials_settings
+from bot.redact import hide_url_credentials
 
 CommaList = Annotated[list[str], NoDecode]
 IntCommaList = Annotated[list[int], NoDecode]
@@ -211,8 +212,23 @@ def describe_errors(exc: ValidationError) -> str:
 
 
 def redacted(settings: Settings) -> dict[str, Any]:
-    """The effective configuration for printing, with every secret masked."""
-    return settings.model_dump(mode="json")
+    """The effective configuration for printing, with every secret masked.
+
+    ``SecretStr`` fields print as ``**********``. A URL (API bases, webhooks, feeds)
+    can carry a password or a token of its own, so every URL-like value is passed
+    through :func:`~bot.redact.hide_url_credentials`.
+    """
+
+    def hide(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: hide(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [hide(item) for item in value]
+        if isinstance(value, str) and "://" in value:
+            return hide_url_credentials(value)
+        return value
+
+    return hide(settings.model_dump(mode="json"))
 
 
 def secret_values(settings: Settings) -> list[str]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from bot.config import ConfigError, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,3 +66,33 @@ def test_credentials_directory_supplies_secrets(
     token = load_settings().telegram.token
     assert token is not None
     assert token.get_secret_value() == "from-env"
+
+
+def test_check_config_hides_passwords_and_tokens_in_urls(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in [name for name in os.environ if name.startswith("STORYBOT_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.delenv("CREDENTIALS_DIRECTORY", raising=False)
+    monkeypatch.setenv("STORYBOT_LLM__BASE_URL", "https://ada:hunter2@llm.example/v1")
+    monkeypatch.setenv("STORYBOT_LLM__BACKUP__BASE_URL", "http://backup.example/v1?api_key=K3Y")
+    monkeypatch.setenv("STORYBOT_TELEGRAM__WEBHOOK_URL", "https://hook.example/tg?secret=S3CR3T")
+    monkeypatch.setenv("STORYBOT_SLACK__API_BASE_URL", "https://xoxb-T0K3N@slack.example/api/")
+    monkeypatch.setenv(
+        "STORYBOT_FEEDS",
+        "https://feeds.example/rss?token=FEEDT0K&page=2,https://b.example/f.json?key=FEEDK3Y",
+    )
+    assert main(["check-config"]) == 0
+    printed = capsys.readouterr().out
+    for secret in ("hunter2", "K3Y", "S3CR3T", "T0K3N", "FEEDT0K"):
+        assert secret not in printed
+    shown = json.loads(printed)
+    assert shown["llm"]["base_url"] == "https://ada:***@llm.example/v1"
+    assert shown["llm"]["backup"]["base_url"] == "http://backup.example/v1?api_key=***"
+    assert shown["telegram"]["webhook_url"] == "https://hook.example/tg?secret=***"
+    assert shown["slack"]["api_base_url"] == "https://***@slack.example/api/"
+    assert shown["feeds"] == [
+        "https://feeds.example/rss?token=***&page=2",
+        "https://b.example/f.json?key=***",
+    ]
+    assert shown["discord"]["api_base_url"] == "https://discord.com/api/v10"  # untouched
