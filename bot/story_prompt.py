@@ -9,9 +9,15 @@ whether to offer choices. The channel's rating is part of the instructions.
 
 Messages alternate user / assistant, starting with the user: several chat
 templates served by vLLM and llama.cpp refuse two user turns in a row.
+
+Chat-template tokens in people's text (``<|im_start|>``, ``[INST]``, ``</s>``...)
+are broken with a zero-width space: servers that tokenise special tokens found
+in message text would otherwise let a premise open a system turn of its own.
 """
 
 from __future__ import annotations
+
+import re
 
 from bot.providers.base import Message, StoryContext, Task
 from bot.story_settings import StorySettings
@@ -49,6 +55,20 @@ STORY_NOT_INSTRUCTIONS = (
 )
 
 
+_TEMPLATE_TOKEN = re.compile(
+    r"<[|｜]"  # ChatML, Llama 3, Phi: <|im_start|>, <|eot_id|>…; DeepSeek: <｜…｜>
+    r"|</?s>|<</?SYS>>|<(?:start|end)_of_turn>"  # Llama 2, Mistral, Gemma
+    r"|\[/?(?:INST|SYSTEM_PROMPT|AVAILABLE_TOOLS|TOOL_CALLS|TOOL_RESULTS)\]"  # Mistral
+)
+
+
+def defuse(text: str) -> str:
+    """``text`` with every chat-template token broken by a zero-width space after its
+    first character, so it can no longer be read as a special token; other text is
+    unchanged, and the reader of an echoed premise sees no difference."""
+    return _TEMPLATE_TOKEN.sub(lambda token: f"{token[0][0]}\u200b{token[0][1:]}", text)
+
+
 def system_prompt(task: Task, settings: StorySettings) -> str:
     """The storyteller's instructions; contains no user-written text."""
     lines = [
@@ -83,7 +103,7 @@ def story_messages(task: Task, context: StoryContext) -> tuple[Message, ...]:
     for text in context.recent:
         messages.append(Message("assistant", text))
     messages.append(Message("user", _turn(task, context.direction)))
-    return _alternating(messages)
+    return _alternating([Message(m.role, defuse(m.content)) for m in messages])
 
 
 def _turn(task: Task, direction: str) -> str:
