@@ -249,6 +249,7 @@ def unit() -> dict[str, list[str]]:
         ("Restart", "on-failure"),
         ("TimeoutStopSec", "30"),
         ("WatchdogSec", "30"),
+        ("LimitNOFILE", "65536"),  # the default 1024 ran out under an attack
         ("EnvironmentFile", "-/etc/storybot/storybot.env"),
         ("RestartPreventExitStatus", str(EXIT_CONFIG)),
         ("NoNewPrivileges", "yes"),
