@@ -16,8 +16,7 @@ run: $(STAMP)
 	mkdir -p data
 	STORYBOT_DATABASE_PATH=$${STORYBOT_DATABASE_PATH:-data/storybot.db} $(BIN)/storybot chat
 
-test: $(STAMP)
-	$(BIN)/ruff check .
+test: lint
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
@@ -29,6 +28,7 @@ soak: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -14,7 +14,8 @@ from typing import IO
 
 from bot.delivery import Choices, Limits, deliver
 from bot.engine import Engine
-from bot.types import Attachment, Mode, Request
+from bot.identity import ChannelKey, Sender
+from bot.types import Attachment, Mode, Request, manages
 
 PLATFORM = "terminal"
 LIMITS = Limits(max_length=1_000_000, interval=0.0)
@@ -74,7 +75,8 @@ class TerminalChat:
     ) -> None:
         self.engine = engine
         self.user = user
-        self.channel = f"{PLATFORM}:{channel}"
+        self.channel = ChannelKey.of(PLATFORM, channel)
+        self.sender = Sender(user, user)
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.interactive = self.stdin.isatty()
@@ -87,14 +89,7 @@ class TerminalChat:
             text, mode = text[len("/story") :].strip(), Mode.COMMAND
         elif lowered in ("/help", "help"):
             text, mode = "", Mode.COMMAND
-        return Request(
-            platform=PLATFORM,
-            channel=self.channel,
-            user_id=self.user,
-            user_name=self.user,
-            text=text,
-            mode=mode,
-        )
+        return Request(self.channel, self.sender, text, mode, may_manage=manages)
 
     def _start_reader(self) -> asyncio.Queue[str]:
         """Read stdin on a daemon thread, so Ctrl-C never waits for a pending readline."""

@@ -41,12 +41,13 @@ from pathlib import Path
 from typing import Any
 
 from aiohttp import web
+from pydantic import SecretStr
 from telegram import Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
 from bench.report import Row, Section, machine, percentile, table, write_json
 from bot.app import App
-from bot.config import Settings
+from bot.config import Settings, TelegramConfig
 from bot.engine import Engine
 from bot.memory import Memory, offline_summariser
 from bot.metrics import MeteredProvider, Metrics
@@ -142,16 +143,16 @@ def storybot_app(tg: FakeTelegram, db: Path, store: SqliteStore) -> App:
     """The app as ``open_app`` wires it (metrics included), with an instant storyteller."""
     settings = Settings(
         database_path=str(db),
-        telegram={
-            "token": TOKEN,
-            "api_base_url": tg.base_url,
-            "file_base_url": tg.file_base_url,
+        telegram=TelegramConfig(
+            token=SecretStr(TOKEN),
+            api_base_url=tg.base_url,
+            file_base_url=tg.file_base_url,
             # No pause before the final edit: it is not measured, but it would make
             # every sample wait a second before the next one could start.
-            "private_interval": 0,
-            "group_interval": 0,
-            "poll_timeout": POLL_TIMEOUT,
-        },
+            private_interval=0,
+            group_interval=0,
+            poll_timeout=POLL_TIMEOUT,
+        ),
     )
     metrics = Metrics()
     provider = ScriptedProvider(chunk=100_000)
@@ -297,7 +298,7 @@ def _section(sides: list[Side], config: AdapterOverheadConfig) -> Section:
         for side in sides
     }
     return Section(
-        name="5 adapter overhead",
+        name="adapter_overhead",
         title="Telegram update to first sendMessage: Storybot vs a bare PTB echo",
         rows=rows,
         checks=checks,

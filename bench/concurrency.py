@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from bench.report import Row, Section
 from bench.seed import build_engine, create_schema, seed_stories
 from bot.delivery import Delivered, Limits, deliver
 from bot.engine import Engine
+from bot.identity import ChannelKey, Sender
 from bot.providers.base import Generation, StoryContext, Task
 from bot.story_settings import StorySettings
 from bot.types import Final, ReplyEvent, ReplyKind, ReplyStream, Request
@@ -104,12 +105,12 @@ async def _baseline(config: ConcurrencyConfig) -> dict[str, Any]:
 
 
 def _request(channel: str, text: str) -> Request:
-    return Request("bench", channel, "u1", text, user_name="Ada")
+    return Request(ChannelKey.from_text(channel), Sender("u1", "Ada"), text)
 
 
 async def _noting_final(
     stream: ReplyStream, at: list[float], index: int
-) -> AsyncIterator[ReplyEvent]:
+) -> AsyncGenerator[ReplyEvent, None]:
     """Pass the stream on, noting when its final reply (the stored story) came out."""
     try:
         async for event in stream:
@@ -117,7 +118,7 @@ async def _noting_final(
                 at[index] = time.monotonic()
             yield event
     finally:
-        await stream.aclose()  # type: ignore[attr-defined]
+        await stream.aclose()
 
 
 def _spread(values: list[float]) -> dict[str, float]:
@@ -187,7 +188,7 @@ async def _in_order(
     delivered_in_order = all(done == list(range(turns)) for done in finished.values())
     stored_in_order = True
     for channel in channels:
-        story = await store.active_story(channel)
+        story = await store.active_story(ChannelKey.from_text(channel))
         assert story is not None
         parts = await store.recent_parts(story.id, story.last_seq - turns, turns)
         directions = [part.direction for part in parts]
@@ -207,7 +208,7 @@ async def _engine(config: ConcurrencyConfig) -> dict[str, Any]:
         try:
             engine = build_engine(store, PacedProvider(config.tokens, config.interval))
             wall, whole, timeline = await _all_at_once(engine, channels, limits)
-            grown = [await store.active_story(channel) for channel in channels]
+            grown = [await store.active_story(ChannelKey.from_text(c)) for c in channels]
             stored = all(story is not None and story.last_seq == SEEDED + 1 for story in grown)
             rss = _peak_rss_mb()
             engine = build_engine(store, PacedProvider(config.ordered_tokens, config.interval))

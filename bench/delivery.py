@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,7 +66,7 @@ def platform_tokens(platform: Platform, count: int) -> list[str]:
 
 async def _stream(
     tokens: list[str], interval: float, marks: dict[str, float]
-) -> AsyncIterator[ReplyEvent]:
+) -> AsyncGenerator[ReplyEvent, None]:
     """The reply as the engine streams it: token deltas on a schedule, then the final."""
     loop = asyncio.get_running_loop()
     start = loop.time()

@@ -24,6 +24,7 @@ from bench.fakes import PacedProvider
 from bench.report import Row, Section, percentile
 from bench.seed import PART_TEXT, build_engine, connect, create_schema, seed_stories
 from bot.engine import Engine
+from bot.identity import ChannelKey, Sender
 from bot.types import Final, ReplyKind, Request
 from storage.sqlite import SqliteStore
 
@@ -73,7 +74,10 @@ async def turn(
     Returns the final reply and the ``perf_counter_ns`` time it arrived.
     """
     request = Request(
-        "bench", channel, "u1", f"continue {direction}", user_name="Ada", event_id=event_id
+        ChannelKey.from_text(channel),
+        Sender("u1", "Ada"),
+        f"continue {direction}",
+        event_id=event_id,
     )
     final: Final | None = None
     arrived = 0

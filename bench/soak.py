@@ -156,12 +156,12 @@ class TrackedDiscord(FakeDiscord):
 
     def __init__(self, replies: Replies) -> None:
         super().__init__()
-        self.replies = replies
+        self.tracker = replies
 
     def _apply(self, message: DiscordMessage, body: dict[str, Any], files: list[str]) -> None:  # type: ignore[override]
         FakeDiscord._apply(message, body, files)
         if message.token is not None:
-            self.replies.poke(("discord", message.token))
+            self.tracker.poke(("discord", message.token))
 
 
 @dataclass(slots=True)
@@ -305,7 +305,7 @@ class Driver:
             return bool(original.custom_ids) or not story
 
         future = self.replies.expect(("discord", token), done)
-        where = {"user_id": 500 + channel.number, "guild_id": GUILD}
+        user_id = 500 + channel.number
         if kind == "choose":
             pressed: DiscordMessage = channel.story
             payload = self.discord.interaction_payload(
@@ -318,7 +318,8 @@ class Driver:
                 message=pressed,
                 interaction_id=interaction_id,
                 token=token,
-                **where,
+                user_id=user_id,
+                guild_id=GUILD,
             )
             await self.discord.dispatch("INTERACTION_CREATE", payload)
         else:
@@ -332,7 +333,8 @@ class Driver:
                 options,
                 channel_id=800 + channel.number,
                 interaction_id=interaction_id,
-                **where,
+                user_id=user_id,
+                guild_id=GUILD,
             )
         self.replies.poke(("discord", token))  # it may have been answered while we dispatched
         return future

@@ -447,7 +447,7 @@ def _section(found: Measured, config: StartupConfig) -> Section:
         "no ERROR log lines": not any(run.errors for run in every),
     }
     return Section(
-        name="6 start-up",
+        name="startup",
         title="storybot run with Telegram, Slack (Socket Mode) and Discord on fakes",
         rows=rows,
         checks=checks,

@@ -1,7 +1,12 @@
-"""Wiring: the store, the storyteller and the engine, opened and closed together."""
+"""The composition root: the store, the storyteller and the engine, opened and closed together.
+
+This is the one place that knows every piece; the service (``bot.service``)
+and the CLI are the only places that import adapters, and only through it.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -10,12 +15,14 @@ from typing import Protocol
 from bot.config import Settings
 from bot.delivery import Limits, Surface
 from bot.engine import Engine
+from bot.identity import ChannelKey
 from bot.memory import Memory, Summariser, offline_summariser, provider_summariser
 from bot.metrics import MeteredProvider, Metrics
 from bot.providers import build_provider
 from bot.providers.base import Provider
 from bot.providers.offline import OfflineStoryteller
-from storage.sqlite import SqliteStore
+from storage.base import Store
+from storage.sqlite import SWITCH_INTERVAL, SqliteStore
 
 
 class Adapter(Protocol):
@@ -23,8 +30,8 @@ class Adapter(Protocol):
 
     ``start`` returns once connected (it never takes the loop over); ``stop``
     lets replies in flight finish. ``surface_for`` opens a surface on a
-    channel key for posts nobody asked for in the moment (the story of the
-    day); it returns None when the channel cannot be reached.
+    channel for posts nobody asked for in the moment (the story of the day);
+    it returns None when the channel is not this adapter's or cannot be reached.
     """
 
     name: str
@@ -33,23 +40,30 @@ class Adapter(Protocol):
 
     async def stop(self) -> None: ...
 
-    async def surface_for(self, channel: str) -> tuple[Surface, Limits] | None: ...
+    async def surface_for(self, channel: ChannelKey) -> tuple[Surface, Limits] | None: ...
 
 
 @dataclass(slots=True)
 class App:
     settings: Settings
-    store: SqliteStore
+    store: Store
     provider: Provider
     engine: Engine
     metrics: Metrics = field(default_factory=Metrics)
 
 
-def summariser_for(provider: Provider, settings: Settings) -> Summariser:
+def summariser_for(provider: Provider, metered: Provider, settings: Settings) -> Summariser:
+    """Summaries by the configured storyteller, counted in the metrics like any call."""
     max_chars = settings.story.summary_tokens * 4
     if isinstance(provider, OfflineStoryteller):
         return offline_summariser(max_chars)
-    return provider_summariser(provider, max_chars, settings.story.summary_tokens * 2)
+    return provider_summariser(metered, max_chars, settings.story.summary_tokens * 2)
+
+
+def tune_process() -> None:
+    """Process-wide settings the store's performance depends on (see SWITCH_INTERVAL)."""
+    if sys.getswitchinterval() > SWITCH_INTERVAL:
+        sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 @asynccontextmanager
@@ -59,14 +73,15 @@ async def open_app(settings: Settings, metrics: Metrics | None = None) -> AsyncI
     An aiosqlite connection left open keeps the process alive, so closing is
     in ``finally``, not left to garbage collection.
     """
+    tune_process()
     store = SqliteStore(settings.database_path)
     await store.open()
     try:
         metrics = metrics or Metrics()
         provider = build_provider(settings)
         try:
-            memory = Memory(store, settings.story, summariser_for(provider, settings))
             metered = MeteredProvider(provider, metrics, settings.llm.provider)
+            memory = Memory(store, settings.story, summariser_for(provider, metered, settings))
             engine = Engine(
                 store,
                 metered,
@@ -76,7 +91,10 @@ async def open_app(settings: Settings, metrics: Metrics | None = None) -> AsyncI
                 observer=metrics,
             )
             metrics.track_queue(lambda: engine.queue_depth)
-            yield App(settings, store, provider, engine, metrics)
+            try:
+                yield App(settings, store, provider, engine, metrics)
+            finally:
+                await engine.compactions.close(grace=2.0)
         finally:
             await provider.aclose()
     finally:

@@ -57,23 +57,29 @@ def credentials_env(directory: str | None = None) -> dict[str, str]:
 def _read(entry: os.DirEntry[str]) -> str | None:
     """The credential's text, or None (with a warning naming the file, never its content)."""
     if not _NAME.fullmatch(entry.name):
-        return _skip(entry.name, "its name is not a setting name (letters, digits, _)")
+        _skip(entry.name, "its name is not a setting name (letters, digits, _)")
+        return None
     if not entry.is_file():
-        return _skip(entry.name, "it is not a regular file")
+        _skip(entry.name, "it is not a regular file")
+        return None
     try:
         with open(entry.path, "rb") as file:
             data = file.read(MAX_CREDENTIAL_BYTES + 1)
     except OSError as exc:
-        return _skip(entry.name, f"it cannot be read ({exc.strerror})")
+        _skip(entry.name, f"it cannot be read ({exc.strerror})")
+        return None
     if len(data) > MAX_CREDENTIAL_BYTES:
-        return _skip(entry.name, f"it is larger than {MAX_CREDENTIAL_BYTES} bytes")
+        _skip(entry.name, f"it is larger than {MAX_CREDENTIAL_BYTES} bytes")
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return _skip(entry.name, "it is not UTF-8 text")
+        _skip(entry.name, "it is not UTF-8 text")
+        return None
     text = text.removesuffix("\n").removesuffix("\r") if text.endswith("\n") else text
     if not text:
-        return _skip(entry.name, "it is empty")
+        _skip(entry.name, "it is empty")
+        return None
     return text
 
 

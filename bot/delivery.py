@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -31,6 +32,14 @@ log = logging.getLogger(__name__)
 MAX_RATE_LIMIT_RETRIES = 8
 TYPING_REFRESH = 4.0
 TYPING_DELAY = 0.2
+
+
+Observer = Callable[[str], None]
+"""What a surface tells about each platform error it meets (``"rate_limited"``, …): metrics."""
+
+
+def ignore(kind: str) -> None:
+    """An observer that counts nothing, for surfaces built without metrics."""
 
 
 class RateLimited(Exception):
@@ -187,10 +196,9 @@ async def deliver(
 ) -> Delivered:
     """Show a reply stream on a surface; returns what was sent.
 
-    The final reply is shown as soon as it arrives; the stream is then read to
-    its end, because the engine may still have work to do for that turn (memory
-    upkeep) while keeping the channel's order. The stream is always closed,
-    even when the surface fails, so the engine's per-channel turn is released.
+    The final reply is shown as soon as it arrives, and the stream is closed
+    then, or whenever delivery ends (a surface failure included), so the
+    engine's per-channel turn is always released.
     """
     clock = clock or MonotonicClock()
     writer = _Writer(surface, limits, clock)
@@ -204,17 +212,16 @@ async def deliver(
                     if typer is not None:
                         typer.cancel()
                     await writer.flush(final=False)
-            elif final is None:
+            else:
                 final = event
                 if typer is not None:
                     typer.cancel()
                 await finish(writer, final)
+                break
     finally:
         if typer is not None:
             typer.cancel()
-        aclose = getattr(stream, "aclose", None)
-        if aclose is not None:
-            await aclose()
+        await stream.aclose()
     return Delivered(final, writer.handles)
 
 
@@ -231,4 +238,6 @@ async def finish(writer: _Writer, final: Final) -> None:
     choices = Choices(final.choices, final.ref) if final.choices else None
     await writer.flush(final=True, choices=choices)
     for attachment in final.attachments:
-        await writer._call(lambda a=attachment: writer.surface.attach(a, private=final.private))
+        await writer._call(
+            functools.partial(writer.surface.attach, attachment, private=final.private)
+        )

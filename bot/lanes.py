@@ -12,6 +12,8 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 
+from bot.identity import ChannelKey
+
 
 class LaneFull(Exception):
     pass
@@ -22,7 +24,7 @@ class Slot:
 
     __slots__ = ("_future", "_key", "_lanes", "_left")
 
-    def __init__(self, lanes: Lanes, key: str, future: asyncio.Future[None]) -> None:
+    def __init__(self, lanes: Lanes, key: ChannelKey, future: asyncio.Future[None]) -> None:
         self._lanes = lanes
         self._key = key
         self._future = future
@@ -40,11 +42,11 @@ class Slot:
 class Lanes:
     def __init__(self, max_waiting: int) -> None:
         self.max_waiting = max_waiting
-        self._lanes: dict[str, deque[asyncio.Future[None]]] = {}
+        self._lanes: dict[ChannelKey, deque[asyncio.Future[None]]] = {}
         self._empty = asyncio.Event()
         self._empty.set()
 
-    def enter(self, key: str) -> Slot:
+    def enter(self, key: ChannelKey) -> Slot:
         """Take a place in the channel's lane, or raise :class:`LaneFull`."""
         lane = self._lanes.get(key)
         if lane is None:
@@ -58,7 +60,7 @@ class Lanes:
             future.set_result(None)
         return Slot(self, key, future)
 
-    def _leave(self, key: str, future: asyncio.Future[None]) -> None:
+    def _leave(self, key: ChannelKey, future: asyncio.Future[None]) -> None:
         lane = self._lanes.get(key)
         if lane is None:
             return
@@ -82,7 +84,3 @@ class Lanes:
     def depth(self) -> int:
         """Turns waiting (not running) across all channels."""
         return sum(len(lane) - 1 for lane in self._lanes.values())
-
-    @property
-    def busy_channels(self) -> int:
-        return len(self._lanes)

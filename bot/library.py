@@ -1,7 +1,6 @@
-"""The channel's non-writing commands: help, settings, prompts, export, undo, forget.
-
-None of these call the storyteller, so they answer at once.
-"""
+"""The channel's commands that write no story: help, settings, prompts, export, undo,
+forget and the story of the day. None of them calls the storyteller, so they answer
+at once. Who may run them was decided before they get here."""
 
 from __future__ import annotations
 
@@ -10,41 +9,30 @@ import re
 from collections.abc import Awaitable, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.commands import NATIVE_PLATFORMS, SPEC_BY_NAME, Command, usage, visible_specs
+from bot import replies
+from bot.commands import MANAGE_WORDS, Command, Parsed, is_number
 from bot.config import StoryConfig
-from bot.replies import error, info, no_story
+from bot.identity import ChannelKey
 from bot.starter_prompts import STARTER_PROMPTS
-from bot.story_settings import KEYS, SettingError, StorySettings, describe_keys
+from bot.story_settings import KEYS, SettingError, describe_keys
 from bot.types import Attachment, Final, Request
-from storage.base import Store
+from storage.base import ChannelStore, PartStatus
 
-MANAGE_WORDS = {"remove", "delete", "rm"}
-TIME_OF_DAY = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+TIME_OF_DAY = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
+STARTER = re.compile(r"[sS][0-9]+")
 
-ScheduleHook = Callable[[str], Awaitable[None]]
-"""Told the channel key whenever its subscription changes, so the scheduler can follow."""
+ScheduleHook = Callable[[ChannelKey], Awaitable[None]]
+"""Told the channel whenever its subscription changes, so the scheduler can follow."""
 
 
 class ChannelLibrary:
-    def __init__(self, store: Store, config: StoryConfig, provider_name: str) -> None:
+    def __init__(self, store: ChannelStore, config: StoryConfig, storyteller: str) -> None:
         self.store = store
         self.config = config
-        self.provider_name = provider_name
+        self.storyteller = storyteller
         self.on_schedule_change: ScheduleHook | None = None
 
-    def needs_manager(self, command: Command, args: str) -> bool:
-        """Changing settings, removing prompts and forgetting need the manage flag."""
-        if SPEC_BY_NAME[command.value].manager_only:
-            return True
-        first = args.split(maxsplit=1)[0].lower() if args.strip() else ""
-        if command is Command.SETTINGS:
-            return bool(first)
-        return command is Command.PROMPTS and first in MANAGE_WORDS
-
-    async def settings(self, channel: str) -> StorySettings:
-        return StorySettings.from_json(await self.store.get_settings(channel))
-
-    async def random_prompt(self, channel: str, rng: random.Random) -> str:
+    async def random_prompt(self, channel: ChannelKey, rng: random.Random) -> str:
         """A prompt drawn evenly from the starter set, the channel's own and the feed pool."""
         local = [*STARTER_PROMPTS, *(p.text for p in await self.store.list_prompts(channel))]
         pick = rng.randrange(len(local) + await self.store.count_feed_prompts())
@@ -52,121 +40,82 @@ class ChannelLibrary:
             return local[pick]
         return await self.store.feed_prompt_at(pick - len(local)) or rng.choice(local)
 
-    async def run(self, request: Request, command: Command, args: str) -> Final:
-        match command:
+    async def run(self, request: Request, parsed: Parsed) -> Final:
+        match parsed.command:
             case Command.SETTINGS:
-                return await self._settings(request, args)
+                return await self._settings(request, parsed)
             case Command.PROMPTS:
-                return await self._prompts(request, args)
+                return await self._prompts(request, parsed)
             case Command.EXPORT:
                 return await self._export(request)
             case Command.UNDO:
                 return await self._undo(request)
             case Command.FORGET:
-                return await self._forget(request, args)
+                return await self._forget(request, parsed)
             case Command.SUBSCRIBE:
-                return await self._subscribe(request, args)
+                return await self._subscribe(request, parsed)
             case Command.UNSUBSCRIBE:
                 return await self._unsubscribe(request)
             case _:
-                return info(self.help_text(request.platform), command="help")
+                return replies.info(self.help_text(request), command=Command.HELP.value)
 
-    def help_text(self, platform: str = "") -> str:
-        lines = [
-            "Storybot writes stories with this channel. Commands:",
-            *(f"{usage(spec.command, platform)} - {spec.summary}" for spec in visible_specs()),
-            "",
-        ]
-        if platform not in NATIVE_PLATFORMS:
-            lines.append("Any other text after /story starts a new story from it.")
-        lines.append(f"Stories are written by {self.provider_name}.")
-        return "\n".join(lines)
+    def help_text(self, request: Request) -> str:
+        return replies.help_text(request.dialect, self.storyteller)
 
-    async def _settings(self, request: Request, args: str) -> Final:
-        current = await self.settings(request.channel)
-        key, _, value = args.strip().partition(" ")
-        if not key:
-            return info(
-                f"Story settings for this channel:\n{current.describe()}\n\n"
-                "Change one with /story settings <key> <value>.",
-                command="settings",
-            )
-        if key.lower() not in KEYS:
-            return error(f"Unknown setting `{key}`. {describe_keys()}", command="settings")
-        if not value.strip():
-            hint = KEYS[key.lower()][1]
-            return error(
-                f"Give a value: /story settings {key.lower()} <value> ({hint}).",
-                command="settings",
-            )
+    async def _settings(self, request: Request, parsed: Parsed) -> Final:
+        current = await self.store.get_settings(request.channel)
+        key, value = parsed.action, parsed.rest
+        if key in ("", "show"):
+            return replies.settings_shown(current.describe(), request.dialect)
+        if key not in KEYS:
+            return replies.unknown_setting(key, describe_keys())
+        if not value:
+            return replies.setting_needs_value(key, KEYS[key][1], request.dialect)
         try:
             updated = current.with_value(key, value)
         except SettingError as exc:
-            return error(str(exc), command="settings")
-        await self.store.set_settings(request.channel, request.platform, updated.to_json())
-        shown = updated.describe().splitlines()
-        line = next(item for item in shown if item.startswith(key.lower() + ":"))
-        return info(f"Done. {line}", command="settings", private=False)
+            return replies.error(str(exc), command=Command.SETTINGS.value)
+        await self.store.set_settings(request.channel, updated)
+        line = next(item for item in updated.describe().splitlines() if item.startswith(key + ":"))
+        return replies.done(f"Done. {line}", command=Command.SETTINGS.value)
 
-    async def _prompts(self, request: Request, args: str) -> Final:
-        action, _, rest = args.strip().partition(" ")
-        action = action.lower()
-        rest = rest.strip()
-        if not action or action == "list":
+    async def _prompts(self, request: Request, parsed: Parsed) -> Final:
+        action, rest, dialect = parsed.action, parsed.rest, request.dialect
+        if action in ("", "list"):
             own = await self.store.list_prompts(request.channel)
-            lines = ["Starter prompts:"]
-            lines += [f"s{i}. {text}" for i, text in enumerate(STARTER_PROMPTS, start=1)]
-            if own:
-                lines += ["", "This channel's prompts:"]
-                lines += [f"{p.id}. {p.text}" for p in own]
-            lines += ["", "Add one with /story prompts add <text>; /story random picks one."]
-            return info("\n".join(lines), command="prompts")
+            listed = [(p.id, p.text) for p in own]
+            return replies.prompt_list(list(STARTER_PROMPTS), listed, dialect)
         if action == "add":
-            if not rest:
-                return error(
-                    "Give the prompt's text: /story prompts add <text>.", command="prompts"
-                )
-            if len(rest) > self.config.max_prompt_length:
-                return error(
-                    f"That prompt is {len(rest)} characters; the limit is "
-                    f"{self.config.max_prompt_length}.",
-                    command="prompts",
-                )
-            if await self.store.count_prompts(request.channel) >= self.config.max_prompts:
-                return error(
-                    f"This channel already has {self.config.max_prompts} prompts. Remove one "
-                    "with /story prompts remove <id> first.",
-                    command="prompts",
-                )
-            prompt = await self.store.add_prompt(
-                request.channel, rest, request.user_name or request.user_id
-            )
-            return info(
-                f"Added prompt {prompt.id}: {prompt.text}", command="prompts", private=False
-            )
+            return await self._add_prompt(request, rest)
         if action in MANAGE_WORDS:
-            if re.fullmatch(r"[sS]\d+", rest):
-                return error("Starter prompts cannot be removed.", command="prompts")
-            if not rest.isdigit() or len(rest) > 18:
-                return error(
-                    "Give the prompt's number: /story prompts remove <id> (see /story prompts).",
-                    command="prompts",
+            if STARTER.fullmatch(rest):
+                return replies.error(
+                    "Starter prompts cannot be removed.", command=Command.PROMPTS.value
                 )
+            if not is_number(rest):
+                return replies.prompt_needs_number(dialect)
             if not await self.store.remove_prompt(request.channel, int(rest)):
-                return error(
-                    f"There is no prompt {rest} in this channel; /story prompts lists them.",
-                    command="prompts",
-                )
-            return info(f"Removed prompt {rest}.", command="prompts", private=False)
-        return error(
-            "Use /story prompts, /story prompts add <text> or /story prompts remove <id>.",
-            command="prompts",
+                return replies.no_such_prompt(rest, dialect)
+            return replies.done(f"Removed prompt {rest}.", command=Command.PROMPTS.value)
+        return replies.prompts_usage(dialect)
+
+    async def _add_prompt(self, request: Request, text: str) -> Final:
+        if not text:
+            return replies.prompt_needs_text(request.dialect)
+        limit = self.config.max_prompt_length
+        if len(text) > limit:
+            return replies.too_long("prompt", len(text), limit, Command.PROMPTS)
+        if await self.store.count_prompts(request.channel) >= self.config.max_prompts:
+            return replies.prompts_full(self.config.max_prompts, request.dialect)
+        prompt = await self.store.add_prompt(request.channel, text, request.sender.shown_as)
+        return replies.done(
+            f"Added prompt {prompt.id}: {prompt.text}", command=Command.PROMPTS.value
         )
 
     async def _export(self, request: Request) -> Final:
         story = await self.store.active_story(request.channel)
         if story is None:
-            return no_story("export", request.platform)
+            return replies.no_story(Command.EXPORT, request.dialect)
         parts = await self.store.all_parts(story.id)
         lines = [f"# {title_of(story.premise)}", "", f"*Premise:* {story.premise}", ""]
         for part in parts:
@@ -174,13 +123,13 @@ class ChannelLibrary:
             if part.direction:
                 lines += [f"*Direction:* {part.direction}", ""]
             lines += [part.text, ""]
-            if part.status.value != "complete":
+            if part.status is not PartStatus.COMPLETE:
                 lines += [f"*(This part was {part.status.value}.)*", ""]
         document = "\n".join(lines).encode("utf-8")
-        return info(
-            f"The story so far, {len(parts)} part{'s' if len(parts) != 1 else ''}, "
-            "as a Markdown file.",
-            command="export",
+        count = f"{len(parts)} part{'s' if len(parts) != 1 else ''}"
+        return replies.info(
+            f"The story so far, {count}, as a Markdown file.",
+            command=Command.EXPORT.value,
             private=False,
             attachments=(Attachment(f"story-{story.id}.md", document),),
         )
@@ -188,82 +137,48 @@ class ChannelLibrary:
     async def _undo(self, request: Request) -> Final:
         story = await self.store.active_story(request.channel)
         if story is None:
-            return no_story("undo", request.platform)
+            return replies.no_story(Command.UNDO, request.dialect)
         dropped = await self.store.drop_last_part(story.id)
         if dropped is None:
-            return error(
-                "Only the opening is left. Rewrite it with /story retry, or start anew with "
-                "/story new <prompt>.",
-                command="undo",
-            )
-        return info(
-            f"Dropped part {dropped.seq}. The story now ends at part {dropped.seq - 1}; "
-            "/story continue writes a new one.",
-            command="undo",
-            private=False,
-        )
+            return replies.only_opening_left(request.dialect)
+        return replies.dropped(dropped.seq, request.dialect)
 
-    async def _forget(self, request: Request, args: str) -> Final:
-        if args.strip().lower() != "confirm":
-            return error(
-                "This deletes every story, setting and prompt stored for this channel. "
-                "To go ahead: "
-                + (
-                    usage(Command.FORGET, request.platform)
-                    if request.platform in NATIVE_PLATFORMS
-                    else "/story forget confirm"
-                ),
-                command="forget",
-                outcome="confirm",
-            )
+    async def _forget(self, request: Request, parsed: Parsed) -> Final:
+        if parsed.action not in ("confirm", "true"):
+            return replies.forget_first(request.dialect)
         await self.store.forget_channel(request.channel)
-        return info(
+        return replies.done(
             "Forgotten. Nothing is stored for this channel any more.",
-            command="forget",
-            private=False,
+            command=Command.FORGET.value,
         )
 
-    async def _subscribe(self, request: Request, args: str) -> Final:
+    async def _subscribe(self, request: Request, parsed: Parsed) -> Final:
         if self.on_schedule_change is None:
-            return error(
-                "The story of the day works when Storybot runs as a service (storybot run), "
-                "not here.",
-                command="subscribe",
-            )
-        at_time, _, zone = args.strip().partition(" ")
-        match = TIME_OF_DAY.match(at_time)
+            return replies.no_scheduler()
+        match = TIME_OF_DAY.match(parsed.action)
         if match is None:
-            return error(
-                "Give a time of day, e.g. /story subscribe 09:00 Europe/Berlin "
-                "(the timezone is optional; UTC by default).",
-                command="subscribe",
-            )
-        zone = zone.strip() or "UTC"
+            return replies.subscribe_needs_time(request.dialect)
+        zone = parsed.rest or "UTC"
         try:
             ZoneInfo(zone)
         except (ZoneInfoNotFoundError, ValueError):
-            return error(
-                f"Unknown timezone `{zone[:60]}`. Use a name like Europe/Berlin, "
-                "America/New_York or UTC.",
-                command="subscribe",
-            )
-        normal = f"{int(match.group(1)):02d}:{match.group(2)}"
-        await self.store.subscribe(request.channel, request.platform, normal, zone)
+            return replies.unknown_timezone(zone)
+        at_time = f"{int(match.group(1)):02d}:{match.group(2)}"
+        await self.store.subscribe(request.channel, at_time, zone)
         await self.on_schedule_change(request.channel)
-        return info(
-            f"Every day at {normal} ({zone}) this channel gets a fresh story. "
-            "/story unsubscribe stops it.",
-            command="subscribe",
-            private=False,
-        )
+        return replies.subscribed(at_time, zone, request.dialect)
 
     async def _unsubscribe(self, request: Request) -> Final:
         removed = await self.store.unsubscribe(request.channel)
         if self.on_schedule_change is not None:
             await self.on_schedule_change(request.channel)
         if not removed:
-            return error("This channel has no story of the day.", command="unsubscribe")
-        return info("The story of the day is stopped here.", command="unsubscribe", private=False)
+            return replies.error(
+                "This channel has no story of the day.", command=Command.UNSUBSCRIBE.value
+            )
+        return replies.done(
+            "The story of the day is stopped here.", command=Command.UNSUBSCRIBE.value
+        )
 
 
 def title_of(premise: str) -> str:

@@ -1,9 +1,18 @@
-"""Short non-story replies, worded once for every platform."""
+"""Every reply Storybot writes that is not story text, worded once for every platform.
+
+Usages in hints come from the request's :class:`~bot.commands.Dialect`, so a
+Discord user is told ``/story new prompt:<text>`` where a Telegram user is told
+``/story <prompt>``, and the core names no platform. Kept in one module so the
+wording can be read, reviewed and (later) translated in one place.
+"""
 
 from __future__ import annotations
 
-from bot.commands import NATIVE_PLATFORMS
+from bot.commands import Command, Dialect
 from bot.types import Attachment, Final, ReplyKind
+
+SHOWN_MAX = 40
+"""Characters of a user's bad input quoted back in an answer."""
 
 
 def info(
@@ -19,16 +28,283 @@ def info(
     )
 
 
+def done(text: str, *, command: str) -> Final:
+    """A change the whole channel should see (a setting, a prompt added)."""
+    return info(text, command=command, private=False)
+
+
 def error(text: str, *, command: str = "", outcome: str = "refused") -> Final:
     """Bad input or a failure: short, says what would work, shown only to the asker."""
     return Final(text, kind=ReplyKind.ERROR, private=True, command=command, outcome=outcome)
 
 
-def no_story(command: str, platform: str = "") -> Final:
-    start = "/story new prompt:<text>" if platform in NATIVE_PLATFORMS else "/story <prompt>"
+def quoted(text: str) -> str:
+    """A user's input shown back, cut short: an answer never repeats a whole paste."""
+    text = " ".join(text.split())
+    return text if len(text) <= SHOWN_MAX else text[: SHOWN_MAX - 1] + "…"
+
+
+# admission
+
+
+def restarting() -> Final:
+    return error("Storybot is restarting. Try again in a minute.", outcome="closing")
+
+
+def busy(waiting: int) -> Final:
     return error(
-        f"There is no story in this channel yet. Start one with {start}, "
-        "or /story random for a surprise.",
-        command=command,
+        f"This channel already has {waiting} requests waiting. "
+        "Give the story a moment, then try again.",
+        outcome="busy",
+    )
+
+
+def failed() -> Final:
+    return error(
+        "Something went wrong on my side, sorry. Nothing was lost; try again.", outcome="error"
+    )
+
+
+def managers_only(command: Command) -> Final:
+    return error("Only people who manage this channel can do that here.", command=command.value)
+
+
+def over_user_budget(tokens: int, command: Command) -> Final:
+    return error(
+        f"You have used today's story budget ({tokens} tokens). It renews at midnight UTC.",
+        command=command.value,
+        outcome="budget",
+    )
+
+
+def over_channel_budget(tokens: int, command: Command) -> Final:
+    return error(
+        f"This channel has used today's story budget ({tokens} tokens). It renews at midnight UTC.",
+        command=command.value,
+        outcome="budget",
+    )
+
+
+# stories
+
+
+def no_story(command: Command, dialect: Dialect) -> Final:
+    return error(
+        "There is no story in this channel yet. Start one with "
+        f"{dialect.usage(Command.NEW, 'start')}, or {dialect.usage(Command.RANDOM)} "
+        "for a surprise.",
+        command=command.value,
         outcome="no_story",
+    )
+
+
+def too_long(what: str, length: int, limit: int, command: Command) -> Final:
+    return error(
+        f"That {what} is {length} characters; the limit is {limit}. Try a shorter one.",
+        command=command.value,
+    )
+
+
+def stale_choice() -> Final:
+    return error(
+        "That choice belongs to an earlier part; the story has moved on.",
+        command=Command.CHOOSE.value,
+        outcome="stale",
+    )
+
+
+def no_choices(dialect: Dialect) -> Final:
+    return error(
+        f"The last part has no choices. Use {dialect.usage(Command.CONTINUE, 'steer')}, or "
+        "turn choices on with "
+        f"{dialect.usage(Command.SETTINGS, 'set', key='choices', value='on')}.",
+        command=Command.CHOOSE.value,
+    )
+
+
+def pick_between(count: int, dialect: Dialect) -> Final:
+    return error(
+        f"Pick an option from 1 to {count}, e.g. {dialect.usage(Command.CHOOSE, n='1')}.",
+        command=Command.CHOOSE.value,
+    )
+
+
+def you_chose(label: str) -> str:
+    return f"You chose: {label}\n\n"
+
+
+def random_prompt(premise: str) -> str:
+    return f"Prompt: {premise}\n\n"
+
+
+def ended(dialect: Dialect) -> str:
+    return (
+        "\n\nThis story is finished and archived. Start a new one with "
+        f"{dialect.usage(Command.NEW, 'start')} or {dialect.usage(Command.RANDOM)}."
+    )
+
+
+NOTHING_WRITTEN = "The storyteller wrote nothing this time. Try again."
+INTERRUPTED = "Storybot is restarting, so this part was interrupted."
+TOO_MUCH = "The storyteller kept going far past this part's length, so it was stopped."
+
+
+def cut_off(reason: str | None, dialect: Dialect) -> str:
+    """The note after a part the storyteller did not finish."""
+    why = reason or "The storyteller stopped early."
+    return f"\n\n[{why} The part was cut off here; {dialect.usage(Command.RETRY)} rewrites it.]"
+
+
+def not_saved(shown: str, command: Command) -> Final:
+    """The part was shown but could not be stored: say so, never "nothing was lost"."""
+    return Final(
+        shown + "\n\n[This part could not be saved, so the story does not include it. "
+        "Try again in a moment.]",
+        kind=ReplyKind.ERROR,
+        command=command.value,
+        outcome="not_saved",
+    )
+
+
+# channel commands
+
+
+def help_text(dialect: Dialect, storyteller: str) -> str:
+    from bot.commands import SPECS
+
+    lines = [
+        "Storybot writes stories with this channel. Commands:",
+        *(f"{dialect.usage(spec.command)} - {spec.summary}" for spec in SPECS),
+        "",
+    ]
+    if dialect.prose_starts_story:
+        lines.append("Any other text after /story starts a new story from it.")
+    lines.append(f"Stories are written by {storyteller}.")
+    return "\n".join(lines)
+
+
+def settings_shown(described: str, dialect: Dialect) -> Final:
+    return info(
+        f"Story settings for this channel:\n{described}\n\n"
+        f"Change one with {dialect.usage(Command.SETTINGS, 'set')}.",
+        command=Command.SETTINGS.value,
+    )
+
+
+def unknown_setting(key: str, valid: str) -> Final:
+    return error(f"Unknown setting `{quoted(key)}`. {valid}", command=Command.SETTINGS.value)
+
+
+def setting_needs_value(key: str, hint: str, dialect: Dialect) -> Final:
+    usage = dialect.usage(Command.SETTINGS, "set", key=key)
+    return error(f"Give a value: {usage} ({hint}).", command=Command.SETTINGS.value)
+
+
+def prompt_list(starters: list[str], own: list[tuple[int, str]], dialect: Dialect) -> Final:
+    lines = ["Starter prompts:"]
+    lines += [f"s{i}. {text}" for i, text in enumerate(starters, start=1)]
+    if own:
+        lines += ["", "This channel's prompts:"]
+        lines += [f"{number}. {text}" for number, text in own]
+    lines += [
+        "",
+        f"Add one with {dialect.usage(Command.PROMPTS, 'add')}; "
+        f"{dialect.usage(Command.RANDOM)} picks one.",
+    ]
+    return info("\n".join(lines), command=Command.PROMPTS.value)
+
+
+def prompt_needs_text(dialect: Dialect) -> Final:
+    return error(
+        f"Give the prompt's text: {dialect.usage(Command.PROMPTS, 'add')}.",
+        command=Command.PROMPTS.value,
+    )
+
+
+def prompts_full(limit: int, dialect: Dialect) -> Final:
+    return error(
+        f"This channel already has {limit} prompts. Remove one with "
+        f"{dialect.usage(Command.PROMPTS, 'remove')} first.",
+        command=Command.PROMPTS.value,
+    )
+
+
+def prompt_needs_number(dialect: Dialect) -> Final:
+    return error(
+        f"Give the prompt's number: {dialect.usage(Command.PROMPTS, 'remove')} "
+        f"(see {dialect.usage(Command.PROMPTS, 'list')}).",
+        command=Command.PROMPTS.value,
+    )
+
+
+def no_such_prompt(number: str, dialect: Dialect) -> Final:
+    return error(
+        f"There is no prompt {quoted(number)} in this channel; "
+        f"{dialect.usage(Command.PROMPTS, 'list')} lists them.",
+        command=Command.PROMPTS.value,
+    )
+
+
+def prompts_usage(dialect: Dialect) -> Final:
+    return error(
+        f"Use {dialect.usage(Command.PROMPTS, 'list')}, {dialect.usage(Command.PROMPTS, 'add')} "
+        f"or {dialect.usage(Command.PROMPTS, 'remove')}.",
+        command=Command.PROMPTS.value,
+    )
+
+
+def only_opening_left(dialect: Dialect) -> Final:
+    return error(
+        f"Only the opening is left. Rewrite it with {dialect.usage(Command.RETRY)}, or start "
+        f"anew with {dialect.usage(Command.NEW)}.",
+        command=Command.UNDO.value,
+    )
+
+
+def dropped(seq: int, dialect: Dialect) -> Final:
+    return done(
+        f"Dropped part {seq}. The story now ends at part {seq - 1}; "
+        f"{dialect.usage(Command.CONTINUE)} writes a new one.",
+        command=Command.UNDO.value,
+    )
+
+
+def forget_first(dialect: Dialect) -> Final:
+    return error(
+        "This deletes every story, setting and prompt stored for this channel. To go ahead: "
+        + dialect.usage(Command.FORGET, "confirm"),
+        command=Command.FORGET.value,
+        outcome="confirm",
+    )
+
+
+def no_scheduler() -> Final:
+    return error(
+        "The story of the day works when Storybot runs as a service (storybot run), not here.",
+        command=Command.SUBSCRIBE.value,
+    )
+
+
+def subscribe_needs_time(dialect: Dialect) -> Final:
+    example = dialect.usage(Command.SUBSCRIBE, time="09:00", timezone="Europe/Berlin")
+    return error(
+        f"Give a time of day, e.g. {example.replace('[', '').replace(']', '')} "
+        "(the timezone is optional; UTC by default).",
+        command=Command.SUBSCRIBE.value,
+    )
+
+
+def unknown_timezone(zone: str) -> Final:
+    return error(
+        f"Unknown timezone `{quoted(zone)}`. Use a name like Europe/Berlin, "
+        "America/New_York or UTC.",
+        command=Command.SUBSCRIBE.value,
+    )
+
+
+def subscribed(at_time: str, zone: str, dialect: Dialect) -> Final:
+    return done(
+        f"Every day at {at_time} ({zone}) this channel gets a fresh story. "
+        f"{dialect.usage(Command.UNSUBSCRIBE)} stops it.",
+        command=Command.SUBSCRIBE.value,
     )

@@ -22,7 +22,8 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.config import Settings
-from bot.feeds import FeedError, refresh_feed
+from bot.feeds import FeedError, refresh_feeds
+from bot.identity import ChannelKey
 from bot.metrics import Metrics
 from storage.base import Store, Subscription
 
@@ -112,7 +113,7 @@ class Scheduler:
             replace_existing=True,
         )
 
-    async def reschedule(self, channel: str) -> None:
+    async def reschedule(self, channel: ChannelKey) -> None:
         """Follow a changed subscription (the engine calls this on subscribe/unsubscribe)."""
         job = self.aps.get_job(f"daily:{channel}")
         if job is not None:
@@ -134,20 +135,20 @@ class Scheduler:
     # jobs
 
     async def refresh_feeds(self) -> None:
-        for url in self.settings.feeds:
-            try:
-                result = await refresh_feed(
-                    self.http, self.store, url, max_length=self.settings.story.max_prompt_length
-                )
-            except FeedError as exc:
-                log.warning("feed %s failed: %s", url, exc)
+        results = await refresh_feeds(
+            self.http,
+            self.store,
+            self.settings.feeds,
+            max_length=self.settings.story.max_prompt_length,
+        )
+        for result in results:
+            if isinstance(result, FeedError):
                 self.metrics.scheduler_run("feeds", "error")
-                continue
-            log.info("feed %s: %d prompts, %d new", url, result.found, result.added)
-            self.metrics.scheduler_run("feeds", "not_modified" if result.not_modified else "ok")
+            else:
+                self.metrics.scheduler_run("feeds", "not_modified" if result.not_modified else "ok")
         self.metrics.feed_prompts.set(await self.store.count_feed_prompts())
 
-    async def story_of_the_day(self, channel: str) -> None:
+    async def story_of_the_day(self, channel: ChannelKey) -> None:
         sub = await self.store.subscription(channel)
         if sub is None or not sub.enabled:
             return

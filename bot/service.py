@@ -26,11 +26,14 @@ from dataclasses import dataclass, field
 from aiohttp import web
 
 from bot.app import Adapter, App, open_app
+from bot.commands import Command, Parsed
 from bot.config import Settings
 from bot.delivery import deliver
+from bot.identity import Sender
+from bot.metrics import CONTENT_TYPE
 from bot.scheduler import Scheduler
 from bot.sdnotify import SystemdNotifier, run_watchdog, watchdog_interval
-from bot.types import Mode, Request
+from bot.types import ReplyKind, Request
 from storage.base import Subscription
 
 log = logging.getLogger(__name__)
@@ -49,6 +52,7 @@ No platform is configured, so there is nothing to run. Set at least one of:
 any platform, run: storybot chat"""
 
 AdapterFactory = Callable[[App, web.Application], Adapter]
+STORY_OF_THE_DAY = Sender("storybot", "Story of the day")
 
 
 def configured_platforms(settings: Settings) -> list[str]:
@@ -75,16 +79,16 @@ class Service:
     app: App
     platforms: list[str]
     factory: Callable[[str], AdapterFactory] = default_factory
-    web: web.Application = field(default_factory=web.Application)
+    http_app: web.Application = field(default_factory=web.Application)
     adapters: dict[str, Adapter] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
     scheduler: Scheduler | None = None
     runner: web.AppRunner | None = None
 
     def build_web(self) -> None:
-        self.web.router.add_get("/healthz", self._healthz)
-        self.web.router.add_get("/readyz", self._readyz)
-        self.web.router.add_get("/metrics", self._metrics)
+        self.http_app.router.add_get("/healthz", self._healthz)
+        self.http_app.router.add_get("/readyz", self._readyz)
+        self.http_app.router.add_get("/metrics", self._metrics)
 
     async def _healthz(self, _: web.Request) -> web.Response:
         return web.json_response({"status": "alive"})
@@ -97,11 +101,7 @@ class Service:
 
     async def _metrics(self, _: web.Request) -> web.Response:
         self.app.metrics.active_stories.set(await self.app.store.count_active_stories())
-        response = web.Response(body=self.app.metrics.render())
-        response.content_type = "text/plain"
-        response.charset = "utf-8"
-        response.headers["Content-Type"] = "text/plain; version=0.0.4; charset=utf-8"
-        return response
+        return web.Response(body=self.app.metrics.render(), headers={"Content-Type": CONTENT_TYPE})
 
     async def start_adapter(self, name: str) -> None:
         """Start one platform; its routes join the server only if it starts."""
@@ -116,29 +116,28 @@ class Service:
             log.error("the %s adapter could not start: %s", name, reason)
             return
         for route in routes.router.routes():
-            self.web.router.add_route(route.method, route.resource.canonical, route.handler)
+            if route.resource is not None:
+                self.http_app.router.add_route(
+                    route.method, route.resource.canonical, route.handler
+                )
         self.adapters[name] = adapter
         log.info("%s adapter connected", name)
 
     async def publish(self, sub: Subscription) -> bool:
         """The story of the day: a fresh opening from the prompt pool, through the adapter."""
         adapter = self.adapters.get(sub.platform)
-        opener = getattr(adapter, "surface_for", None)
-        target = await opener(sub.channel) if opener is not None else None
+        target = await adapter.surface_for(sub.channel) if adapter is not None else None
         if target is None:
             log.warning("cannot post to %s: its platform is not connected", sub.channel)
             return False
         surface, limits = target
         request = Request(
-            platform=sub.platform,
             channel=sub.channel,
-            user_id="storybot",
-            user_name="Story of the day",
-            text="random",
-            mode=Mode.COMMAND,
+            sender=STORY_OF_THE_DAY,
+            command=Parsed(Command.RANDOM),
         )
         delivered = await deliver(self.app.engine.handle(request), surface, limits)
-        return delivered.final is not None and delivered.final.kind.value == "story"
+        return delivered.final is not None and delivered.final.kind is ReplyKind.STORY
 
     async def stop(self) -> None:
         for name, adapter in reversed(list(self.adapters.items())):
@@ -194,7 +193,7 @@ async def _serve(
             return 1
         service.scheduler = Scheduler(settings, app.store, app.metrics, service.publish)
         app.engine.library.on_schedule_change = service.scheduler.reschedule
-        service.runner = web.AppRunner(service.web, access_log=None)
+        service.runner = web.AppRunner(service.http_app, access_log=None)
         await service.runner.setup()
         await web.TCPSite(service.runner, settings.http.host, settings.http.port).start()
         await service.scheduler.start()

@@ -1,48 +1,80 @@
-"""Platform-free request and reply types.
+"""Platform-free request and reply types: the one inbound contract and the reply stream.
 
-Adapters translate native events into a :class:`Request` and render the
-:class:`Delta`/:class:`Final` stream the engine yields. Nothing here knows about
-Discord, Telegram or Slack, which is what lets one engine serve all three.
+Every adapter hands the engine the same :class:`Request`: where (a
+:class:`~bot.identity.ChannelKey`), who (a :class:`~bot.identity.Sender`), the
+text or an already-parsed command, and a way to ask "may this sender manage
+this channel?" that the engine calls only when the command needs it. Parsing
+and authorisation happen once, in the core, after the request has taken its
+place in the channel's line. Adapters render the :class:`Delta`/:class:`Final`
+stream the engine returns.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
+
+from bot.commands import TEXT, Dialect, Mode, Parsed
+from bot.identity import ChannelKey, Sender
+
+__all__ = [
+    "Attachment",
+    "ChannelKey",
+    "Delta",
+    "Final",
+    "ManagerCheck",
+    "Mode",
+    "ReplyEvent",
+    "ReplyKind",
+    "ReplyStream",
+    "Request",
+    "Sender",
+    "manages",
+    "only",
+    "refused",
+]
+
+ManagerCheck = Callable[[], Awaitable[bool]]
+"""Asks the platform whether the sender manages the channel (an API call, maybe)."""
 
 
-class Mode(StrEnum):
-    """How the request's text should be read."""
+async def manages() -> bool:
+    """For DMs, the terminal and anyone the adapter already knows manages the channel."""
+    return True
 
-    COMMAND = "command"
-    """Text after ``/story``: a subcommand, or a prompt for a new story."""
-    CHAT = "chat"
-    """Plain text in a DM or thread: a subcommand, else steer the active story."""
+
+async def refused() -> bool:
+    """The default: nobody manages a channel unless the adapter says how to tell."""
+    return False
 
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """One thing a user asked of the bot, already stripped of platform detail.
+    """One thing a user asked of the bot, stripped of platform detail.
 
-    ``channel`` names the conversation whose story this is (``telegram:<chat>``,
-    ``slack:<team>:<channel>:<thread_ts>``, ``discord:<guild>:<channel>``...).
-    ``can_manage`` is set by the adapter: true in DMs and for channel managers.
-    ``ref`` names the story part a button was attached to, so a press on an old
-    message can be recognised as stale.
+    ``text`` is read by ``mode``; ``command``, when set, is the command already
+    parsed from native options and ``text`` is ignored. ``ref`` names the story
+    part a pressed button belongs to, so a press on an old message is
+    recognised as stale. ``event_id`` is the platform's id for this event, so
+    a redelivered event is answered once.
     """
 
-    platform: str
-    channel: str
-    user_id: str
+    channel: ChannelKey
+    sender: Sender
     text: str = ""
     mode: Mode = Mode.COMMAND
-    user_name: str = ""
-    locale: str | None = None
-    can_manage: bool = True
+    command: Parsed | None = None
+    may_manage: ManagerCheck = refused
+    dialect: Dialect = TEXT
     event_id: str | None = None
     ref: str | None = None
     trace_id: str | None = None
+
+    @property
+    def platform(self) -> str:
+        return self.channel.platform
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +83,6 @@ class Attachment:
 
     filename: str
     content: bytes
-    mime_type: str = "text/markdown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,4 +119,22 @@ class Final:
 
 
 ReplyEvent = Delta | Final
-ReplyStream = AsyncIterator[ReplyEvent]
+
+
+class ReplyStream(Protocol):
+    """The engine's answer: deltas, then one final reply. Close it if you stop early.
+
+    Closing gives the channel's place in line to the next request, so
+    :func:`bot.delivery.deliver` always does, however delivery ends.
+    """
+
+    def __aiter__(self) -> AsyncIterator[ReplyEvent]: ...
+
+    def __anext__(self) -> Awaitable[ReplyEvent]: ...
+
+    def aclose(self) -> Awaitable[None]: ...
+
+
+async def only(final: Final) -> AsyncGenerator[ReplyEvent, None]:
+    """A reply stream of one final reply, for answers that need no engine turn."""
+    yield final

@@ -1,7 +1,10 @@
-"""The storage interface the engine depends on.
+"""The storage interface the core depends on, split by role.
 
-The engine only sees this protocol and these records, so a PostgreSQL store can
-be added later without touching it.
+The engine, the channel library and the scheduler each see only the role they
+use (:class:`TurnStore`, :class:`ChannelStore`, :class:`ScheduleStore`); the
+composition root holds a :class:`Store`, which is all of them. Channel keys
+and settings cross this seam as values; how they are kept is the store's
+business. This is the seam a PostgreSQL store implements.
 """
 
 from __future__ import annotations
@@ -11,17 +14,29 @@ from datetime import date
 from enum import StrEnum
 from typing import Protocol
 
+from bot.identity import ChannelKey
+from bot.story_settings import StorySettings
+
+
+class Failure(StrEnum):
+    """Why a store could not do what it was asked; callers decide by this, never by text."""
+
+    DUPLICATE_EVENT = "duplicate_event"
+    """The platform event was handled already; nothing was written."""
+    MOVED_ON = "moved_on"
+    """The story changed since the caller read it (a part was added, undone or it ended)."""
+    CONSTRAINT = "constraint"
+    """The write broke another rule of the schema."""
+    IO = "io"
+    """The database cannot be read or written (missing, full, damaged, locked)."""
+
 
 class StorageError(RuntimeError):
-    """The database cannot be used; the message says why and what to do."""
+    """The store failed; ``kind`` says how, the message says what to do for a person."""
 
-
-class DuplicateEvent(StorageError):
-    """The platform event was handled already; nothing was written."""
-
-
-EventId = tuple[str, str]
-"""A platform and its event id, recorded once handled so redeliveries are ignored."""
+    def __init__(self, message: str, kind: Failure = Failure.IO) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class StoryStatus(StrEnum):
@@ -41,7 +56,7 @@ class PartStatus(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Story:
     id: int
-    channel: str
+    channel: ChannelKey
     premise: str
     status: StoryStatus
     summary: str
@@ -71,14 +86,17 @@ class Prompt:
 
 @dataclass(frozen=True, slots=True)
 class Subscription:
-    channel: str
-    platform: str
+    channel: ChannelKey
     at_time: str
     timezone: str
     failures: int
     enabled: bool
     last_run: float | None = None
     created_at: float = 0.0
+
+    @property
+    def platform(self) -> str:
+        return self.channel.platform
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,22 +114,27 @@ class Purged:
 
 @dataclass(frozen=True, slots=True)
 class TokenUse:
-    """Tokens one request spent, counted per user and per channel for the day's budgets."""
+    """Tokens one request spent, counted for the user and the channel on ``day``."""
 
     day: date
-    platform: str
-    channel: str
-    user_id: str
+    channel: ChannelKey
+    user: str
+    """The user's key across platforms, ``platform:user_id``."""
     prompt_tokens: int
     completion_tokens: int
+
+
+@dataclass(frozen=True, slots=True)
+class UsageToday:
+    user: int
+    channel: int
 
 
 @dataclass(frozen=True, slots=True)
 class TurnState:
     """What a turn needs to know before it writes, read in one round trip."""
 
-    settings: str | None
-    """The channel's settings JSON, or None when it has none yet."""
+    settings: StorySettings
     story: Story | None
     """The channel's active story."""
     recent: tuple[Part, ...]
@@ -130,115 +153,141 @@ class NewPart:
     status: PartStatus = PartStatus.COMPLETE
 
 
-class Store(Protocol):
-    """Per-channel story memory. Every method is one atomic change or read."""
+@dataclass(frozen=True, slots=True)
+class TurnWrite:
+    """Everything one turn stores, written atomically: all of it or none.
 
+    - ``premise`` set: archive the channel's active story and start a new one
+      with ``part`` as its opening;
+    - else ``part`` set: append it to ``story`` (or replace its last part,
+      ``replace_last``), failing with :attr:`Failure.MOVED_ON` if ``story`` is
+      not as the caller read it;
+    - ``part`` None: store nothing but the event and the usage (a recap).
+
+    ``finish`` ends the story in the same write; ``event`` is the platform's
+    event id, recorded so a redelivery fails with
+    :attr:`Failure.DUPLICATE_EVENT`; ``usage`` is counted with it.
+    """
+
+    channel: ChannelKey
+    part: NewPart | None = None
+    story: Story | None = None
+    premise: str | None = None
+    replace_last: bool = False
+    finish: StoryStatus | None = None
+    event: str | None = None
+    usage: TokenUse | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    story: Story | None
+    """The story as it is after the write (None for a recap of no story)."""
+    part: Part | None
+
+
+class Lifecycle(Protocol):
     async def open(self) -> None: ...
 
     async def close(self) -> None: ...
 
+
+class TurnStore(Protocol):
+    """What story turns read and write."""
+
     async def turn_state(
-        self, channel: str, *, parts: int, event: EventId | None = None
+        self, channel: ChannelKey, *, parts: int, event: str | None = None
     ) -> TurnState:
         """The channel's settings, active story and its newest ``parts`` parts, and
         whether ``event`` was handled: everything a turn reads, at once."""
+        ...
 
-    # channels
-    async def get_settings(self, channel: str) -> str | None:
-        """The channel's settings JSON, or None when it has none yet."""
+    async def write_turn(self, write: TurnWrite) -> Written:
+        """Store a turn's outcome atomically; see :class:`TurnWrite`.
 
-    async def set_settings(self, channel: str, platform: str, settings_json: str) -> None: ...
-
-    async def forget_channel(self, channel: str) -> None:
-        """Delete everything stored for the channel: settings, stories, prompts."""
-
-    # stories
-    async def active_story(self, channel: str) -> Story | None: ...
-
-    async def start_story(
-        self,
-        channel: str,
-        platform: str,
-        premise: str,
-        first: NewPart,
-        *,
-        event: EventId | None = None,
-        usage: TokenUse | None = None,
-    ) -> Story:
-        """Archive the channel's active story, if any, and start a new one with its first part.
-
-        ``event`` is recorded as handled in the same transaction, so a platform
-        event either made its part or can be handled again, never both; a
-        repeated event raises :class:`DuplicateEvent` and changes nothing.
-        ``usage`` is counted in the same transaction.
+        The one write path for everything that records usage.
         """
+        ...
 
-    async def add_part(
-        self,
-        story: Story,
-        part: NewPart,
-        *,
-        replace_last: bool = False,
-        event: EventId | None = None,
-        usage: TokenUse | None = None,
-    ) -> Part:
-        """Append a part after ``story.last_seq`` (or replace that part, for retry).
+    async def claim_event(self, channel: ChannelKey, event: str) -> bool:
+        """Record a platform event handled without a write; False when it already was."""
+        ...
 
-        ``story`` is the story as the caller read it: if it has moved on since,
-        nothing is written and :class:`StorageError` says so. ``event`` and
-        ``usage`` as in :meth:`start_story`.
-        """
+    async def active_story(self, channel: ChannelKey) -> Story | None: ...
 
     async def drop_last_part(self, story_id: int) -> Part | None:
         """Remove the last part (undo); returns it, or None when only the opening is left."""
+        ...
 
     async def recent_parts(self, story_id: int, after_seq: int, limit: int) -> list[Part]:
         """Parts with ``seq > after_seq``, the newest ``limit`` of them, oldest first."""
+        ...
 
     async def all_parts(self, story_id: int) -> list[Part]: ...
 
-    async def set_summary(self, story_id: int, summary: str, upto: int) -> None: ...
+    async def set_summary(self, story: Story, summary: str, upto: int) -> bool:
+        """Fold parts up to ``upto`` into the summary, if the story is still as ``story``
+        says (same summary point, not shortened below ``upto``); False otherwise."""
+        ...
 
-    async def finish_story(self, story_id: int, status: StoryStatus) -> None: ...
+    async def usage_today(self, day: date, channel: ChannelKey, user: str) -> UsageToday:
+        """Tokens used on ``day`` by the user (``platform:user_id``) and in the channel."""
+        ...
 
-    # prompts
-    async def list_prompts(self, channel: str) -> list[Prompt]: ...
 
-    async def add_prompt(self, channel: str, text: str, author: str) -> Prompt: ...
+class ChannelStore(Protocol):
+    """What channel commands read and write: settings, prompts, forgetting."""
 
-    async def remove_prompt(self, channel: str, prompt_id: int) -> bool: ...
+    async def get_settings(self, channel: ChannelKey) -> StorySettings:
+        """The channel's settings (defaults when it has none yet)."""
+        ...
 
-    async def count_prompts(self, channel: str) -> int: ...
+    async def set_settings(self, channel: ChannelKey, settings: StorySettings) -> None: ...
 
-    # usage and idempotency
-    async def record_usage(self, usage: TokenUse) -> None:
-        """Count tokens spent without a part to store them with (a recap)."""
+    async def forget_channel(self, channel: ChannelKey) -> None:
+        """Delete everything stored for the channel: settings, stories, prompts."""
+        ...
 
-    async def usage_today(self, day: date, scope: str, key: str) -> int:
-        """Tokens used on ``day`` by a user (``scope='user'``) or a channel."""
+    async def active_story(self, channel: ChannelKey) -> Story | None: ...
 
-    async def claim_event(self, platform: str, event_id: str) -> bool:
-        """Record a platform event id; False when it was already handled."""
+    async def all_parts(self, story_id: int) -> list[Part]: ...
 
-    async def count_active_stories(self) -> int: ...
+    async def drop_last_part(self, story_id: int) -> Part | None: ...
 
-    # story of the day
-    async def subscribe(self, channel: str, platform: str, at_time: str, timezone: str) -> None:
+    async def list_prompts(self, channel: ChannelKey) -> list[Prompt]: ...
+
+    async def add_prompt(self, channel: ChannelKey, text: str, author: str) -> Prompt: ...
+
+    async def remove_prompt(self, channel: ChannelKey, prompt_id: int) -> bool: ...
+
+    async def count_prompts(self, channel: ChannelKey) -> int: ...
+
+    async def count_feed_prompts(self) -> int: ...
+
+    async def feed_prompt_at(self, index: int) -> str | None: ...
+
+    async def subscribe(self, channel: ChannelKey, at_time: str, timezone: str) -> None:
         """Create or replace the channel's subscription, enabled and with no failures."""
+        ...
 
-    async def unsubscribe(self, channel: str) -> bool: ...
+    async def unsubscribe(self, channel: ChannelKey) -> bool: ...
 
-    async def subscription(self, channel: str) -> Subscription | None: ...
+
+class ScheduleStore(Protocol):
+    """What scheduled work reads and writes: subscriptions, feeds, retention."""
+
+    async def subscription(self, channel: ChannelKey) -> Subscription | None: ...
 
     async def subscriptions(self) -> list[Subscription]:
         """Every enabled subscription."""
+        ...
 
     async def record_subscription_run(
-        self, channel: str, ok: bool, max_failures: int
+        self, channel: ChannelKey, ok: bool, max_failures: int
     ) -> Subscription | None:
         """Count a run; after ``max_failures`` failures in a row the subscription is disabled."""
+        ...
 
-    # prompt feeds
     async def feed_state(self, url: str) -> FeedState | None: ...
 
     async def save_feed_state(
@@ -247,11 +296,16 @@ class Store(Protocol):
 
     async def add_feed_prompts(self, texts: list[str]) -> int:
         """Add prompts to the shared pool, skipping known ones; returns how many were new."""
+        ...
 
     async def count_feed_prompts(self) -> int: ...
 
-    async def feed_prompt_at(self, index: int) -> str | None: ...
+    async def count_active_stories(self) -> int: ...
 
-    # retention
     async def purge(self, stories_before: float, events_before: float) -> Purged:
         """Delete archived and ended stories finished before the cutoff, and old event ids."""
+        ...
+
+
+class Store(Lifecycle, TurnStore, ChannelStore, ScheduleStore, Protocol):
+    """Every role: what the composition root opens and hands out."""

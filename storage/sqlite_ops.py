@@ -1,120 +1,163 @@
-"""SQLite queries for scheduled work: subscriptions, prompt feeds, retention.
-
-Kept apart from the story queries in ``sqlite.py``; :class:`SqliteStore`
-inherits them, so there is still one connection and one lock.
-"""
+"""SQLite queries for channels (settings, prompts) and scheduled work (subscriptions,
+feeds, retention). The story turn queries are in ``sqlite_turns.py``."""
 
 from __future__ import annotations
 
+import asyncio
 import time
-from typing import Any, Protocol
+from typing import Any
 
-import aiosqlite
+from bot.identity import ChannelKey
+from bot.story_settings import StorySettings
+from storage.base import FeedState, Prompt, Purged, Subscription
+from storage.sqlite_db import Connection, ensure_channel, one
 
-from storage.base import FeedState, Purged, Subscription
+_SUBSCRIPTION_COLUMNS = "channel_key, at_time, timezone, failures, enabled, last_run, created_at"
 
-_SUBSCRIPTION_COLUMNS = (
-    "channel_key, platform, at_time, timezone, failures, enabled, last_run, created_at"
-)
+PURGE_BATCH = 200
+"""Stories deleted per transaction: each holds the write lock for milliseconds, so
+turns in other channels go on during a large purge instead of waiting for all of it."""
 
 
 def _subscription(row: Any) -> Subscription:
-    channel, platform, at_time, timezone, failures, enabled, last_run, created = row
+    channel, at_time, timezone, failures, enabled, last_run, created = row
     return Subscription(
-        channel, platform, at_time, timezone, failures, bool(enabled), last_run, created
+        ChannelKey.from_text(channel), at_time, timezone, failures, bool(enabled), last_run, created
     )
 
 
-class _Queries(Protocol):
-    def _tx(self) -> Any: ...
+class ChannelQueries(Connection):
+    async def get_settings(self, channel: ChannelKey) -> StorySettings:
+        row = await self._fetchone("SELECT settings FROM channels WHERE key = ?", (channel.text,))
+        return StorySettings.from_json(row[0] if row else None)
 
-    async def _fetchall(self, sql: str, params: tuple[Any, ...]) -> list[Any]: ...
+    async def set_settings(self, channel: ChannelKey, settings: StorySettings) -> None:
+        now = time.time()
+        await self._fetchall(
+            "INSERT INTO channels (key, platform, settings, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET settings = excluded.settings, "
+            "updated_at = excluded.updated_at",
+            (channel.text, channel.platform, settings.to_json(), now, now),
+        )
 
-    async def _fetchone(self, sql: str, params: tuple[Any, ...]) -> Any: ...
+    async def forget_channel(self, channel: ChannelKey) -> None:
+        async with self._tx() as db:
+            await db.execute("DELETE FROM channels WHERE key = ?", (channel.text,))
+            await db.execute(
+                "DELETE FROM usage WHERE scope = 'channel' AND key = ?", (channel.text,)
+            )
 
-    async def _outside_transaction(self, *statements: str) -> None: ...
+    async def list_prompts(self, channel: ChannelKey) -> list[Prompt]:
+        rows = await self._fetchall(
+            "SELECT id, text, author FROM prompts WHERE channel_key = ? ORDER BY id",
+            (channel.text,),
+        )
+        return [Prompt(*row) for row in rows]
 
-    @property
-    def db(self) -> aiosqlite.Connection: ...
+    async def add_prompt(self, channel: ChannelKey, text: str, author: str) -> Prompt:
+        async with self._tx() as db:
+            await ensure_channel(db, channel)
+            row = await one(
+                db,
+                "INSERT INTO prompts (channel_key, text, author, created_at) "
+                "VALUES (?, ?, ?, ?) RETURNING id, text, author",
+                (channel.text, text, author, time.time()),
+            )
+        return Prompt(*row)
 
+    async def remove_prompt(self, channel: ChannelKey, prompt_id: int) -> bool:
+        removed = await self._fetchall(
+            "DELETE FROM prompts WHERE channel_key = ? AND id = ? RETURNING id",
+            (channel.text, prompt_id),
+        )
+        return bool(removed)
 
-class ScheduleQueries:
-    async def count_active_stories(self: _Queries) -> int:
-        row = await self._fetchone("SELECT COUNT(*) FROM stories WHERE status = 'active'", ())
+    async def count_prompts(self, channel: ChannelKey) -> int:
+        row = await self._fetchone(
+            "SELECT COUNT(*) FROM prompts WHERE channel_key = ?", (channel.text,)
+        )
         return int(row[0])
 
-    async def subscribe(
-        self: _Queries, channel: str, platform: str, at_time: str, timezone: str
-    ) -> None:
-        now = time.time()
+    async def count_feed_prompts(self) -> int:
+        row = await self._fetchone("SELECT COUNT(*) FROM prompts WHERE channel_key IS NULL")
+        return int(row[0])
+
+    async def feed_prompt_at(self, index: int) -> str | None:
+        row = await self._fetchone(
+            "SELECT text FROM prompts WHERE channel_key IS NULL ORDER BY id LIMIT 1 OFFSET ?",
+            (index,),
+        )
+        return row[0] if row else None
+
+    async def subscribe(self, channel: ChannelKey, at_time: str, timezone: str) -> None:
         async with self._tx() as db:
-            await db.execute(
-                "INSERT INTO channels (key, platform, created_at, updated_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (key) DO NOTHING",
-                (channel, platform, now, now),
-            )
+            await ensure_channel(db, channel)
             await db.execute(
                 "INSERT INTO subscriptions (channel_key, platform, at_time, timezone, created_at) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel_key) DO UPDATE SET "
                 "at_time = excluded.at_time, timezone = excluded.timezone, failures = 0, "
                 "enabled = 1",
-                (channel, platform, at_time, timezone, now),
+                (channel.text, channel.platform, at_time, timezone, time.time()),
             )
 
-    async def unsubscribe(self: _Queries, channel: str) -> bool:
-        async with self._tx() as db:
-            cursor = await db.execute("DELETE FROM subscriptions WHERE channel_key = ?", (channel,))
-            return cursor.rowcount > 0
+    async def unsubscribe(self, channel: ChannelKey) -> bool:
+        removed = await self._fetchall(
+            "DELETE FROM subscriptions WHERE channel_key = ? RETURNING 1", (channel.text,)
+        )
+        return bool(removed)
 
-    async def subscription(self: _Queries, channel: str) -> Subscription | None:
+
+class ScheduleQueries(Connection):
+    async def count_active_stories(self) -> int:
+        row = await self._fetchone("SELECT COUNT(*) FROM stories WHERE status = 'active'")
+        return int(row[0])
+
+    async def subscription(self, channel: ChannelKey) -> Subscription | None:
         row = await self._fetchone(
-            f"SELECT {_SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE channel_key = ?", (channel,)
+            f"SELECT {_SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE channel_key = ?",
+            (channel.text,),
         )
         return _subscription(row) if row else None
 
-    async def subscriptions(self: _Queries) -> list[Subscription]:
+    async def subscriptions(self) -> list[Subscription]:
         rows = await self._fetchall(
             f"SELECT {_SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE enabled = 1 "
-            "ORDER BY channel_key",
-            (),
+            "ORDER BY channel_key"
         )
         return [_subscription(row) for row in rows]
 
     async def record_subscription_run(
-        self: _Queries, channel: str, ok: bool, max_failures: int
+        self, channel: ChannelKey, ok: bool, max_failures: int
     ) -> Subscription | None:
-        async with self._tx() as db:
-            cursor = await db.execute(
-                "UPDATE subscriptions SET last_run = ?, "
-                "failures = CASE WHEN ? THEN 0 ELSE failures + 1 END, "
-                "enabled = CASE WHEN ? THEN enabled WHEN failures + 1 >= ? THEN 0 "
-                "ELSE enabled END WHERE channel_key = ? RETURNING " + _SUBSCRIPTION_COLUMNS,
-                (time.time(), ok, ok, max_failures, channel),
-            )
-            row = await cursor.fetchone()
-            await cursor.close()
+        row = await self._fetchone(
+            "UPDATE subscriptions SET last_run = ?, "
+            "failures = CASE WHEN ? THEN 0 ELSE failures + 1 END, "
+            "enabled = CASE WHEN ? THEN enabled WHEN failures + 1 >= ? THEN 0 "
+            "ELSE enabled END WHERE channel_key = ? RETURNING " + _SUBSCRIPTION_COLUMNS,
+            (time.time(), ok, ok, max_failures, channel.text),
+        )
         return _subscription(row) if row else None
 
-    async def feed_state(self: _Queries, url: str) -> FeedState | None:
+    async def feed_state(self, url: str) -> FeedState | None:
         row = await self._fetchone(
             "SELECT url, etag, last_modified FROM feeds WHERE url = ?", (url,)
         )
         return FeedState(*row) if row else None
 
     async def save_feed_state(
-        self: _Queries, url: str, etag: str | None, last_modified: str | None, error: str | None
+        self, url: str, etag: str | None, last_modified: str | None, error: str | None
     ) -> None:
-        async with self._tx() as db:
-            await db.execute(
-                "INSERT INTO feeds (url, etag, last_modified, fetched_at, last_error) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
-                "etag = COALESCE(excluded.etag, etag), "
-                "last_modified = COALESCE(excluded.last_modified, last_modified), "
-                "fetched_at = excluded.fetched_at, last_error = excluded.last_error",
-                (url, etag, last_modified, time.time(), error),
-            )
+        await self._fetchall(
+            "INSERT INTO feeds (url, etag, last_modified, fetched_at, last_error) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
+            "etag = COALESCE(excluded.etag, etag), "
+            "last_modified = COALESCE(excluded.last_modified, last_modified), "
+            "fetched_at = excluded.fetched_at, last_error = excluded.last_error",
+            (url, etag, last_modified, time.time(), error),
+        )
 
-    async def add_feed_prompts(self: _Queries, texts: list[str]) -> int:
+    async def add_feed_prompts(self, texts: list[str]) -> int:
         now = time.time()
         added = 0
         async with self._tx() as db:
@@ -127,26 +170,26 @@ class ScheduleQueries:
                 added += cursor.rowcount
         return added
 
-    async def count_feed_prompts(self: _Queries) -> int:
-        row = await self._fetchone("SELECT COUNT(*) FROM prompts WHERE channel_key IS NULL", ())
-        return int(row[0])
-
-    async def feed_prompt_at(self: _Queries, index: int) -> str | None:
-        row = await self._fetchone(
-            "SELECT text FROM prompts WHERE channel_key IS NULL ORDER BY id LIMIT 1 OFFSET ?",
-            (index,),
+    async def purge(self, stories_before: float, events_before: float) -> Purged:
+        """Delete in small transactions, yielding between them, so other writes go on."""
+        stories = await self._purge_batches(
+            "DELETE FROM stories WHERE id IN (SELECT id FROM stories WHERE status IN "
+            "('archived', 'ended') AND finished_at < ? LIMIT ?) RETURNING 1",
+            stories_before,
         )
-        return row[0] if row else None
-
-    async def purge(self: _Queries, stories_before: float, events_before: float) -> Purged:
-        async with self._tx() as db:
-            stories = await db.execute(
-                "DELETE FROM stories WHERE status IN ('archived', 'ended') AND finished_at < ?",
-                (stories_before,),
-            )
-            events = await db.execute(
-                "DELETE FROM processed_events WHERE seen_at < ?", (events_before,)
-            )
-            purged = Purged(stories.rowcount, events.rowcount)
+        events = await self._purge_batches(
+            "DELETE FROM processed_events WHERE rowid IN (SELECT rowid FROM processed_events "
+            "WHERE seen_at < ? LIMIT ?) RETURNING 1",
+            events_before,
+        )
         await self._outside_transaction("PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)")
-        return purged
+        return Purged(stories, events)
+
+    async def _purge_batches(self, sql: str, before: float) -> int:
+        total = 0
+        while True:
+            deleted = len(await self._fetchall(sql, (before, PURGE_BATCH)))
+            total += deleted
+            if deleted < PURGE_BATCH:
+                return total
+            await asyncio.sleep(0)  # let waiting turns take the database

@@ -9,8 +9,9 @@ import pytest
 
 from bot.config import StoryConfig
 from bot.engine import Engine
+from bot.identity import ChannelKey, Sender
 from bot.memory import Memory, offline_summariser
-from bot.types import Delta, Final, Mode, ReplyEvent, Request
+from bot.types import Delta, Final, Mode, ReplyEvent, Request, manages, refused
 from storage.sqlite import SqliteStore
 from tests.fakes.provider import ScriptedProvider
 
@@ -41,15 +42,29 @@ def engine(store: SqliteStore, provider: ScriptedProvider, story_config: StoryCo
     return Engine(store, provider, story_config, memory, seed=1)
 
 
+CHANNEL = ChannelKey.of("test", "c1")
+
+
+def channel(name: str = "c1") -> ChannelKey:
+    """A channel key on the test platform."""
+    return ChannelKey.of("test", name)
+
+
 def make_request(text: str = "", **fields: object) -> Request:
-    """A request in channel ``test:c1`` from user ``u1`` unless told otherwise."""
+    """A request in channel ``test:c1`` from user ``u1`` (Ada), who manages it,
+    unless told otherwise. ``channel`` may be given as a name, ``user_id`` and
+    ``user_name`` set the sender, ``can_manage`` (a bool) the manager check."""
+    where = fields.pop("channel", CHANNEL)
+    if isinstance(where, str):
+        where = channel(where.removeprefix("test:"))
+    sender = Sender(str(fields.pop("user_id", "u1")), str(fields.pop("user_name", "Ada")))
+    manage = fields.pop("can_manage", True)
     base: dict[str, object] = {
-        "platform": "test",
-        "channel": "test:c1",
-        "user_id": "u1",
-        "user_name": "Ada",
+        "channel": where,
+        "sender": sender,
         "text": text,
         "mode": Mode.COMMAND,
+        "may_manage": manages if manage else refused,
     }
     base.update(fields)
     return Request(**base)  # type: ignore[arg-type]

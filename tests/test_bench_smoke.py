@@ -107,3 +107,14 @@ def test_table_and_json_show_every_row_and_check(tmp_path: Path) -> None:
     payload = json.loads(target.read_text())
     assert payload["sections"][0]["rows"][0]["ok"] is False
     assert payload["sections"][0]["checks"] == {"order kept": True}
+
+
+def test_every_benchmark_section_is_named_as_it_is_run() -> None:
+    """One name per benchmark: the ``--only`` key is the table's and the JSON's name."""
+    import inspect
+
+    import bench.__main__ as runner
+
+    for key, run in runner.BENCHMARKS.items():
+        source = inspect.getsource(inspect.getmodule(run))  # type: ignore[arg-type]
+        assert f'"{key}"' in source, f"{key}'s section is named differently"

@@ -18,14 +18,15 @@ import discord
 import yarl
 from discord import app_commands
 
-from adapters.discord.commands import build_story_group
+from adapters.discord.commands import DIALECT, build_story_group
 from adapters.discord.render import MAX_CONTENT, NO_MENTIONS, measure
 from adapters.discord.surface import TOKEN_TTL, ChannelSurface, InteractionSurface
 from adapters.discord.views import ChoiceButton
+from bot.commands import Command, Parsed
 from bot.config import DiscordConfig
 from bot.delivery import Limits, Surface, deliver
-from bot.types import Mode, Request
-from storage.base import Store
+from bot.identity import ChannelKey, Sender
+from bot.types import Request, manages, refused
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -44,10 +45,20 @@ start-up in the start-up benchmark.
 MANAGER_PERMISSIONS = ("administrator", "manage_guild", "manage_channels")
 
 
-def channel_key(interaction: discord.Interaction) -> str:
+def channel_key(interaction: discord.Interaction) -> ChannelKey:
     """``discord:<guild>:<channel>`` in a server, ``discord:dm:<channel>`` in a DM."""
     place = interaction.guild_id if interaction.guild_id is not None else "dm"
-    return f"{PLATFORM}:{place}:{interaction.channel_id}"
+    return ChannelKey.of(PLATFORM, place, interaction.channel_id)
+
+
+def place_of(channel: ChannelKey) -> tuple[int | None, int] | None:
+    """The (guild, channel) ids of a key (the inverse of :func:`channel_key`), or None."""
+    if channel.platform != PLATFORM or len(channel.parts) != 2:
+        return None
+    guild, channel_id = channel.parts
+    if not channel_id.isdecimal() or not (guild == "dm" or guild.isdecimal()):
+        return None
+    return (None if guild == "dm" else int(guild)), int(channel_id)
 
 
 def can_manage(interaction: discord.Interaction) -> bool:
@@ -98,7 +109,7 @@ class DiscordAdapter:
     ) -> None:
         self.app = app
         self.config = app.settings.discord
-        self.store: Store = app.store
+        self.engine = app.engine
         self.ready_timeout = ready_timeout
         self.token_ttl = TOKEN_TTL
         self.limits = Limits(
@@ -174,27 +185,32 @@ class DiscordAdapter:
 
     # interactions
 
-    def channel_of(self, interaction: discord.Interaction) -> str:
+    def channel_of(self, interaction: discord.Interaction) -> ChannelKey:
         return channel_key(interaction)
 
-    async def surface_for(self, channel: str) -> tuple[Surface, Limits] | None:
+    async def last_choices(self, channel: ChannelKey) -> tuple[str, ...]:
+        return await self.engine.last_choices(channel)
+
+    async def channel_prompts(self, channel: ChannelKey) -> list[tuple[int, str]]:
+        return await self.engine.channel_prompts(channel)
+
+    async def surface_for(self, channel: ChannelKey) -> tuple[Surface, Limits] | None:
         """Post into a channel outside any interaction, e.g. the story of the day."""
-        platform, _, rest = channel.partition(":")
-        place, _, channel_id = rest.partition(":")
-        if platform != PLATFORM or not channel_id.isdigit() or self.client.is_closed():
+        place = place_of(channel)
+        if place is None or self.client.is_closed():
             return None
-        guild_id = int(place) if place.isdigit() else None
-        messageable = self.client.get_partial_messageable(int(channel_id), guild_id=guild_id)
+        guild_id, channel_id = place
+        messageable = self.client.get_partial_messageable(channel_id, guild_id=guild_id)
         return ChannelSurface(messageable, self.app.metrics.reporter(PLATFORM)), self.limits
 
     async def choose(self, interaction: discord.Interaction, ref: str, number: int) -> None:
         """A choice button: the engine checks ``ref`` and answers a stale press privately."""
-        await self.run(interaction, f"choose {number}", private=False, ref=ref)
+        await self.run(interaction, Parsed(Command.CHOOSE, str(number)), private=False, ref=ref)
 
     async def run(
         self,
         interaction: discord.Interaction,
-        text: str,
+        command: Parsed,
         *,
         private: bool = False,
         ref: str | None = None,
@@ -208,35 +224,31 @@ class DiscordAdapter:
         if task is not None:
             self._inflight.add(task)  # stop() lets it finish
         try:
-            await self._answer(interaction, text, private=private, ref=ref)
+            await self._answer(interaction, command, private=private, ref=ref)
         finally:
             if task is not None:
                 self._inflight.discard(task)
 
     async def _answer(
-        self, interaction: discord.Interaction, text: str, *, private: bool, ref: str | None
+        self, interaction: discord.Interaction, command: Parsed, *, private: bool, ref: str | None
     ) -> None:
+        user = interaction.user
         request = Request(
-            platform=PLATFORM,
-            channel=channel_key(interaction),
-            user_id=str(interaction.user.id),
-            user_name=interaction.user.display_name,
-            text=text,
-            mode=Mode.COMMAND,
-            locale=str(interaction.locale),
-            can_manage=can_manage(interaction),
+            channel_key(interaction),
+            Sender(str(user.id), user.display_name, str(interaction.locale)),
+            command=command,
+            may_manage=manages if can_manage(interaction) else refused,
+            dialect=DIALECT,
             event_id=str(interaction.id),
             ref=ref,
         )
-        stream = self.app.engine.handle(request)  # takes the channel's place in line now
+        stream = self.engine.handle(request)  # takes the channel's place in line now
         try:
             await interaction.response.defer(ephemeral=private, thinking=True)
         except discord.HTTPException as exc:
             # Already acknowledged (a repeated delivery) or expired: nothing to answer.
             log.info("could not defer interaction %s: %s", interaction.id, exc)
-            aclose = getattr(stream, "aclose", None)
-            if aclose is not None:
-                await aclose()
+            await stream.aclose()
             return
         surface = InteractionSurface(
             interaction,
@@ -251,7 +263,7 @@ class DiscordAdapter:
                 await surface.drop_thinking()  # the engine had already handled this event
         except Exception:
             log.exception("could not deliver the reply to interaction %s", interaction.id)
-            self.observe("delivery_failed")
+            self.app.metrics.platform_error(PLATFORM, "delivery_failed")
             await self._apologise(surface)
         finally:
             guard.cancel()

@@ -1,9 +1,9 @@
 """The ``/story`` slash command tree, mapped onto the core's command text.
 
-Every subcommand becomes the same text a user would type after ``/story`` on
-another platform (``new <prompt>``, ``settings genre sci-fi``, ``forget
-confirm``) and goes to the engine, which does all checking. Descriptions come
-from :data:`bot.commands.SPECS`.
+Every subcommand becomes a parsed core command (:class:`bot.commands.Parsed`)
+and goes to the engine, which does all checking. Descriptions come from
+:data:`bot.commands.SPECS`; hints and help are written in this tree's
+:data:`DIALECT`.
 
 Discord honours ``default_member_permissions`` only on top-level commands (it
 is ignored on subcommands), and ``/story`` itself must stay open to everyone,
@@ -14,32 +14,72 @@ so manager-only actions are enforced at run time through ``Request.can_manage``.
 # annotations to build the option types.
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 import discord
 from discord import app_commands
 
-from bot.commands import SPEC_BY_NAME
+from bot.commands import SPEC_BY_NAME, TEXT, Command, Parsed, fill
+from bot.identity import ChannelKey
 from bot.story_settings import GENRE_SUGGESTIONS, KEYS, LENGTHS, RATINGS
-from storage.base import Store
 
 MAX_CHOICES = 25  # Discord's limit for autocomplete answers
 MAX_NAME = 100
 Choice = app_commands.Choice
 
 
+NATIVE_FORMS: dict[tuple[Command, str], str] = {
+    (Command.NEW, ""): "/story new prompt:{text}",
+    (Command.CONTINUE, ""): "/story continue [direction:{text}]",
+    (Command.CONTINUE, "steer"): "/story continue direction:{text}",
+    (Command.CHOOSE, ""): "/story choose option:{n}",
+    (Command.PROMPTS, ""): "/story prompts list | add text:{text} | remove prompt:{id}",
+    (Command.PROMPTS, "list"): "/story prompts list",
+    (Command.PROMPTS, "add"): "/story prompts add text:{text}",
+    (Command.PROMPTS, "remove"): "/story prompts remove prompt:{id}",
+    (Command.SETTINGS, ""): "/story settings show | set key:{key} value:{value}",
+    (Command.SETTINGS, "show"): "/story settings show",
+    (Command.SETTINGS, "set"): "/story settings set key:{key} value:{value}",
+    (Command.FORGET, ""): "/story forget confirm:True",
+    (Command.FORGET, "confirm"): "/story forget confirm:True",
+    (Command.SUBSCRIBE, ""): "/story subscribe time:{time} [timezone:{timezone}]",
+}
+"""How each command is typed with this tree's options, written next to the tree."""
+
+
+@dataclass(frozen=True, slots=True)
+class OptionsDialect:
+    """Discord's dialect: subcommands with named options, as built below."""
+
+    prose_starts_story: bool = False
+
+    def usage(self, command: Command, action: str = "", **values: str) -> str:
+        template = NATIVE_FORMS.get((command, action)) or NATIVE_FORMS.get((command, ""))
+        if template is None:  # no options: typed as on every platform
+            return TEXT.usage(command, action, **values)
+        return fill(template, values)
+
+
+DIALECT = OptionsDialect()
+
+
 class StoryHandler(Protocol):
     """What the command tree needs from the adapter."""
 
-    store: Store
-
-    async def run(self, interaction: discord.Interaction, text: str, *, private: bool) -> None:
-        """Defer, ask the engine for ``text`` and deliver its reply."""
+    async def run(
+        self, interaction: discord.Interaction, command: Parsed, *, private: bool
+    ) -> None:
+        """Defer, ask the engine to run ``command`` and deliver its reply."""
         ...
 
-    def channel_of(self, interaction: discord.Interaction) -> str:
+    def channel_of(self, interaction: discord.Interaction) -> ChannelKey:
         """The core's channel key for where the interaction happened."""
         ...
+
+    async def last_choices(self, channel: ChannelKey) -> tuple[str, ...]: ...
+
+    async def channel_prompts(self, channel: ChannelKey) -> list[tuple[int, str]]: ...
 
 
 def summary(name: str) -> str:
@@ -82,52 +122,57 @@ def build_story_group(handler: StoryHandler) -> app_commands.Group:
     """``/story`` with its subcommands and the ``prompts``/``settings`` subgroups."""
     story = app_commands.Group(name="story", description="Write stories together, part by part")
 
-    async def run(interaction: discord.Interaction, text: str, *, private: bool = False) -> None:
-        await handler.run(interaction, text, private=private)
+    async def run(
+        interaction: discord.Interaction, command: Command, args: str = "", *, private: bool = False
+    ) -> None:
+        await handler.run(interaction, Parsed(command, args), private=private)
 
     @story.command(name="new", description=summary("new"))
     @app_commands.describe(prompt="what the story is about")
     async def new(interaction: discord.Interaction, prompt: str) -> None:
-        await run(interaction, f"new {prompt}")
+        await run(interaction, Command.NEW, prompt)
 
     @story.command(name="continue", description=summary("continue"))
     @app_commands.describe(direction="what should happen next (optional)")
     async def continue_(interaction: discord.Interaction, direction: str | None = None) -> None:
-        await run(interaction, f"continue {direction or ''}".strip())
+        await run(interaction, Command.CONTINUE, direction or "")
 
     @story.command(name="choose", description=summary("choose"))
     @app_commands.describe(option="the number of the option")
     async def choose(
         interaction: discord.Interaction, option: app_commands.Range[int, 1, 25]
     ) -> None:
-        await run(interaction, f"choose {option}")
+        await run(interaction, Command.CHOOSE, str(option))
 
     @choose.autocomplete("option")
     async def choose_options(interaction: discord.Interaction, current: str) -> list[Choice[int]]:
-        story_row = await handler.store.active_story(handler.channel_of(interaction))
-        if story_row is None:
-            return []
-        parts = await handler.store.recent_parts(story_row.id, story_row.last_seq - 1, 1)
-        labels = parts[-1].choices if parts else ()
+        labels = await handler.last_choices(handler.channel_of(interaction))
         return [
             Choice(name=_short(f"{n}. {label}"), value=n)
             for n, label in enumerate(labels, start=1)
             if str(current).strip() in f"{n} {label.lower()}"
         ][:MAX_CHOICES]
 
-    def simple(name: str, *, private: bool = False) -> None:
+    def simple(command: Command, *, private: bool = False) -> None:
         async def callback(interaction: discord.Interaction) -> None:
-            await run(interaction, name, private=private)
+            await run(interaction, command, private=private)
 
-        story.command(name=name, description=summary(name))(callback)
+        story.command(name=command.value, description=summary(command.value))(callback)
 
-    for name in ("recap", "retry", "undo", "end", "random", "export"):
-        simple(name)
+    for command in (
+        Command.RECAP,
+        Command.RETRY,
+        Command.UNDO,
+        Command.END,
+        Command.RANDOM,
+        Command.EXPORT,
+    ):
+        simple(command)
 
     @story.command(name="forget", description=summary("forget"))
     @app_commands.describe(confirm="true to really delete everything stored for this channel")
     async def forget(interaction: discord.Interaction, confirm: bool = False) -> None:
-        await run(interaction, "forget confirm" if confirm else "forget")
+        await run(interaction, Command.FORGET, "confirm" if confirm else "")
 
     @story.command(name="subscribe", description=summary("subscribe"))
     @app_commands.describe(
@@ -136,46 +181,46 @@ def build_story_group(handler: StoryHandler) -> app_commands.Group:
     async def subscribe(
         interaction: discord.Interaction, time: str, timezone: str | None = None
     ) -> None:
-        await run(interaction, f"subscribe {time} {timezone or ''}".strip())
+        await run(interaction, Command.SUBSCRIBE, f"{time} {timezone or ''}".strip())
 
-    simple("unsubscribe")
-    simple("help", private=True)
+    simple(Command.UNSUBSCRIBE)
+    simple(Command.HELP, private=True)
     prompts = app_commands.Group(name="prompts", description=summary("prompts"), parent=story)
     settings = app_commands.Group(name="settings", description=summary("settings"), parent=story)
 
     @prompts.command(name="list", description="the starter prompts and this channel's own")
     async def prompts_list(interaction: discord.Interaction) -> None:
-        await run(interaction, "prompts list", private=True)
+        await run(interaction, Command.PROMPTS, "list", private=True)
 
     @prompts.command(name="add", description="add a prompt to this channel's library")
     @app_commands.describe(text="the story idea to keep")
     async def prompts_add(interaction: discord.Interaction, text: str) -> None:
-        await run(interaction, f"prompts add {text}")
+        await run(interaction, Command.PROMPTS, f"add {text}")
 
     @prompts.command(name="remove", description="remove one of this channel's prompts (managers)")
     @app_commands.describe(prompt="the prompt's number")
     async def prompts_remove(interaction: discord.Interaction, prompt: int) -> None:
-        await run(interaction, f"prompts remove {prompt}")
+        await run(interaction, Command.PROMPTS, f"remove {prompt}")
 
     @prompts_remove.autocomplete("prompt")
     async def prompt_ids(interaction: discord.Interaction, current: str) -> list[Choice[int]]:
-        own = await handler.store.list_prompts(handler.channel_of(interaction))
+        own = await handler.channel_prompts(handler.channel_of(interaction))
         typed = str(current).strip().lower()
         return [
-            Choice(name=_short(f"{p.id}. {p.text}"), value=p.id)
-            for p in own
-            if typed in f"{p.id} {p.text.lower()}"
+            Choice(name=_short(f"{number}. {text}"), value=number)
+            for number, text in own
+            if typed in f"{number} {text.lower()}"
         ][:MAX_CHOICES]
 
     @settings.command(name="show", description="this channel's story settings")
     async def settings_show(interaction: discord.Interaction) -> None:
-        await run(interaction, "settings", private=True)
+        await run(interaction, Command.SETTINGS, private=True)
 
     @settings.command(name="set", description="change a story setting (managers)")
     @app_commands.describe(key="the setting to change", value="its new value")
     @app_commands.choices(key=[Choice(name=key, value=key) for key in KEYS])
     async def settings_set(interaction: discord.Interaction, key: str, value: str) -> None:
-        await run(interaction, f"settings {key} {value}")
+        await run(interaction, Command.SETTINGS, f"{key} {value}")
 
     @settings_set.autocomplete("value")
     async def setting_values(interaction: discord.Interaction, current: str) -> list[Choice[str]]:

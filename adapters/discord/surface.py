@@ -34,7 +34,7 @@ import discord
 
 from adapters.discord.render import NO_MENTIONS, render
 from adapters.discord.views import choice_view
-from bot.delivery import Choices, RateLimited
+from bot.delivery import Choices, Observer, RateLimited, ignore
 from bot.types import Attachment
 
 log = logging.getLogger(__name__)
@@ -51,16 +51,8 @@ class Sent:
     via: str  # "original", "followup" or "channel"
 
 
-Observer = Callable[[str], None]
-"""Told ``"rate_limited"`` or another error kind, for the metrics."""
-
-
-def _ignore(kind: str) -> None:
-    return None
-
-
 @contextlib.contextmanager
-def rate_limits(observe: Observer = _ignore) -> Iterator[None]:
+def rate_limits(observe: Observer = ignore) -> Iterator[None]:
     """Turn Discord's 429s that discord.py did not wait out itself into RateLimited."""
     try:
         yield
@@ -90,7 +82,7 @@ class InteractionSurface:
         ephemeral: bool,
         token_ttl: float = TOKEN_TTL,
         clock: Callable[[], float] = time.monotonic,
-        observe: Observer = _ignore,
+        observe: Observer = ignore,
     ) -> None:
         self.interaction = interaction
         self.observe = observe
@@ -149,11 +141,11 @@ class InteractionSurface:
         if self.thinking and private and not self.ephemeral:
             await self.drop_thinking()
         if self.thinking:
-            message = await interaction.edit_original_response(content=content, **extra)
+            original = await interaction.edit_original_response(content=content, **extra)
             self.thinking = False
-            return Sent(message, "original")
-        message = await interaction.followup.send(content, ephemeral=private, wait=True, **extra)
-        return Sent(message, "followup")
+            return Sent(original, "original")
+        followup = await interaction.followup.send(content, ephemeral=private, wait=True, **extra)
+        return Sent(followup, "followup")
 
     async def edit(self, handle: Sent, text: str, *, choices: Choices | None) -> None:
         extra: dict[str, Any] = {"content": render(text), "allowed_mentions": NO_MENTIONS}
@@ -194,7 +186,7 @@ class InteractionSurface:
 class ChannelSurface:
     """Plain bot messages in a channel, for posts nobody asked for (the story of the day)."""
 
-    def __init__(self, channel: discord.PartialMessageable, observe: Observer = _ignore) -> None:
+    def __init__(self, channel: discord.PartialMessageable, observe: Observer = ignore) -> None:
         self.channel = channel
         self.observe = observe
 

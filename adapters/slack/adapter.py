@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Coroutine
-from contextlib import asynccontextmanager
+from collections.abc import Coroutine
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -36,10 +35,10 @@ from adapters.slack.render import CHOICE_ACTION, SECTION_LIMIT, chosen_blocks, m
 from adapters.slack.roles import Roles
 from adapters.slack.surface import Place, SlackSurface
 from bot import logs
-from bot.commands import parse, parse_subcommand
 from bot.config import ConfigError
 from bot.delivery import Limits, deliver
-from bot.types import Mode, ReplyKind, Request
+from bot.identity import ChannelKey
+from bot.types import ManagerCheck, Mode, ReplyKind, Request, manages
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -54,29 +53,6 @@ CANNOT_POST = (
     "I can't post in this conversation. Invite me with /invite @Storybot, "
     "or write to me in a direct message."
 )
-
-
-class Arrivals:
-    """Keeps a channel's requests in arrival order through the awaits before ``engine.handle``.
-
-    The engine orders turns from the moment ``handle`` is called; a users.info
-    lookup before that must not let a later message overtake an earlier one.
-    """
-
-    def __init__(self) -> None:
-        self._locks: dict[str, tuple[asyncio.Lock, list[int]]] = {}
-
-    @asynccontextmanager
-    async def turn(self, key: str) -> AsyncIterator[None]:
-        lock, users = self._locks.setdefault(key, (asyncio.Lock(), [0]))
-        users[0] += 1
-        try:
-            async with lock:
-                yield
-        finally:
-            users[0] -= 1
-            if not users[0]:
-                del self._locks[key]
 
 
 class SlackAdapter:
@@ -95,7 +71,6 @@ class SlackAdapter:
             )
         self.config = config
         self.engine = app.engine
-        self.store = app.store
         self.metrics = app.metrics
         self.grace = app.settings.shutdown_grace
         base_url = config.api_base_url.rstrip("/") + "/"
@@ -113,7 +88,6 @@ class SlackAdapter:
         self._socket: AsyncSocketModeHandler | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._closing = False
-        self._arrivals = Arrivals()
         self.bolt.event("app_mention")(self._on_mention)
         self.bolt.event("message")(self._on_message)
         self.bolt.command(COMMAND)(self._on_command)
@@ -158,14 +132,11 @@ class SlackAdapter:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
 
-    async def surface_for(self, channel: str) -> tuple[SlackSurface, Limits] | None:
+    async def surface_for(self, channel: ChannelKey) -> tuple[SlackSurface, Limits] | None:
         """A surface on a channel key, for posts nobody asked for (the story of the day)."""
-        parts = channel.split(":")
-        if len(parts) not in (3, 4) or parts[0] != self.name:
+        place = events.place_of(channel)
+        if place is None:
             return None
-        conversation = parts[2]
-        thread = parts[3] if len(parts) == 4 else None
-        place = Place(conversation, thread, user_id="", direct=conversation.startswith("D"))
         return SlackSurface(self.client, place, self.metrics.reporter(self.name)), self.limits
 
     async def idle(self) -> None:
@@ -191,10 +162,10 @@ class SlackAdapter:
         found = events.message(body, context.get("bot_user_id") or self.bot_user_id)
         if found is None:
             return
-        request, place, needs_story = found
-        if needs_story and self.config.thread_needs_mention:
+        request, place = found
+        if request.mode is Mode.THREAD and self.config.thread_needs_mention:
             return
-        self._spawn(self._serve(request, place, needs_story=needs_story))
+        self._spawn(self._serve(request, place))
 
     async def _on_command(self, ack: Any, body: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
@@ -226,16 +197,12 @@ class SlackAdapter:
         request: Request,
         place: Place,
         *,
-        needs_story: bool = False,
         respond: AsyncRespond | None = None,
         pressed: tuple[dict[str, Any], dict[str, Any]] | None = None,
     ) -> None:
-        trace = logs.bind_request(None, request.platform, request.channel)
-        async with self._arrivals.turn(request.channel):
-            if needs_story and await self.store.active_story(request.channel) is None:
-                return  # thread chatter that is not about a story
-            can_manage = await self._can_manage(request, place)
-            stream = self.engine.handle(replace(request, can_manage=can_manage, trace_id=trace))
+        trace = logs.bind_request(None, request.platform, request.channel.text)
+        may_manage = manages if place.direct else self._manager_check(request.sender.id)
+        stream = self.engine.handle(replace(request, may_manage=may_manage, trace_id=trace))
         surface = SlackSurface(self.client, place, self.metrics.reporter(self.name))
         try:
             delivered = await deliver(stream, surface, self.limits, typing=False)
@@ -249,15 +216,13 @@ class SlackAdapter:
         if pressed is not None and final is not None and final.kind is ReplyKind.STORY:
             await self._mark_chosen(*pressed)
 
-    async def _can_manage(self, request: Request, place: Place) -> bool:
-        """True in DMs; in channels asked of Slack only when the request needs it."""
-        if place.direct:
-            return True
-        text = request.text.strip()
-        parsed = parse(text) if request.mode is Mode.COMMAND else parse_subcommand(text)
-        if parsed is None or not self.engine.library.needs_manager(parsed.command, parsed.args):
-            return False
-        return await self.roles.is_manager(request.user_id)
+    def _manager_check(self, user_id: str) -> ManagerCheck:
+        """Workspace admins and configured users manage channel stories (asked when needed)."""
+
+        async def is_manager() -> bool:
+            return await self.roles.is_manager(user_id)
+
+        return is_manager
 
     async def _mark_chosen(self, body: dict[str, Any], action: dict[str, Any]) -> None:
         """Replace a pressed message's buttons by who chose what, so it is not pressed twice."""

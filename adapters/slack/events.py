@@ -8,7 +8,9 @@ Channel keys:
   the top level: Slack does not run slash commands inside threads, so the command
   cannot name one. It is separate from the thread stories started by mentions;
 - a DM with the bot is one story, ``slack:<team>:<dm channel>``, whatever thread a
-  message is in.
+  message is in;
+- a plain reply in a channel thread steers that thread's story, and is ignored
+  (``Mode.THREAD``) when the thread has none.
 
 Choice buttons find their story from the message they sit on: a reply in a thread
 belongs to that thread's story, a top-level message to the channel's.
@@ -20,6 +22,8 @@ from typing import Any
 
 from adapters.slack.render import mentions, parse_button_value, to_plain
 from adapters.slack.surface import Place
+from bot.commands import Command, Parsed
+from bot.identity import ChannelKey, Sender
 from bot.types import Mode, Request
 
 PLATFORM = "slack"
@@ -31,10 +35,19 @@ def is_direct(channel: str) -> bool:
     return channel.startswith("D")
 
 
-def key(team: str, channel: str, thread_ts: str | None = None) -> str:
+def key(team: str, channel: str, thread_ts: str | None = None) -> ChannelKey:
     if thread_ts is None or is_direct(channel):
-        return f"{PLATFORM}:{team}:{channel}"
-    return f"{PLATFORM}:{team}:{channel}:{thread_ts}"
+        return ChannelKey.of(PLATFORM, team, channel)
+    return ChannelKey.of(PLATFORM, team, channel, thread_ts)
+
+
+def place_of(channel: ChannelKey) -> Place | None:
+    """Where to post for a channel key (the inverse of :func:`key`), or None if not Slack's."""
+    if channel.platform != PLATFORM or len(channel.parts) not in (2, 3):
+        return None
+    conversation = channel.parts[1]
+    thread = channel.parts[2] if len(channel.parts) == 3 else None
+    return Place(conversation, thread, user_id="", direct=is_direct(conversation))
 
 
 def from_bot(event: dict[str, Any], bot_user_id: str | None) -> bool:
@@ -53,18 +66,17 @@ def mention(body: dict[str, Any], bot_user_id: str | None) -> tuple[Request, Pla
     channel, thread = event["channel"], event.get("thread_ts") or event["ts"]
     team = body.get("team_id") or event.get("team") or ""
     request = Request(
-        platform=PLATFORM,
-        channel=key(team, channel, thread),
-        user_id=event["user"],
-        text=to_plain(event.get("text", ""), bot_user_id=bot_user_id),
-        mode=Mode.CHAT,
+        key(team, channel, thread),
+        Sender(event["user"]),
+        to_plain(event.get("text", ""), bot_user_id=bot_user_id),
+        Mode.CHAT,
         event_id=body.get("event_id"),
     )
     return request, Place(channel, thread, event["user"], direct=is_direct(channel))
 
 
-def message(body: dict[str, Any], bot_user_id: str | None) -> tuple[Request, Place, bool] | None:
-    """A DM, or a plain reply in a channel thread; the flag says "only if it has a story".
+def message(body: dict[str, Any], bot_user_id: str | None) -> tuple[Request, Place] | None:
+    """A DM, or a plain reply in a channel thread (which only steers an existing story).
 
     Channel messages that mention the bot are left to the ``app_mention`` event,
     which Slack sends for the same message.
@@ -81,25 +93,22 @@ def message(body: dict[str, Any], bot_user_id: str | None) -> tuple[Request, Pla
     if not direct and (not thread or thread == event.get("ts") or mentions(raw, bot_user_id)):
         return None
     request = Request(
-        platform=PLATFORM,
-        channel=key(team, channel, thread) if not direct else key(team, channel),
-        user_id=user,
-        text=to_plain(raw, bot_user_id=bot_user_id),
-        mode=Mode.CHAT,
+        key(team, channel, thread) if not direct else key(team, channel),
+        Sender(user),
+        to_plain(raw, bot_user_id=bot_user_id),
+        Mode.CHAT if direct else Mode.THREAD,
         event_id=body.get("event_id"),
     )
-    return request, Place(channel, thread, user, direct=direct), not direct
+    return request, Place(channel, thread, user, direct=direct)
 
 
 def command(body: dict[str, Any]) -> tuple[Request, Place]:
     channel, user = body.get("channel_id", ""), body.get("user_id", "")
     request = Request(
-        platform=PLATFORM,
-        channel=key(body.get("team_id", ""), channel),
-        user_id=user,
-        text=body.get("text", "") or "",
-        mode=Mode.COMMAND,
-        user_name=body.get("user_name", "") or "",
+        key(body.get("team_id", ""), channel),
+        Sender(user, body.get("user_name", "") or ""),
+        body.get("text", "") or "",
+        Mode.COMMAND,
         event_id=f"command:{body['trigger_id']}" if body.get("trigger_id") else None,
     )
     return request, Place(channel, None, user, direct=is_direct(channel))
@@ -120,12 +129,9 @@ def choice(body: dict[str, Any], action: dict[str, Any]) -> tuple[Request, Place
     team = (body.get("team") or {}).get("id") or user.get("team_id", "")
     trigger = body.get("trigger_id") or action.get("action_ts")
     request = Request(
-        platform=PLATFORM,
-        channel=key(team, channel, thread),
-        user_id=user["id"],
-        text=f"choose {number}",
-        mode=Mode.COMMAND,
-        user_name=user.get("name") or user.get("username") or "",
+        key(team, channel, thread),
+        Sender(user["id"], user.get("name") or user.get("username") or ""),
+        command=Parsed(Command.CHOOSE, str(number)),
         event_id=f"action:{trigger}" if trigger else None,
         ref=ref,
     )

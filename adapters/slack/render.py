@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.commands import is_number
 from bot.delivery import Choices
 
 SECTION_LIMIT = 3000
@@ -83,7 +84,7 @@ def button_value(ref: str | None, number: int) -> str:
 def parse_button_value(value: str) -> tuple[str | None, int] | None:
     """``(ref, n)`` from a choice button's value, or None if it is not one of ours."""
     ref, sep, number = value.rpartition("|")
-    if not sep or not number.isdigit():
+    if not sep or not is_number(number):
         return None
     return (ref or None), int(number)
 

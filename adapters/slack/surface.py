@@ -17,7 +17,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from adapters.slack.render import SECTION_LIMIT, escape, measure, message_blocks
-from bot.delivery import Choices, RateLimited
+from bot.delivery import Choices, Observer, RateLimited, ignore
 from bot.splitting import split_text
 from bot.types import Attachment
 
@@ -69,12 +69,8 @@ async def call(method: Callable[..., Awaitable[AsyncSlackResponse]], **kwargs: A
         raise
 
 
-Report = Callable[[str], None]
-"""Told ``"rate_limited"`` or another error kind, for the metrics."""
-
-
 class SlackSurface:
-    def __init__(self, client: AsyncWebClient, place: Place, report: Report | None = None) -> None:
+    def __init__(self, client: AsyncWebClient, place: Place, report: Observer = ignore) -> None:
         self.client = client
         self.place = place
         self.report = report
@@ -84,12 +80,10 @@ class SlackSurface:
         try:
             return await call(method, **kw)
         except RateLimited:
-            if self.report is not None:
-                self.report("rate_limited")
+            self.report("rate_limited")
             raise
         except SlackApiError as exc:
-            if self.report is not None:
-                self.report(str(exc.response.get("error") or "api_error"))
+            self.report(str(exc.response.get("error") or "api_error"))
             raise
 
     async def send(self, text: str, *, choices: Choices | None, private: bool) -> Posted:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hmac
 import logging
 import secrets
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from urllib.parse import urlsplit, urlunsplit
 
@@ -30,12 +29,14 @@ from telegram.ext import (
 )
 
 from adapters.telegram import inbound, render
-from adapters.telegram.inbound import PLATFORM, Sender, Target
+from adapters.telegram.inbound import PLATFORM, Target
 from adapters.telegram.render import MAX_MESSAGE, parse_choice_data, utf16_len
 from adapters.telegram.surface import TelegramSurface
 from bot.app import App
+from bot.commands import Command, Parsed
 from bot.delivery import Limits, Surface, deliver
-from bot.types import Final, Mode, ReplyEvent, Request
+from bot.identity import ChannelKey, Sender
+from bot.types import Final, ManagerCheck, Mode, Request, manages, only
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +52,6 @@ def webhook_endpoint(url: str) -> str:
     """A bare ``https://host`` means the app's own webhook path on that host."""
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path=WEBHOOK_PATH)) if parts.path in ("", "/") else url
-
-
-async def _only(final: Final) -> AsyncIterator[ReplyEvent]:
-    yield final
 
 
 class TelegramAdapter:
@@ -204,8 +201,13 @@ class TelegramAdapter:
         target = inbound.target_of(shown) if isinstance(shown, Message) else Target(shown.chat.id)
         private = inbound.is_private(shown.chat)
         sender = inbound.sender_of_user(query.from_user)
-        request = self._request(
-            update, target, sender, f"choose {number}", Mode.COMMAND, can_manage=private, ref=ref
+        request = Request(
+            inbound.channel_key(target),
+            sender,
+            command=Parsed(Command.CHOOSE, str(number)),
+            may_manage=manages if private else self._manager_check(target.chat_id, sender),
+            event_id=str(update.update_id),
+            ref=ref,
         )
         await self._deliver(request, self._surface(target, query=query), private)
 
@@ -218,49 +220,32 @@ class TelegramAdapter:
         target = inbound.target_of(message)
         sender = inbound.sender_of(message)
         private = inbound.is_private(message.chat)
-        can_manage = await self._can_manage(message, sender, text, mode)
-        request = self._request(update, target, sender, text, mode, can_manage=can_manage)
+        may_manage: ManagerCheck = manages
+        if not (private or inbound.is_anonymous_admin(message)):
+            may_manage = self._manager_check(message.chat.id, sender)
+        request = Request(
+            inbound.channel_key(target),
+            sender,
+            text,
+            mode,
+            may_manage=may_manage,
+            event_id=str(update.update_id),
+        )
         reply_to = None if private else message.message_id
         await self._deliver(request, self._surface(target, reply_to=reply_to), private)
 
-    def _request(
-        self,
-        update: Update,
-        target: Target,
-        sender: Sender,
-        text: str,
-        mode: Mode,
-        *,
-        can_manage: bool,
-        ref: str | None = None,
-    ) -> Request:
-        return Request(
-            platform=PLATFORM,
-            channel=inbound.channel_key(target),
-            user_id=sender.user_id,
-            text=text,
-            mode=mode,
-            user_name=sender.name,
-            locale=sender.locale,
-            can_manage=can_manage,
-            event_id=str(update.update_id),
-            ref=ref,
-        )
+    def _manager_check(self, chat_id: int, sender: Sender) -> ManagerCheck:
+        """Group admins manage the group's stories; the engine asks only when it must."""
 
-    async def _can_manage(self, message: Message, sender: Sender, text: str, mode: Mode) -> bool:
-        """Admins manage group stories. Asks Telegram only when the command needs it."""
-        if inbound.is_private(message.chat) or inbound.is_anonymous_admin(message):
-            return True
-        parsed = inbound.parsed_for(text, mode)
-        library = self.app.engine.library
-        if parsed is None or not library.needs_manager(parsed.command, parsed.args):
-            return False
-        try:
-            member = await self.bot.get_chat_member(message.chat.id, int(sender.user_id))
-        except TelegramError as exc:
-            log.warning("could not look up a chat member: %s", exc)
-            return False
-        return member.status in MANAGERS
+        async def is_admin() -> bool:
+            try:
+                member = await self.bot.get_chat_member(chat_id, int(sender.id))
+            except (TelegramError, ValueError) as exc:
+                log.warning("could not look up a chat member: %s", exc)
+                return False
+            return member.status in MANAGERS
+
+        return is_admin
 
     def _surface(
         self, target: Target, *, reply_to: int | None = None, query: CallbackQuery | None = None
@@ -291,11 +276,11 @@ class TelegramAdapter:
     async def _show(self, final: Final, surface: TelegramSurface) -> None:
         """Answers the adapter gives itself (greetings, hints), through the same delivery."""
         try:
-            await deliver(_only(final), surface, self.limits(private=False), typing=False)
+            await deliver(only(final), surface, self.limits(private=False), typing=False)
         except Exception:
             log.exception("could not show a reply in chat %s", surface.target.chat_id)
 
-    async def surface_for(self, channel: str) -> tuple[Surface, Limits] | None:
+    async def surface_for(self, channel: ChannelKey) -> tuple[Surface, Limits] | None:
         """A surface on a channel key, for posts nobody asked for (the story of the day)."""
         target = inbound.target_from_key(channel)
         if target is None or not self.application.running:

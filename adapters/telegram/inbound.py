@@ -6,18 +6,16 @@ commands with ``@botname``) can be read and tested in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from telegram import Chat, Message, MessageEntity, User
 
 from adapters.telegram.surface import Target
-from bot.commands import SPECS, Parsed, parse, parse_subcommand
-from bot.types import Mode
+from bot.commands import SPECS
+from bot.identity import ChannelKey, Sender
 
 PLATFORM = "telegram"
 STORY = "story"
 START = "start"
-SHORTCUTS = tuple(spec.command.value for spec in SPECS if not spec.hidden)
+SHORTCUTS = tuple(spec.command.value for spec in SPECS)
 """Every visible subcommand also works on its own (``/retry``), so menus can offer it."""
 COMMANDS = (STORY, START, *SHORTCUTS)
 
@@ -28,20 +26,22 @@ def target_of(message: Message) -> Target:
     return Target(message.chat.id, thread)
 
 
-def channel_key(target: Target) -> str:
+def channel_key(target: Target) -> ChannelKey:
+    """``telegram:<chat>``, or ``telegram:<chat>:<topic>`` in a forum supergroup."""
     if target.thread_id is None:
-        return f"{PLATFORM}:{target.chat_id}"
-    return f"{PLATFORM}:{target.chat_id}:{target.thread_id}"
+        return ChannelKey.of(PLATFORM, target.chat_id)
+    return ChannelKey.of(PLATFORM, target.chat_id, target.thread_id)
 
 
-def target_from_key(channel: str) -> Target | None:
+def target_from_key(channel: ChannelKey) -> Target | None:
     """The inverse of :func:`channel_key`; None for a key that is not Telegram's."""
-    platform, _, rest = channel.partition(":")
-    chat, _, thread = rest.partition(":")
+    if channel.platform != PLATFORM or len(channel.parts) > 2:
+        return None
     try:
-        return Target(int(chat), int(thread) if thread else None) if platform == PLATFORM else None
+        ids = [int(part) for part in channel.parts]
     except ValueError:
         return None
+    return Target(ids[0], ids[1] if len(ids) == 2 else None)
 
 
 def is_private(chat: Chat) -> bool:
@@ -56,13 +56,6 @@ def is_anonymous_admin(message: Message) -> bool:
 def from_bot(message: Message) -> bool:
     user = message.from_user
     return user is None or (user.is_bot and not is_anonymous_admin(message))
-
-
-@dataclass(frozen=True, slots=True)
-class Sender:
-    user_id: str
-    name: str
-    locale: str | None
 
 
 def sender_of(message: Message) -> Sender:
@@ -112,8 +105,3 @@ def replies_to_bot(message: Message, bot_id: int) -> bool:
         and replied.from_user.id == bot_id
         and not (message.is_topic_message and replied.message_id == message.message_thread_id)
     )
-
-
-def parsed_for(text: str, mode: Mode) -> Parsed | None:
-    """The subcommand the text names, if any, to decide who may run it."""
-    return parse(text) if mode is Mode.COMMAND else parse_subcommand(text)

@@ -11,7 +11,7 @@ import html
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.commands import visible_specs
+from bot.commands import SPECS, is_number
 from bot.delivery import Choices
 
 MAX_MESSAGE = 4096
@@ -58,7 +58,7 @@ def parse_choice_data(data: str | None) -> tuple[str, int] | None:
         return None
     prefix, _, rest = data.partition("|")
     ref, _, number = rest.rpartition("|")
-    if prefix != CHOICE_PREFIX or not ref or not number.isdigit():
+    if prefix != CHOICE_PREFIX or not ref or not is_number(number):
         return None
     return ref, int(number)
 
@@ -90,7 +90,7 @@ def alert_text(text: str) -> str | None:
 
 def menu() -> list[BotCommand]:
     """Telegram's command menu, described from the core command registry."""
-    shortcuts = [BotCommand(spec.command.value, spec.summary) for spec in visible_specs()]
+    shortcuts = [BotCommand(spec.command.value, spec.summary) for spec in SPECS]
     return [
         BotCommand("story", STORY_MENU),
         *shortcuts,

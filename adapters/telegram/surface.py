@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -28,7 +28,7 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
 from adapters.telegram.render import alert_text, html_text, keyboard
-from bot.delivery import Choices, RateLimited
+from bot.delivery import Choices, Observer, RateLimited, ignore
 from bot.types import Attachment
 
 log = logging.getLogger(__name__)
@@ -61,14 +61,6 @@ def retry_seconds(exc: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
-Observer = Callable[[str], None]
-"""Told ``"rate_limited"`` or another error kind, for the metrics."""
-
-
-def _ignore(kind: str) -> None:
-    return None
-
-
 def is_error(exc: TelegramError, text: str) -> bool:
     return text in str(exc.message).lower()
 
@@ -85,7 +77,7 @@ class TelegramSurface:
         *,
         reply_to: int | None = None,
         query: CallbackQuery | None = None,
-        observe: Observer = _ignore,
+        observe: Observer = ignore,
     ) -> None:
         self.bot = bot
         self.target = target

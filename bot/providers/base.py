@@ -55,7 +55,6 @@ class Generation:
     messages: tuple[Message, ...]
     max_tokens: int
     context: StoryContext
-    user_key: str = ""
     channel: str = ""
     trace_id: str | None = None
 
@@ -64,7 +63,6 @@ class Generation:
 class Usage:
     prompt_tokens: int
     completion_tokens: int
-    estimated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -395,7 +395,6 @@ class OfflineStoryteller:
         yield Usage(
             prompt_tokens=estimate_tokens(read),
             completion_tokens=estimate_tokens(text),
-            estimated=True,
         )
 
     async def aclose(self) -> None:

@@ -111,8 +111,12 @@ GENERIC = Pool(
 FANTASY = Pool(
     kinds=("young apprentice", "wandering knight", "hedge witch", "traveller"),
     places=("the Whispering Wood", "the Moonstone Hills", "the Crystal Lake", "the Old Kingdom"),
-    objects=("the silver compass", "the enchanted lantern", "the moonstone ring",
-             "the old spellbook"),
+    objects=(
+        "the silver compass",
+        "the enchanted lantern",
+        "the moonstone ring",
+        "the old spellbook",
+    ),
     companions=("clever fox", "small dragon", "talking owl", "friendly wizard"),
     intros=(
         "In {place}, where old magic still hummed beneath the stones, there lived {a_kind} "
@@ -167,8 +171,12 @@ FANTASY = Pool(
 SCIFI = Pool(
     kinds=("starship pilot", "young engineer", "space cadet", "robot mechanic"),
     places=("the Orion Station", "the Moon Colony", "the Nebula Docks", "the Red Canyon"),
-    objects=("the humming data crystal", "the old star map", "the tiny silver drone",
-             "the broken radio beacon"),
+    objects=(
+        "the humming data crystal",
+        "the old star map",
+        "the tiny silver drone",
+        "the broken radio beacon",
+    ),
     companions=("helpful robot", "alien botanist", "maintenance drone", "ship's cat"),
     intros=(
         "Aboard {place}, far from any blue sky, lived {a_kind} named {hero}.",
@@ -196,8 +204,7 @@ SCIFI = Pool(
         "The navigation screen drew a bright new line toward {place}.",
     ),
     hooks=(
-        "Then every screen across {place} went dark at once, except the one showing "
-        "{hero}'s name.",
+        "Then every screen across {place} went dark at once, except the one showing {hero}'s name.",
         "And at the edge of the scanner, something very large began to move toward them.",
         "That was when {object} started counting down.",
         "Then a voice came through the radio, and it sounded exactly like {hero}.",
@@ -222,10 +229,18 @@ SCIFI = Pool(
 
 MYSTERY = Pool(
     kinds=("young detective", "curious reporter", "retired inspector", "sharp-eyed librarian"),
-    places=("the Harbour Hotel", "the Foxglove Library", "the Grand Museum",
-            "the Millbrook Station"),
-    objects=("the missing pocket watch", "the coded letter", "the brass key",
-             "the torn photograph"),
+    places=(
+        "the Harbour Hotel",
+        "the Foxglove Library",
+        "the Grand Museum",
+        "the Millbrook Station",
+    ),
+    objects=(
+        "the missing pocket watch",
+        "the coded letter",
+        "the brass key",
+        "the torn photograph",
+    ),
     companions=("clever cat", "loyal assistant", "nosy neighbour", "police constable"),
     intros=(
         "Nothing much ever happened in {place}, until the day {a_kind} named {hero} noticed "
@@ -260,8 +275,7 @@ MYSTERY = Pool(
         "Then a note slid under the door, written in careful green ink.",
     ),
     endings=(
-        "{hero} gathered everyone in one room and, one clue at a time, explained the "
-        "whole puzzle.",
+        "{hero} gathered everyone in one room and, one clue at a time, explained the whole puzzle.",
         "The truth turned out to be simpler and kinder than anyone had feared.",
         "{friend} returned {object} to its owner, who wept with happiness.",
         "Peace returned to life in {place}, and the clocks kept perfect time again.",
@@ -287,8 +301,7 @@ ADVENTURE = Pool(
         "The journey to {place} began before dawn, with {a_kind} named {hero} leading the way.",
     ),
     wants=(
-        "Tucked safely in {hero}'s pocket was a note about {object}, the key to the "
-        "whole journey.",
+        "Tucked safely in {hero}'s pocket was a note about {object}, the key to the whole journey.",
         "{hero} had promised to find {object}, no matter how far the road.",
     ),
     scenes=(
@@ -330,8 +343,12 @@ ADVENTURE = Pool(
 
 FAIRY_TALE = Pool(
     kinds=("kind-hearted miller's daughter", "youngest prince", "little tailor", "shepherd girl"),
-    places=("the Kingdom of Bell", "the Enchanted Forest", "the Glass Mountain",
-            "the Thistledown Meadow"),
+    places=(
+        "the Kingdom of Bell",
+        "the Enchanted Forest",
+        "the Glass Mountain",
+        "the Thistledown Meadow",
+    ),
     objects=("the golden apple", "the magic bean", "the silver thimble", "the talking mirror"),
     companions=("talking frog", "wise old goose", "friendly bear", "fairy godmother"),
     intros=(
@@ -383,8 +400,7 @@ FAIRY_TALE = Pool(
 HORROR = Pool(
     kinds=("night watchman", "curious student", "ghost hunter", "new caretaker"),
     places=("the Ravenmoor Inn", "the Whispering Woods", "the Old Mill", "the Hollow Hill House"),
-    objects=("the music box", "the dusty old mirror", "the flickering lantern",
-             "the locked diary"),
+    objects=("the music box", "the dusty old mirror", "the flickering lantern", "the locked diary"),
     companions=("black cat", "nervous cousin", "friendly ghost", "old dog"),
     intros=(
         "Nobody went near {place} after dark, except {a_kind} named {hero}.",
@@ -435,12 +451,19 @@ HORROR = Pool(
 
 COMEDY = Pool(
     kinds=("very clumsy inventor", "overconfident baker", "retired superhero", "talking goat"),
-    places=("the Puddleby Pier", "the Wobbly Bottom Bakery", "the Upside-Down Café",
-            "the Great Cheese Fair"),
-    objects=("the rubber chicken", "the enormous birthday cake", "the squeaky accordion",
-             "the very loud trumpet"),
-    companions=("sarcastic parrot", "sleepy hamster", "cheerful neighbour",
-                "goose with opinions"),
+    places=(
+        "the Puddleby Pier",
+        "the Wobbly Bottom Bakery",
+        "the Upside-Down Café",
+        "the Great Cheese Fair",
+    ),
+    objects=(
+        "the rubber chicken",
+        "the enormous birthday cake",
+        "the squeaky accordion",
+        "the very loud trumpet",
+    ),
+    companions=("sarcastic parrot", "sleepy hamster", "cheerful neighbour", "goose with opinions"),
     intros=(
         "In {place}, nothing ever went to plan, especially for {a_kind} named {hero}.",
         "{hero} was {a_kind}, famous all over {place} for accidents of the very best kind.",
@@ -469,8 +492,7 @@ COMEDY = Pool(
         "Then the rubber duck in the fountain began to quack a marching song.",
         "And at that exact moment, {object} burst into a cloud of glitter.",
         "Then the door swung open, and in walked a goat wearing {hero}'s favourite scarf.",
-        "That was when {friend} said the four most dangerous words in the world: "
-        "“I have an idea.”",
+        "That was when {friend} said the four most dangerous words in the world: “I have an idea.”",
     ),
     endings=(
         "In the end, everyone in {place} laughed so hard that the mayor declared a holiday.",
@@ -491,10 +513,13 @@ COMEDY = Pool(
 ROMANCE = Pool(
     kinds=("shy bookseller", "travelling musician", "gardener with a secret", "painter"),
     places=("the Amber Harbour", "the Rose Garden", "the Lantern Bridge", "the Willow Café"),
-    objects=("the handwritten letter", "the pressed flower", "the silver locket",
-             "the old record player"),
-    companions=("best friend", "matchmaking grandmother", "charming stranger",
-                "fellow musician"),
+    objects=(
+        "the handwritten letter",
+        "the pressed flower",
+        "the silver locket",
+        "the old record player",
+    ),
+    companions=("best friend", "matchmaking grandmother", "charming stranger", "fellow musician"),
     intros=(
         "In {place}, where the evenings smelled of jasmine, lived {a_kind} named {hero}.",
         "{hero} was {a_kind} who believed love only happened in books, at least until that "
@@ -586,12 +611,36 @@ GENRE_HINTS: tuple[tuple[str, str], ...] = (
 )
 
 HERO_NAMES = (
-    "Wren", "Juniper", "Tobin", "Mira", "Arlo", "Nell", "Rowan", "Esme",
-    "Felix", "Ivy", "Otto", "Hazel", "Milo", "Pia", "Bram", "Lark",
+    "Wren",
+    "Juniper",
+    "Tobin",
+    "Mira",
+    "Arlo",
+    "Nell",
+    "Rowan",
+    "Esme",
+    "Felix",
+    "Ivy",
+    "Otto",
+    "Hazel",
+    "Milo",
+    "Pia",
+    "Bram",
+    "Lark",
 )
 FRIEND_NAMES = (
-    "Pip", "Bramble", "Quill", "Tansy", "Moss", "Dot", "Fennick", "Sorrel",
-    "Nib", "Clover", "Rook", "Minnow",
+    "Pip",
+    "Bramble",
+    "Quill",
+    "Tansy",
+    "Moss",
+    "Dot",
+    "Fennick",
+    "Sorrel",
+    "Nib",
+    "Clover",
+    "Rook",
+    "Minnow",
 )
 
 TONE_LINES = (
@@ -641,9 +690,17 @@ FINALES = (
 def all_templates() -> Iterator[str]:
     """Every sentence template, for checks that must cover them all."""
     for pool in (*GENRES.values(), GENERIC):
-        for group in (pool.intros, pool.wants, pool.scenes, pool.hooks, pool.endings,
-                      pool.options):
+        for group in (pool.intros, pool.wants, pool.scenes, pool.hooks, pool.endings, pool.options):
             yield from group
-    for group in (TONE_LINES, MEET_NEW_FRIEND, MEET_KNOWN_FRIEND, BRIDGES, CHOSE, AFTER_CHOICE,
-                  TURNS, AFTER_TURN, FINALES):
+    for group in (
+        TONE_LINES,
+        MEET_NEW_FRIEND,
+        MEET_KNOWN_FRIEND,
+        BRIDGES,
+        CHOSE,
+        AFTER_CHOICE,
+        TURNS,
+        AFTER_TURN,
+        FINALES,
+    ):
         yield from group

@@ -407,7 +407,7 @@ class OpenAIProvider:
         estimated_prompt = estimate_tokens(generation.system) + sum(
             estimate_tokens(m.content) for m in generation.messages
         )
-        return Usage(estimated_prompt, estimate_tokens("".join(progress.text)), estimated=True)
+        return Usage(estimated_prompt, estimate_tokens("".join(progress.text)))
 
 
 def _json_object(raw: bytes) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,15 +23,15 @@ from bot.app import App
 from bot.config import Settings
 from bot.delivery import deliver
 from bot.engine import Engine
+from bot.identity import ChannelKey
 from bot.metrics import Metrics
 from bot.providers.base import Generation
-from bot.story_settings import StorySettings
 from bot.types import Delta, Final, ReplyEvent
 from storage.sqlite import SqliteStore
 from tests.fakes.discord_api import TOKEN, FakeDiscord, Interaction, Message
 from tests.fakes.provider import ScriptedProvider
 
-GUILD_CHANNEL = "discord:700:800"
+GUILD_CHANNEL = ChannelKey.of("discord", 700, 800)
 MANAGE_CHANNELS = 1 << 4
 MANAGE_GUILD = 1 << 5
 ADMINISTRATOR = 1 << 3
@@ -256,7 +256,7 @@ async def test_manager_only_refused_without_permission(
     answer = await fake.wait_for(private_reply(fake, interaction))
 
     assert "Only people who manage this channel" in answer.content
-    assert StorySettings.from_json(await store.get_settings(GUILD_CHANNEL)).genre == "fantasy"
+    assert (await store.get_settings(GUILD_CHANNEL)).genre == "fantasy"
     assert len(await store.list_prompts(GUILD_CHANNEL)) == 1
     assert await store.active_story(GUILD_CHANNEL) is not None
 
@@ -271,7 +271,7 @@ async def test_managers_may_change_settings(
 
     assert message.content == "Done. genre: sci-fi"
     assert not message.ephemeral
-    assert "sci-fi" in (await store.get_settings(GUILD_CHANNEL) or "")
+    assert (await store.get_settings(GUILD_CHANNEL)).genre == "sci-fi"
 
 
 async def test_every_message_disallows_mentions(
@@ -319,7 +319,7 @@ async def test_direct_messages_work_with_the_user_as_owner(
 ) -> None:
     message = await new_story(fake, guild_id=None, channel_id=900)
     assert message.content == OPENING
-    assert await store.active_story("discord:dm:900") is not None
+    assert await store.active_story(ChannelKey.of("discord", "dm", 900)) is not None
 
     options = {"key": "length", "value": "short"}
     interaction = await fake.slash("story settings set", options, guild_id=None, channel_id=900)
@@ -391,7 +391,7 @@ async def test_prompt_ids_autocomplete_from_the_store(
     fake: FakeDiscord, adapter: DiscordAdapter, store: SqliteStore
 ) -> None:
     prompt = await store.add_prompt(GUILD_CHANNEL, "a lighthouse keeper finds a door", "ada")
-    await store.add_prompt("discord:700:801", "another channel's prompt", "ada")
+    await store.add_prompt(ChannelKey.of("discord", 700, 801), "another channel's prompt", "ada")
     interaction = await fake.slash("story prompts remove", {"prompt": ""}, focused="prompt")
     await fake.wait_for(lambda: interaction.callbacks)
 
@@ -453,13 +453,13 @@ async def test_choose_command_takes_the_option(
 async def test_surface_for_posts_into_a_channel(
     fake: FakeDiscord, adapter: DiscordAdapter, provider: ScriptedProvider
 ) -> None:
-    assert await adapter.surface_for("telegram:42") is None
-    assert await adapter.surface_for("discord:700:general") is None
-    opened = await adapter.surface_for("discord:700:800")
+    assert await adapter.surface_for(ChannelKey.of("telegram", 42)) is None
+    assert await adapter.surface_for(ChannelKey.of("discord", 700, "general")) is None
+    opened = await adapter.surface_for(GUILD_CHANNEL)
     assert opened is not None
     surface, limits = opened
 
-    async def story_of_the_day() -> AsyncIterator[ReplyEvent]:
+    async def story_of_the_day() -> AsyncGenerator[ReplyEvent, None]:
         yield Delta("Today: @everyone ")
         yield Final("Today: @everyone a *new* tale.", choices=("Listen",), ref="9:1")
 
@@ -484,3 +484,17 @@ async def test_buttons_keep_working_after_a_restart(fake: FakeDiscord, start: St
     press = await fake.press(message, message.custom_ids[0])
     second = await fake.wait_for(settled(press))
     assert second.content.startswith("You chose: Go left")
+
+
+async def test_a_reply_discord_refuses_ends_in_a_private_apology(
+    fake: FakeDiscord, adapter: DiscordAdapter
+) -> None:
+    """Delivery failing used to raise AttributeError in its own handler: no apology, no count."""
+    fake.inject("PATCH", r"/messages/@original$", status=403)
+    interaction = await fake.slash("story new", {"prompt": "a dragon wakes"})
+    apology = await fake.wait_for(private_reply(fake, interaction))
+    assert "could not show that reply" in apology.content
+    failures = adapter.app.metrics.registry.get_sample_value(
+        "storybot_platform_errors_total", {"platform": "discord", "kind": "delivery_failed"}
+    )
+    assert failures == 1

@@ -8,10 +8,10 @@ import pytest
 from adapters.discord.commands import build_story_group, setting_suggestions
 from adapters.discord.render import NO_MENTIONS, button_label, measure, render
 from adapters.discord.views import TEMPLATE, ChoiceButton, choice_view
-from bot.commands import SPEC_BY_NAME
+from bot.commands import SPEC_BY_NAME, Parsed
 from bot.delivery import Choices
+from bot.identity import ChannelKey
 from bot.story_settings import GENRE_SUGGESTIONS, LENGTHS
-from storage.base import Store
 
 
 def test_markdown_in_plain_text_shows_as_typed() -> None:
@@ -72,13 +72,19 @@ def test_free_text_settings_suggest_the_hint_examples() -> None:
 
 
 class _Handler:
-    store: Store
-
-    async def run(self, interaction: discord.Interaction, text: str, *, private: bool) -> None:
+    async def run(
+        self, interaction: discord.Interaction, command: Parsed, *, private: bool
+    ) -> None:
         return None
 
-    def channel_of(self, interaction: discord.Interaction) -> str:
-        return "discord:1:2"
+    def channel_of(self, interaction: discord.Interaction) -> ChannelKey:
+        return ChannelKey.of("discord", 1, 2)
+
+    async def last_choices(self, channel: ChannelKey) -> tuple[str, ...]:
+        return ()
+
+    async def channel_prompts(self, channel: ChannelKey) -> list[tuple[int, str]]:
+        return []
 
 
 def test_subcommands_take_descriptions_from_the_core() -> None:

@@ -27,6 +27,7 @@ from bot.app import App
 from bot.config import Settings
 from bot.delivery import deliver
 from bot.engine import Engine
+from bot.identity import ChannelKey, Sender
 from bot.memory import Memory, offline_summariser
 from bot.providers.base import Generation
 from bot.types import Request
@@ -67,7 +68,7 @@ class GatedProvider(ScriptedProvider):
         super().__init__(**kwargs)
         self.gate = asyncio.Event()
 
-    async def stream(self, generation: Generation) -> AsyncIterator[Any]:  # type: ignore[override]
+    async def stream(self, generation: Generation) -> AsyncIterator[Any]:
         await self.gate.wait()
         async for chunk in super().stream(generation):
             yield chunk
@@ -303,7 +304,6 @@ async def test_the_slash_command_is_acked_before_the_story_is_written(tmp_path: 
     assert story.thread_ts is None, "slash-command stories are the channel's, at the top level"
     assert story.text == escape(story_text("a clockwork city"))
     assert provider.generations[0].channel == "slack:T1:C1"
-    assert provider.generations[0].user_key == "slack:U1"
 
 
 async def test_slash_command_help_and_errors_are_ephemeral(slack: Harness) -> None:
@@ -313,6 +313,7 @@ async def test_slash_command_help_and_errors_are_ephemeral(slack: Harness) -> No
         lambda: slack.fake.ephemerals if len(slack.fake.ephemerals) == 2 else None
     )
 
+    assert notes is not None
     assert "/story new" in notes[0]["text"]
     assert "There is no story" in notes[1]["text"]
     assert {note["user"] for note in notes} == {"U1"}
@@ -578,12 +579,13 @@ def test_http_mode_without_a_signing_secret_is_refused(tmp_path: Path) -> None:
 
 
 async def test_the_story_of_the_day_is_posted_in_the_channel(slack: Harness) -> None:
-    target = await slack.adapter.surface_for("slack:T1:C9")
+    channel = ChannelKey.of("slack", "T1", "C9")
+    target = await slack.adapter.surface_for(channel)
     assert target is not None
     surface, limits = target
-    request = Request(platform="slack", channel="slack:T1:C9", user_id="storybot", text="random")
+    request = Request(channel, Sender("storybot"), "random")
     delivered = await deliver(slack.engine.handle(request), surface, limits, typing=False)
     assert delivered.final is not None
     posted = await slack.story("C9", None)
     assert posted.text == escape(delivered.final.text)
-    assert await slack.adapter.surface_for("telegram:1") is None
+    assert await slack.adapter.surface_for(ChannelKey.of("telegram", 1)) is None

@@ -19,7 +19,9 @@ from adapters.slack.render import (
     parse_button_value,
     to_plain,
 )
+from bot.commands import Command, Parsed
 from bot.delivery import Choices
+from bot.identity import ChannelKey
 from bot.types import Mode
 
 
@@ -115,7 +117,7 @@ def test_a_mention_outside_a_thread_opens_one() -> None:
     )
     assert found is not None
     request, place = found
-    assert request.channel == "slack:T1:C1:5.5"
+    assert request.channel == ChannelKey.of("slack", "T1", "C1", "5.5")
     assert request.mode is Mode.CHAT
     assert request.text == "go"
     assert request.event_id == "Ev1"
@@ -141,11 +143,11 @@ def test_only_direct_messages_and_thread_replies_are_read() -> None:
     found_direct = events.message(_event(direct), "UBOT")
     assert found_reply is not None
     assert found_direct is not None
-    assert found_reply[0].channel == "slack:T1:C1:1.1"
-    assert found_reply[2] is True, "a thread reply counts only where a story is"
-    assert found_direct[0].channel == "slack:T1:D1"
+    assert found_reply[0].channel == ChannelKey.of("slack", "T1", "C1", "1.1")
+    assert found_reply[0].mode is Mode.THREAD, "a thread reply counts only where a story is"
+    assert found_direct[0].channel == ChannelKey.of("slack", "T1", "D1")
     assert found_direct[1].direct
-    assert found_direct[2] is False
+    assert found_direct[0].mode is Mode.CHAT
 
 
 def test_a_button_on_a_thread_parent_belongs_to_the_channel_story() -> None:
@@ -159,8 +161,8 @@ def test_a_button_on_a_thread_parent_belongs_to_the_channel_story() -> None:
     found = events.choice(body, {"value": "4:2|3"})
     assert found is not None
     request, place = found
-    assert request.channel == "slack:T1:C1"
-    assert request.text == "choose 3"
+    assert request.channel == ChannelKey.of("slack", "T1", "C1")
+    assert request.command == Parsed(Command.CHOOSE, "3")
     assert request.ref == "4:2"
     assert request.event_id == "action:t1"
     assert place.thread_ts is None

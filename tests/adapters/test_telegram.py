@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from bot.app import App
 from bot.config import Settings
 from bot.delivery import deliver
 from bot.engine import Engine
+from bot.identity import ChannelKey
 from bot.memory import Memory, offline_summariser
 from bot.metrics import Metrics
 from bot.providers.base import Chunk, Generation, Task
@@ -38,6 +39,7 @@ from tests.fakes.telegram_api import (
 
 DM = 111
 GROUP = -100200
+GROUP_KEY = ChannelKey.of("telegram", GROUP)
 ADMIN = 222
 # PTB itself warns when it builds RetryAfter from a 429 (its int-to-timedelta migration).
 pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
@@ -411,7 +413,7 @@ async def test_group_command_addressed_to_the_bot(bot: Harness, provider: Script
     assert final.text.startswith("Part 1 of a haunted mill.")
     first_send = bot.tg.of("sendMessage")[0]
     assert first_send.params["reply_parameters"]["message_id"] == update["message"]["message_id"]
-    assert await bot.app.store.active_story(f"telegram:{GROUP}") is not None
+    assert await bot.app.store.active_story(GROUP_KEY) is not None
 
 
 async def test_plain_group_messages_are_ignored_unless_they_reply_to_the_bot(
@@ -458,16 +460,29 @@ async def test_group_settings_need_an_admin(bot: Harness) -> None:
     await bot.send(group_message("/story settings genre horror", user_id=ADMIN))
     await bot.text_containing(GROUP, "horror")
     assert [c.params["user_id"] for c in bot.tg.of("getChatMember")] == [DM, ADMIN]
-    settings = await bot.app.engine.library.settings(f"telegram:{GROUP}")
+    settings = await bot.app.store.get_settings(GROUP_KEY)
     assert settings.genre == "horror"
+
+
+async def test_a_later_update_never_overtakes_an_admin_command(bot: Harness) -> None:
+    """The admin lookup happens in the channel's line, not before the request joins it."""
+    bot.tg.members[(GROUP, ADMIN)] = "administrator"
+    bot.tg.member_delay = 0.5
+    await bot.send(group_message("/story settings genre horror", user_id=ADMIN))
+    await bot.send(group_message("/story settings", user_id=ADMIN))
+    shown = await bot.text_containing(GROUP, "Story settings for this channel")
+    assert "genre: horror" in shown.text
+    done = await bot.text_containing(GROUP, "Done.")
+    assert [m.message_id for m in bot.sent(GROUP)] == sorted([done.message_id, shown.message_id])
+    assert bot.sent(GROUP).index(done) < bot.sent(GROUP).index(shown)
 
 
 async def test_forum_topics_are_separate_stories(bot: Harness) -> None:
     await bot.send(group_message("/story a topic tale", thread_id=7))
     final = await bot.story_message(GROUP)
     assert final.thread_id == 7
-    assert await bot.app.store.active_story(f"telegram:{GROUP}:7") is not None
-    assert await bot.app.store.active_story(f"telegram:{GROUP}") is None
+    assert await bot.app.store.active_story(ChannelKey.of("telegram", GROUP, 7)) is not None
+    assert await bot.app.store.active_story(GROUP_KEY) is None
     await bot.send(callback(button_data(final, 3), bot.tg.message_json(final)))
     second = await bot.story_message(GROUP, 2)
     assert second.thread_id == 7
@@ -486,7 +501,7 @@ async def test_anonymous_admins_manage_without_a_lookup(bot: Harness) -> None:
     )
     await bot.send(update)
     await bot.text_containing(GROUP, "mystery")
-    settings = await bot.app.engine.library.settings(f"telegram:{GROUP}")
+    settings = await bot.app.store.get_settings(GROUP_KEY)
     assert settings.genre == "mystery"
     assert not bot.tg.of("getChatMember")
 
@@ -519,7 +534,7 @@ async def test_a_slow_story_does_not_hold_up_other_chats(tg: FakeTelegram, tmp_p
 
 
 async def test_surface_for_posts_to_a_channel_key(bot: Harness) -> None:
-    opened = await bot.adapter.surface_for(f"telegram:{GROUP}:7")
+    opened = await bot.adapter.surface_for(ChannelKey.of("telegram", GROUP, 7))
     assert opened is not None
     surface, limits = opened
     assert limits.max_length == 4096
@@ -527,9 +542,9 @@ async def test_surface_for_posts_to_a_channel_key(bot: Harness) -> None:
     await deliver(_final("Story of the day: <a & b>"), surface, limits)
     (posted,) = bot.sent(GROUP)
     assert (posted.text, posted.thread_id) == ("Story of the day: <a & b>", 7)
-    assert await bot.adapter.surface_for("slack:T1:C1") is None
-    assert await bot.adapter.surface_for("telegram:not-a-chat") is None
+    assert await bot.adapter.surface_for(ChannelKey.of("slack", "T1", "C1")) is None
+    assert await bot.adapter.surface_for(ChannelKey.of("telegram", "not-a-chat")) is None
 
 
-async def _final(text: str) -> AsyncIterator[ReplyEvent]:
+async def _final(text: str) -> AsyncGenerator[ReplyEvent, None]:
     yield Final(text, kind=ReplyKind.STORY)

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from bot.commands import SPECS, Command, parse, parse_subcommand, visible_specs
+from bot.commands import (
+    SPECS,
+    TEXT,
+    Command,
+    Mode,
+    Parsed,
+    is_number,
+    needs_manager,
+    parse,
+    parse_subcommand,
+    read,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,4 +52,70 @@ def test_plain_text_is_not_a_subcommand() -> None:
 def test_every_command_has_help() -> None:
     assert {spec.command for spec in SPECS} == set(Command)
     assert all(spec.usage.startswith("/story") and spec.summary for spec in SPECS)
-    assert {spec.command for spec in visible_specs()} == set(Command)
+
+
+@pytest.mark.parametrize("space", ["\n", "\t", "\r\n", " \n ", "\u00a0"])
+def test_any_whitespace_separates_a_subcommand_from_its_arguments(space: str) -> None:
+    """``/story continue`` then a new line was read as a new story and archived the old one."""
+    parsed = parse(f"continue{space}the dragon wakes\nand yawns")
+    assert parsed.command is Command.CONTINUE
+    assert parsed.args == "the dragon wakes\nand yawns"
+    found = read(f"end{space}now", Mode.CHAT, has_story=True)
+    assert found == Parsed(Command.END, "now")
+
+
+def test_parsed_action_and_rest_keep_newlines() -> None:
+    parsed = Parsed(Command.PROMPTS, "ADD\ta tale\nin two lines")
+    assert parsed.action == "add"
+    assert parsed.rest == "a tale\nin two lines"
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "has_story", "expected"),
+    [
+        ("a dragon", Mode.CHAT, False, Parsed(Command.NEW, "a dragon")),
+        ("a dragon", Mode.CHAT, True, Parsed(Command.CONTINUE, "a dragon")),
+        ("2", Mode.CHAT, True, Parsed(Command.CHOOSE, "2")),
+        ("²", Mode.CHAT, True, Parsed(Command.CONTINUE, "²")),
+        ("", Mode.CHAT, True, Parsed(Command.HELP)),
+        ("recap", Mode.THREAD, True, Parsed(Command.RECAP)),
+        ("the dragon", Mode.THREAD, False, None),
+        ("recap", Mode.THREAD, False, None),
+        ("the dragon", Mode.COMMAND, True, Parsed(Command.NEW, "the dragon")),
+    ],
+)
+def test_read(text: str, mode: Mode, has_story: bool, expected: Parsed | None) -> None:
+    assert read(text, mode, has_story=has_story) == expected
+
+
+@pytest.mark.parametrize(
+    ("parsed", "needed"),
+    [
+        (Parsed(Command.SETTINGS), False),
+        (Parsed(Command.SETTINGS, "show"), False),
+        (Parsed(Command.SETTINGS, "genre sci-fi"), True),
+        (Parsed(Command.PROMPTS, "add a tale"), False),
+        (Parsed(Command.PROMPTS, "remove 3"), True),
+        (Parsed(Command.PROMPTS, "RM 3"), True),
+        (Parsed(Command.FORGET), True),
+        (Parsed(Command.SUBSCRIBE, "09:00"), True),
+        (Parsed(Command.UNSUBSCRIBE), True),
+        (Parsed(Command.CONTINUE, "remove the hat"), False),
+    ],
+)
+def test_who_may_run_what(parsed: Parsed, needed: bool) -> None:
+    assert needs_manager(parsed) is needed
+
+
+def test_numbers_are_ascii_digits_only() -> None:
+    assert is_number("12")
+    assert not any(is_number(text) for text in ("²", "١", "1.5", "", " 1", "1" * 10))
+
+
+def test_text_dialect_fills_placeholders() -> None:
+    assert TEXT.usage(Command.NEW, "start") == "/story <prompt>"
+    assert TEXT.usage(Command.SETTINGS, "set", key="choices", value="on") == (
+        "/story settings choices on"
+    )
+    assert TEXT.usage(Command.CONTINUE) == "/story continue [<what happens next>]"
+    assert TEXT.usage(Command.RETRY) == "/story retry"

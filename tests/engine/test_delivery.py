@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,7 +78,7 @@ class FakeSurface:
 
 
 def story_text(length: int) -> str:
-    sentences = []
+    sentences: list[str] = []
     i = 0
     while sum(len(s) + 1 for s in sentences) < length:
         i += 1
@@ -90,7 +90,7 @@ def story_text(length: int) -> str:
 
 async def paced_stream(
     text: str, clock: FakeClock, *, chunk: int = 20, gap: float = 0.05, final: Final | None = None
-) -> AsyncIterator[ReplyEvent]:
+) -> AsyncGenerator[ReplyEvent, None]:
     for start in range(0, len(text), chunk):
         await clock.sleep(gap)
         yield Delta(text[start : start + chunk])
@@ -163,7 +163,7 @@ async def test_info_reply_is_one_private_send_with_attachment() -> None:
     surface = FakeSurface(clock, limit=100)
     doc = Attachment("story.md", b"# hi")
 
-    async def stream() -> AsyncIterator[ReplyEvent]:
+    async def stream() -> AsyncGenerator[ReplyEvent, None]:
         yield Final("Here you go.", private=True, attachments=(doc,))
 
     await deliver(stream(), surface, Limits(100, 1.0), clock=clock)
@@ -176,7 +176,7 @@ async def test_empty_stream_sends_nothing() -> None:
     clock = FakeClock()
     surface = FakeSurface(clock, limit=100)
 
-    async def stream() -> AsyncIterator[ReplyEvent]:
+    async def stream() -> AsyncGenerator[ReplyEvent, None]:
         return
         yield  # pragma: no cover
 
@@ -189,7 +189,7 @@ async def test_typing_shown_while_waiting_for_first_text() -> None:
     clock = FakeClock()
     surface = FakeSurface(clock, limit=100)
 
-    async def slow() -> AsyncIterator[ReplyEvent]:
+    async def slow() -> AsyncGenerator[ReplyEvent, None]:
         for _ in range(5):
             await asyncio.sleep(0)
         yield Final("done")
@@ -202,7 +202,7 @@ async def test_final_that_rewrites_the_stream_is_still_shown_whole() -> None:
     clock = FakeClock()
     surface = FakeSurface(clock, limit=100)
 
-    async def stream() -> AsyncIterator[ReplyEvent]:
+    async def stream() -> AsyncGenerator[ReplyEvent, None]:
         yield Delta("partial text")
         yield Final("Something else entirely.")
 

@@ -9,10 +9,11 @@ import pytest
 from bot.config import StoryConfig
 from bot.engine import Engine
 from bot.memory import Memory, offline_summariser
+from bot.story_settings import StorySettings
 from bot.types import Final, Mode, ReplyKind
 from storage.base import PartStatus
 from storage.sqlite import SqliteStore
-from tests.conftest import Ask, collect, make_request
+from tests.conftest import CHANNEL, Ask, collect, make_request
 from tests.fakes.provider import ScriptedProvider
 
 
@@ -23,7 +24,7 @@ async def test_new_story_streams_and_is_stored(engine: Engine, store: SqliteStor
     assert final.text == streamed
     assert "Part 1 of a dragon named Ember" in final.text
     assert final.choices == ("Go left", "Go right", "Wait")
-    story = await store.active_story("test:c1")
+    story = await store.active_story(CHANNEL)
     assert story is not None
     assert final.ref == f"{story.id}:1"
     parts = await store.all_parts(story.id)
@@ -47,7 +48,7 @@ async def test_prompt_over_the_limit_names_it(ask: Ask, store: SqliteStore) -> N
     assert final.kind is ReplyKind.ERROR
     assert "501 characters" in final.text
     assert "limit is 500" in final.text
-    assert await store.active_story("test:c1") is None
+    assert await store.active_story(CHANNEL) is None
 
 
 async def test_continue_without_story_says_how_to_start(ask: Ask) -> None:
@@ -60,7 +61,7 @@ async def test_continue_with_direction(ask: Ask, store: SqliteStore) -> None:
     await ask("a quiet village")
     final = await ask("continue the baker sings")
     assert "Part 2 of a quiet village. Then: the baker sings." in final.text
-    story = await store.active_story("test:c1")
+    story = await store.active_story(CHANNEL)
     assert story is not None
     parts = await store.all_parts(story.id)
     assert parts[1].direction == "the baker sings"
@@ -101,7 +102,7 @@ async def test_retry_rewrites_the_last_part(ask: Ask, store: SqliteStore) -> Non
     await ask("continue left")
     final = await ask("retry")
     assert "Part 2 of a maze. Then: left." in final.text
-    story = await store.active_story("test:c1")
+    story = await store.active_story(CHANNEL)
     assert story is not None
     assert story.last_seq == 2
     assert len(await store.all_parts(story.id)) == 2
@@ -111,7 +112,7 @@ async def test_retry_of_the_opening(ask: Ask, store: SqliteStore) -> None:
     await ask("a maze")
     final = await ask("retry")
     assert "Part 1 of a maze" in final.text
-    story = await store.active_story("test:c1")
+    story = await store.active_story(CHANNEL)
     assert story is not None
     assert story.last_seq == 1
 
@@ -127,7 +128,7 @@ async def test_recap_is_not_stored(ask: Ask, store: SqliteStore) -> None:
     await ask("a maze")
     final = await ask("recap")
     assert final.text == "Recap: a maze"
-    story = await store.active_story("test:c1")
+    story = await store.active_story(CHANNEL)
     assert story is not None
     assert story.last_seq == 1
 
@@ -137,7 +138,7 @@ async def test_end_archives_the_story(ask: Ask, store: SqliteStore) -> None:
     final = await ask("end")
     assert "The End." in final.text
     assert final.choices == ()
-    assert await store.active_story("test:c1") is None
+    assert await store.active_story(CHANNEL) is None
     assert "no story" in (await ask("continue")).text
 
 
@@ -222,8 +223,8 @@ async def test_managing_needs_the_flag(ask: Ask, store: SqliteStore) -> None:
         final = await ask(args, can_manage=False)
         assert "manage this channel" in final.text
     assert "rating: family" in (await ask("settings", can_manage=False)).text
-    assert await store.active_story("test:c1") is not None
-    assert await store.count_prompts("test:c1") == 1
+    assert await store.active_story(CHANNEL) is not None
+    assert await store.count_prompts(CHANNEL) == 1
 
 
 async def test_export_is_markdown(ask: Ask) -> None:
@@ -248,10 +249,10 @@ async def test_forget_asks_then_deletes(ask: Ask, store: SqliteStore) -> None:
     await ask("settings genre horror")
     confirm = await ask("forget")
     assert "/story forget confirm" in confirm.text
-    assert await store.active_story("test:c1") is not None
+    assert await store.active_story(CHANNEL) is not None
     await ask("forget confirm")
-    assert await store.active_story("test:c1") is None
-    assert await store.get_settings("test:c1") is None
+    assert await store.active_story(CHANNEL) is None
+    assert await store.get_settings(CHANNEL) == StorySettings()
 
 
 async def test_chat_mode_starts_continues_and_chooses(
@@ -282,7 +283,7 @@ async def test_cut_stream_is_kept_but_not_complete(
     assert final.text.startswith(streamed.strip())
     assert "cut off" in final.text
     assert final.choices == ()
-    story = await store.active_story("test:c1")
+    story = await store.active_story(CHANNEL)
     assert story is not None
     (part,) = await store.all_parts(story.id)
     assert part.status is PartStatus.CUT
@@ -298,7 +299,7 @@ async def test_failed_storyteller_changes_nothing(
     _, final = await collect(engine.handle(make_request("a tale")))
     assert final is not None
     assert final.text == "The storyteller is down."
-    assert await store.active_story("test:c1") is None
+    assert await store.active_story(CHANNEL) is None
 
 
 async def test_duplicate_event_is_answered_once(engine: Engine, store: SqliteStore) -> None:
@@ -334,8 +335,9 @@ async def test_budget_reached(store: SqliteStore) -> None:
 async def test_usage_is_recorded_per_user_and_channel(engine: Engine, store: SqliteStore) -> None:
     await collect(engine.handle(make_request("a tale")))
     day = engine.today()
-    assert await store.usage_today(day, "user", "test:u1") > 0
-    assert await store.usage_today(day, "channel", "test:c1") > 0
+    used = await store.usage_today(day, CHANNEL, "test:u1")
+    assert used.user > 0
+    assert used.channel > 0
 
 
 @pytest.mark.parametrize(
@@ -367,9 +369,9 @@ async def test_an_event_whose_turn_died_is_handled_when_redelivered(
     memory = Memory(store, story_config, offline_summariser(800))
     dying = Engine(store, ScriptedProvider(chunk=3, delay=0.01), story_config, memory)
     stream = dying.handle(make_request("a tale", event_id="ev-9"))
-    await anext(stream)  # type: ignore[arg-type]
-    await stream.aclose()  # type: ignore[attr-defined]  # the process "dies" mid-stream
-    assert await store.active_story("test:c1") is None
+    await anext(stream)
+    await stream.aclose()  # the process "dies" mid-stream
+    assert await store.active_story(CHANNEL) is None
 
     engine = Engine(store, ScriptedProvider(), story_config, memory)
     _, final = await collect(engine.handle(make_request("a tale", event_id="ev-9")))
@@ -397,4 +399,4 @@ async def test_streamed_text_adds_up_to_the_final_text(
     else:
         assert final.kind is ReplyKind.ERROR
         assert "wrote nothing" in final.text
-        assert await store.active_story("test:c1") is None
+        assert await store.active_story(CHANNEL) is None

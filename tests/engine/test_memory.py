@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import Any
 
@@ -10,8 +11,9 @@ from bot.delivery import Limits, deliver
 from bot.engine import Engine
 from bot.memory import TURN_PARTS, Memory, offline_summariser
 from bot.providers.base import Generation, Task
+from bot.types import ReplyKind
 from storage.sqlite import SqliteStore
-from tests.conftest import collect, make_request
+from tests.conftest import CHANNEL, collect, make_request
 from tests.fakes.adapter import Outbox
 from tests.fakes.provider import ScriptedProvider
 
@@ -48,7 +50,7 @@ async def test_context_is_bounded_at_part_200_and_keeps_first_names(store: Sqlit
         generation = provider.generations[-1]
         sizes[generation.context.part_number] = context_size(generation)
 
-    story = await store.active_story("test:c1")
+    story = await store.active_story(CHANNEL)
     assert story is not None
     assert story.last_seq == 200
     last = provider.generations[-1]
@@ -78,8 +80,8 @@ async def test_context_includes_the_recent_parts_in_order(store: SqliteStore) ->
     assert "toward the island" not in generation.system
 
 
-async def test_memory_upkeep_happens_when_replies_are_delivered(store: SqliteStore) -> None:
-    """Adapters stop reading at no point: work after the final reply still runs."""
+async def test_memory_upkeep_runs_after_delivered_replies(store: SqliteStore) -> None:
+    """Delivery stops reading at the final reply; folding is the engine's own step."""
     config = StoryConfig(context_tokens=200, summary_tokens=100)
     engine = Engine(
         store,
@@ -92,7 +94,8 @@ async def test_memory_upkeep_happens_when_replies_are_delivered(store: SqliteSto
     await deliver(engine.handle(make_request("a voyage")), outbox, limits, typing=False)
     for _ in range(12):
         await deliver(engine.handle(make_request("continue")), outbox, limits, typing=False)
-    story = await store.active_story("test:c1")
+    await engine.settled()
+    story = await store.active_story(CHANNEL)
     assert story is not None
     assert story.summary_upto > 0
     assert "Mira" in story.summary
@@ -113,7 +116,8 @@ async def test_folding_reads_every_waiting_part_when_the_turn_read_fewer(
     for _ in range(TURN_PARTS + 5):
         _, final = await collect(engine.handle(make_request("continue")))
         assert final is not None  # the reply stands though upkeep failed
-    story = await store.active_story("test:c1")
+    await engine.settled()
+    story = await store.active_story(CHANNEL)
     assert story is not None
     assert story.summary_upto == 0
 
@@ -126,8 +130,64 @@ async def test_folding_reads_every_waiting_part_when_the_turn_read_fewer(
 
     engine = Engine(store, provider, config, Memory(store, config, summarise))
     await collect(engine.handle(make_request("continue")))
-    story = await store.active_story("test:c1")
+    await engine.settled()
+    story = await store.active_story(CHANNEL)
     assert story is not None
     assert folded[0][0] == OPENING  # from part 1 on, though the turn read only the newest
     assert story.summary_upto == len(folded[0]) > TURN_PARTS
     assert "Mira" in story.summary
+
+
+async def test_the_next_turn_does_not_wait_for_a_slow_summary(store: SqliteStore) -> None:
+    """Folding runs beside the channel's next turn, which uses the summary it has."""
+    config = StoryConfig(context_tokens=200)
+    provider = ScriptedProvider(script, chunk=500)
+    release = asyncio.Event()
+    started = asyncio.Event()
+
+    async def slow(previous: str, parts: Sequence[str], *rest: Any) -> str:
+        started.set()
+        await release.wait()
+        return "Mira and Oskar sailed."
+
+    engine = Engine(store, provider, config, Memory(store, config, slow))
+    await collect(engine.handle(make_request("a voyage")))
+    while not started.is_set():
+        _, final = await collect(engine.handle(make_request("continue")))
+        assert final is not None
+    before = await store.active_story(CHANNEL)
+    assert before is not None
+    # A fold is running and held; the next turn is answered anyway, at once.
+    _, final = await asyncio.wait_for(collect(engine.handle(make_request("continue"))), 2)
+    assert final is not None
+    assert final.kind is ReplyKind.STORY
+    assert engine.compactions.running == 1
+    release.set()
+    await engine.settled()
+    after = await store.active_story(CHANNEL)
+    assert after is not None
+    assert after.summary == "Mira and Oskar sailed."
+    assert after.last_seq == before.last_seq + 1
+
+
+async def test_a_fold_overtaken_by_undo_is_not_stored(store: SqliteStore) -> None:
+    """The summary is written only if the story is still as the fold read it."""
+    config = StoryConfig(context_tokens=200)
+    engine = Engine(
+        store,
+        ScriptedProvider(script, chunk=500),
+        config,
+        Memory(store, config, offline_summariser(400)),
+    )
+    await collect(engine.handle(make_request("a voyage")))
+    for _ in range(3):
+        await collect(engine.handle(make_request("continue")))
+    story = await store.active_story(CHANNEL)
+    assert story is not None
+    assert await store.set_summary(story, "stale", story.last_seq + 1) is False  # not past the end
+    await collect(engine.handle(make_request("undo")))
+    assert await store.set_summary(story, "ok", 1) is True
+    assert await store.set_summary(story, "again", 2) is False  # summary_upto moved since read
+    now = await store.active_story(CHANNEL)
+    assert now is not None
+    assert (now.summary, now.summary_upto) == ("ok", 1)

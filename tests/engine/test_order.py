@@ -10,7 +10,7 @@ from bot.lanes import Lanes
 from bot.memory import Memory, offline_summariser
 from bot.types import ReplyKind
 from storage.sqlite import SqliteStore
-from tests.conftest import collect, make_request
+from tests.conftest import CHANNEL, channel, collect, make_request
 from tests.fakes.provider import ScriptedProvider
 
 
@@ -28,7 +28,7 @@ async def test_turns_in_one_channel_run_in_arrival_order(store: SqliteStore) -> 
     # Consume them in reverse so that only the lanes can be keeping the order.
     results = await asyncio.gather(*(collect(s) for s in reversed(streams)))
     assert all(final is not None and final.kind is ReplyKind.STORY for _, final in results)
-    story = await store.active_story("test:c1")
+    story = await store.active_story(CHANNEL)
     assert story is not None
     parts = await store.all_parts(story.id)
     assert [p.direction for p in parts[1:]] == directions
@@ -39,7 +39,7 @@ async def test_channels_run_concurrently(store: SqliteStore) -> None:
     engine, _ = slow_engine(store)
     running = 0
     peak = 0
-    original = engine.provider.stream
+    original = engine.writer.provider.stream
 
     async def counting(generation):  # type: ignore[no-untyped-def]
         nonlocal running, peak
@@ -51,7 +51,7 @@ async def test_channels_run_concurrently(store: SqliteStore) -> None:
         finally:
             running -= 1
 
-    engine.provider.stream = counting  # type: ignore[method-assign]
+    engine.writer.provider.stream = counting  # type: ignore[method-assign]
     await asyncio.gather(
         *(collect(engine.handle(make_request("tale", channel=f"test:{i}"))) for i in range(5))
     )
@@ -74,8 +74,8 @@ async def test_a_full_lane_refuses_with_a_message(store: SqliteStore) -> None:
 async def test_an_abandoned_stream_releases_its_channel(store: SqliteStore) -> None:
     engine, _ = slow_engine(store)
     stream = engine.handle(make_request("tale one"))
-    await anext(stream)  # type: ignore[arg-type]
-    await stream.aclose()  # type: ignore[attr-defined]
+    await anext(stream)
+    await stream.aclose()
     _, final = await collect(engine.handle(make_request("tale two")))
     assert final is not None
     assert final.kind is ReplyKind.STORY
@@ -83,14 +83,14 @@ async def test_an_abandoned_stream_releases_its_channel(store: SqliteStore) -> N
 
 async def test_lanes_are_removed_when_empty() -> None:
     lanes = Lanes(max_waiting=3)
-    slot = lanes.enter("a")
+    slot = lanes.enter(channel("a"))
     await slot.wait()
-    second = lanes.enter("a")
+    second = lanes.enter(channel("a"))
     assert lanes.depth == 1
     slot.leave()
     await second.wait()
     second.leave()
-    assert lanes.busy_channels == 0
+    await asyncio.wait_for(lanes.wait_empty(), 0.1)
 
 
 async def test_drain_interrupts_a_long_story_in_chat_and_storage(store: SqliteStore) -> None:
@@ -106,7 +106,7 @@ async def test_drain_interrupts_a_long_story_in_chat_and_storage(store: SqliteSt
     assert final.outcome == "interrupted"
     assert "Storybot is restarting" in final.text
     assert final.text.startswith(streamed.strip())
-    story = await store.active_story("test:c1")
+    story = await store.active_story(CHANNEL)
     assert story is not None
     (part,) = await store.all_parts(story.id)
     assert part.status.value == "interrupted"

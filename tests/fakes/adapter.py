@@ -10,7 +10,8 @@ from aiohttp import web
 
 from bot.app import App
 from bot.delivery import Choices, Limits, deliver
-from bot.types import Attachment, Request
+from bot.identity import ChannelKey, Sender
+from bot.types import Attachment, Request, manages
 
 LIMITS = Limits(max_length=2000, interval=0.0)
 
@@ -62,12 +63,12 @@ class FakeAdapter:
             await asyncio.wait(self.tasks, timeout=5)
         self.stopped = True
 
-    def outbox(self, channel: str) -> Outbox:
-        return self.channels.setdefault(channel, Outbox())
+    def outbox(self, channel: ChannelKey) -> Outbox:
+        return self.channels.setdefault(channel.text, Outbox())
 
     def push(self, text: str, channel: str = "c1", user: str = "u1") -> asyncio.Task[None]:
-        key = f"{self.name}:{channel}"
-        request = Request(platform=self.name, channel=key, user_id=user, text=text)
+        key = ChannelKey.of(self.name, channel)
+        request = Request(key, Sender(user), text, may_manage=manages)
         task = asyncio.create_task(self._deliver(request))
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
@@ -76,5 +77,5 @@ class FakeAdapter:
     async def _deliver(self, request: Request) -> None:
         await deliver(self.app.engine.handle(request), self.outbox(request.channel), LIMITS)
 
-    async def surface_for(self, channel: str) -> tuple[Outbox, Limits] | None:
+    async def surface_for(self, channel: ChannelKey) -> tuple[Outbox, Limits] | None:
         return self.outbox(channel), LIMITS

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Any
+from typing import Any, Self
 
 from aiohttp import web
 
@@ -170,6 +170,8 @@ class FakeTelegram:
         self.calls: list[Call] = []
         self.messages: dict[tuple[int, int], Sent] = {}
         self.members: dict[tuple[int, int], str] = {}
+        self.member_delay = 0.0
+        """Seconds getChatMember takes to answer, like a slow Bot API."""
         self.updates: list[dict[str, Any]] = []
         self.errors: dict[str, list[ApiError]] = {}
         self._ids = itertools.count(1000)
@@ -180,7 +182,7 @@ class FakeTelegram:
 
     # lifecycle
 
-    async def __aenter__(self) -> FakeTelegram:
+    async def __aenter__(self) -> Self:
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._dispatch)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.1)
@@ -335,6 +337,7 @@ class FakeTelegram:
         return list(self.updates)
 
     async def _api_getChatMember(self, params: dict[str, Any], files: dict[str, Any]) -> Any:
+        await asyncio.sleep(self.member_delay)
         status = self.members.get((params["chat_id"], params["user_id"]), "member")
         user = {"id": params["user_id"], "is_bot": False, "first_name": "Member"}
         member: dict[str, Any] = {"status": status, "user": user}

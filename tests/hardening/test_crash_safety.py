@@ -215,7 +215,10 @@ def stored_parts(database: Path) -> list[StoredPart]:
             "SELECT p.story_id, p.seq, p.text, p.direction, p.status, p.choices, "
             "s.channel_key, s.premise FROM parts p JOIN stories s ON s.id = p.story_id"
         ).fetchall()
-    return [StoredPart(*row[:5], json.loads(row[5]), *row[6:]) for row in rows]  # type: ignore[arg-type]
+    return [
+        StoredPart(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), row[6], row[7])
+        for row in rows
+    ]
 
 
 def query(database: Path, sql: str) -> list[Any]:

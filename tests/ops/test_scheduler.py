@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -10,11 +12,12 @@ import pytest
 
 from bot.config import Settings
 from bot.engine import Engine
+from bot.identity import ChannelKey
 from bot.metrics import Metrics
 from bot.scheduler import MAX_FAILURES, Scheduler, last_due
-from storage.base import NewPart, Subscription
+from storage.base import NewPart, Subscription, TurnWrite
 from storage.sqlite import SqliteStore
-from tests.conftest import Ask
+from tests.conftest import CHANNEL, Ask
 from tests.ops.test_feeds import FeedServer, feeds  # noqa: F401 - fixture
 
 NOON = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
@@ -26,7 +29,7 @@ class Publisher:
         self.posted: list[str] = []
 
     async def __call__(self, sub: Subscription) -> bool:
-        self.posted.append(sub.channel)
+        self.posted.append(sub.channel.text)
         return self.ok
 
 
@@ -82,25 +85,25 @@ async def test_story_of_the_day_posts_and_failures_disable(store: SqliteStore) -
     metrics = Metrics()
     failing = Publisher(ok=False)
     sched = Scheduler(Settings(), store, metrics, failing, now=lambda: NOON)
-    await store.subscribe("test:c1", "test", "08:00", "UTC")
+    await store.subscribe(CHANNEL, "08:00", "UTC")
     await sched.start()
     try:
         assert sched.aps.get_job("daily:test:c1") is not None
         for _ in range(MAX_FAILURES):
-            await sched.story_of_the_day("test:c1")
-        sub = await store.subscription("test:c1")
+            await sched.story_of_the_day(CHANNEL)
+        sub = await store.subscription(CHANNEL)
         assert sub is not None
         assert not sub.enabled
         assert sched.aps.get_job("daily:test:c1") is None
         assert counter(metrics, "story_of_the_day", "error") == MAX_FAILURES
-        await sched.story_of_the_day("test:c1")  # disabled: nothing more is posted
+        await sched.story_of_the_day(CHANNEL)  # disabled: nothing more is posted
         assert len(failing.posted) == MAX_FAILURES
     finally:
         await sched.stop()
 
 
 async def test_a_run_missed_while_down_runs_once_at_start(store: SqliteStore) -> None:
-    await store.subscribe("test:c1", "test", "11:00", "UTC")  # due an hour before "now"
+    await store.subscribe(CHANNEL, "11:00", "UTC")  # due an hour before "now"
     await store._outside_transaction("UPDATE subscriptions SET created_at = 0")
     publisher = Publisher()
     sched = Scheduler(Settings(), store, Metrics(), publisher, now=lambda: NOON)
@@ -114,7 +117,7 @@ async def test_a_run_missed_while_down_runs_once_at_start(store: SqliteStore) ->
 
 
 def test_last_due_crosses_midnight_in_the_zone() -> None:
-    sub = Subscription("c", "p", "23:30", "America/New_York", 0, True)
+    sub = Subscription(CHANNEL, "23:30", "America/New_York", 0, True)
     due = last_due(sub, NOON)  # 08:00 in New York: last due was the evening before
     assert due == datetime(2026, 3, 10, 3, 30, tzinfo=UTC)
 
@@ -134,22 +137,45 @@ async def test_feed_job_counts_outcomes(store: SqliteStore, feeds: FeedServer) -
     assert metrics.feed_prompts._value.get() == 2
 
 
+async def test_a_dripping_feed_does_not_keep_the_next_one_waiting(
+    store: SqliteStore,
+    feeds: FeedServer,  # noqa: F811
+) -> None:
+    # One after another, the dripping feed (never a long wait, never an end) came first
+    # and the next feed was never fetched.
+    settings = Settings(feeds=[feeds.url("/drip"), feeds.url("/rss")])
+    sched = Scheduler(settings, store, Metrics(), Publisher(), now=lambda: NOON)
+    job = asyncio.create_task(sched.refresh_feeds())
+    try:
+        async with asyncio.timeout(3):
+            while await store.count_feed_prompts() < 2:  # noqa: ASYNC110 - no event to wait on
+                await asyncio.sleep(0.05)
+    finally:
+        job.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await job
+        await sched.stop()
+
+
 async def test_retention_purges_old_archives_and_event_ids(store: SqliteStore) -> None:
-    old = await store.start_story("t:a", "t", "old", NewPart("x"))
-    await store.start_story("t:a", "t", "current", NewPart("y"))  # archives "old"
-    await store.claim_event("t", "ancient")
+    where = ChannelKey.of("t", "a")
+    first = await store.write_turn(TurnWrite(where, part=NewPart("x"), premise="old"))
+    assert first.story is not None
+    old = first.story
+    await store.write_turn(TurnWrite(where, part=NewPart("y"), premise="current"))  # archives
+    await store.claim_event(where, "ancient")
     long_ago = time.time() - 100 * 86400
     await store._outside_transaction(
         f"UPDATE stories SET finished_at = {long_ago} WHERE id = {old.id}",
         f"UPDATE processed_events SET seen_at = {long_ago}",
     )
-    await store.claim_event("t", "fresh")
+    await store.claim_event(where, "fresh")
     metrics = Metrics()
     sched = Scheduler(Settings(retention_days=90), store, metrics, Publisher())
     await sched.retention()
     await sched.stop()
     assert await store.all_parts(old.id) == []
-    assert await store.active_story("t:a") is not None
-    assert await store.claim_event("t", "ancient") is True  # forgotten
-    assert await store.claim_event("t", "fresh") is False
+    assert await store.active_story(where) is not None
+    assert await store.claim_event(where, "ancient") is True  # forgotten
+    assert await store.claim_event(where, "fresh") is False
     assert counter(metrics, "retention", "ok") == 1

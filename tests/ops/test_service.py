@@ -19,6 +19,7 @@ from aiohttp import web
 
 from bot.app import App
 from bot.config import Settings
+from bot.identity import ChannelKey
 from bot.service import Service, run_service
 from tests.fakes.adapter import FakeAdapter
 
@@ -97,7 +98,7 @@ async def test_health_ready_and_metrics_move(running: Running) -> None:
     assert 'storybot_llm_requests_total{outcome="ok",provider="offline"} 1.0' in text
     assert "storybot_active_stories 1.0" in text
     assert 'storybot_llm_tokens_total{kind="completion",provider="offline"}' in text
-    outbox = running.adapters["telegram"].outbox("telegram:c1")
+    outbox = running.adapters["telegram"].outbox(ChannelKey.of("telegram", "c1"))
     assert "Juniper" in outbox.messages[0]
 
 
@@ -118,7 +119,7 @@ async def test_a_bad_token_leaves_the_others_running(running: Running) -> None:
         metrics = (await client.get("/metrics")).text
     assert 'storybot_platform_errors_total{kind="start",platform="discord"} 1.0' in metrics
     await running.adapters["telegram"].push("a tale")
-    assert running.adapters["telegram"].outbox("telegram:c1").messages
+    assert running.adapters["telegram"].outbox(ChannelKey.of("telegram", "c1")).messages
 
 
 async def test_no_adapter_can_start(tmp_path: Path) -> None:

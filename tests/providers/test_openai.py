@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import random
+import time
+import tracemalloc
 from collections.abc import AsyncIterator, Callable
 
 import pytest
@@ -22,8 +24,9 @@ from bot.providers.resilience import RetryPolicy, TransientError
 from bot.story_settings import StorySettings
 from storage.base import PartStatus
 from storage.sqlite import SqliteStore
-from tests.conftest import collect, make_request
+from tests.conftest import CHANNEL, collect, make_request
 from tests.fakes.openai_server import (
+    Drained,
     FakeOpenAI,
     Reply,
     Sleeps,
@@ -45,7 +48,7 @@ def endpoint(url: str, **fields: object) -> LLMEndpoint:
         "total_timeout": 20,
     }
     values.update(fields)
-    return LLMEndpoint(**values)  # type: ignore[arg-type]
+    return LLMEndpoint(**values)
 
 
 @pytest.fixture
@@ -128,7 +131,6 @@ async def test_servers_that_end_without_done_or_usage_still_give_a_complete_stor
     if style == "ollama":
         assert usage == Usage(40, 3)
     else:
-        assert usage.estimated
         assert usage.completion_tokens == 3  # "Ada smiled." is 11 characters
         assert usage.prompt_tokens > 50
 
@@ -250,7 +252,7 @@ async def test_a_server_without_stream_options_is_asked_again_without_them(
     assert first.text == second.text == "Ok."
     assert "stream_options" in server.requests[0].body
     assert all("stream_options" not in seen.body for seen in server.requests[1:])
-    assert first.usages[0].estimated
+    assert first.usages[0].completion_tokens == 1  # estimated: "Ok." is one token
 
 
 async def test_no_token_before_the_first_token_timeout(
@@ -330,6 +332,87 @@ async def test_an_unreachable_server(make_provider: MakeProvider, sleeps: Sleeps
     assert len(sleeps.delays) == 2
 
 
+# hostile servers
+
+FLOOD = 50_000_000
+
+
+async def _drain_measured(provider: OpenAIProvider) -> tuple[Drained, float, int]:
+    """The stream's result, the seconds it took and the peak of memory allocated meanwhile."""
+    tracemalloc.start()
+    started = time.monotonic()
+    try:
+        result = await drain(provider.stream(generation()))
+        return result, time.monotonic() - started, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+async def test_a_huge_error_body_is_not_read_whole(make_provider: MakeProvider) -> None:
+    flood = Reply(status=500, content_type="application/json", flood=FLOOD)
+    async with FakeOpenAI(flood) as server:
+        provider = make_provider(server)
+        result, seconds, peak = await _drain_measured(provider)
+    assert isinstance(result.error, TransientError)
+    assert result.error.user_message == openai.DOWN
+    assert len(server.flooded) == 3  # retried as any 500
+    assert max(server.flooded) < FLOOD  # hung up early; what got out sat in socket buffers
+    assert peak < 5_000_000  # read whole, it was 200 MB: 50 MB three times, and a copy
+    assert seconds < 5
+
+
+async def test_a_huge_json_answer_is_refused_not_read_whole(make_provider: MakeProvider) -> None:
+    async with FakeOpenAI(Reply(content_type="application/json", flood=FLOOD)) as server:
+        provider = make_provider(server)
+        result, seconds, peak = await _drain_measured(provider)
+    assert result.error is not None
+    assert not isinstance(result.error, TransientError)  # the same answer would come again
+    assert result.error.user_message == openai.TOO_LARGE
+    assert server.flooded[0] < FLOOD
+    assert peak < 5_000_000  # read whole, it was 100 MB
+    assert seconds < 5
+
+
+async def test_a_huge_streamed_event_is_not_held(make_provider: MakeProvider) -> None:
+    # Unbounded, the decoder kept the line, re-joining it on every read: 20 MB took 5 s.
+    async with FakeOpenAI(Reply(flood=FLOOD)) as server:
+        provider = make_provider(server)
+        result, seconds, peak = await _drain_measured(provider)
+    assert isinstance(result.error, TransientError)
+    assert result.error.user_message == openai.DOWN
+    assert max(server.flooded) < FLOOD
+    assert peak < 10_000_000
+    assert seconds < 5
+
+
+@pytest.mark.parametrize("content_type", ["text/event-stream", "application/json"])
+async def test_deeply_nested_json_is_malformed_output_not_a_crash(
+    make_provider: MakeProvider, content_type: str
+) -> None:
+    # json.loads raises RecursionError, not ValueError, for this.
+    deep = "[" * 100_000
+    reply = (
+        Reply(raw=f"data: {deep}\n\n".encode())
+        if content_type == "text/event-stream"
+        else Reply(raw=deep.encode(), content_type=content_type)
+    )
+    async with FakeOpenAI(reply) as server:
+        provider = make_provider(server)
+        result = await drain(provider.stream(generation()))
+    assert result.error is not None
+    assert result.error.user_message == openai.DOWN
+    assert result.pieces == []
+
+
+async def test_a_deeply_nested_event_amid_a_story_is_skipped(make_provider: MakeProvider) -> None:
+    events = [chunk("Ada "), "[" * 100_000, *story(["ran."])]
+    async with FakeOpenAI(Reply(events=events)) as server:
+        provider = make_provider(server)
+        result = await drain(provider.stream(generation()))
+    assert result.error is None
+    assert result.text == "Ada ran."
+
+
 # through the engine
 
 
@@ -351,7 +434,7 @@ async def test_a_cut_story_is_kept_and_marked_through_the_engine(
     assert streamed == "Ada ran"  # trailing whitespace is held back until text follows
     assert final.text.startswith("Ada ran")
     assert openai.BROKE_OFF in final.text
-    story_row = await store.active_story("test:c1")
+    story_row = await store.active_story(CHANNEL)
     assert story_row is not None
     [part] = await store.recent_parts(story_row.id, 0, 5)
     assert part.status is PartStatus.CUT
@@ -371,7 +454,7 @@ async def test_reported_usage_reaches_the_budget_through_the_engine(
     assert second is not None
     assert second.outcome == "budget"
     assert len(server.requests) == 1
-    used = await store.usage_today(engine.today(), "user", "test:u1")
+    used = (await store.usage_today(engine.today(), CHANNEL, "test:u1")).user
     assert used == 110
 
 
@@ -385,7 +468,7 @@ async def test_estimated_usage_is_recorded_when_the_server_reports_none(
         _, final = await collect(engine.handle(make_request("a lighthouse")))
     assert final is not None
     assert final.outcome == "ok"
-    used = await store.usage_today(engine.today(), "channel", "test:c1")
+    used = (await store.usage_today(engine.today(), CHANNEL, "test:u1")).channel
     assert used >= 100 + 50  # 400 characters written, and the prompt
 
 

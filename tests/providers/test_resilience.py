@@ -30,7 +30,7 @@ from bot.providers.resilience import (
 )
 from storage.base import PartStatus
 from storage.sqlite import SqliteStore
-from tests.conftest import collect, make_request
+from tests.conftest import CHANNEL, collect, make_request
 from tests.fakes.openai_server import FakeOpenAI, Reply, Sleeps, drain, generation, story
 from tests.fakes.provider import ScriptedProvider
 
@@ -212,7 +212,7 @@ async def test_three_500s_then_the_offline_story_with_its_notice(
     assert final.outcome == "ok"
     assert streamed.startswith(FALLBACK_NOTICE + "\n\n")
     assert final.text.startswith(FALLBACK_NOTICE)
-    story_row = await store.active_story("test:c1")
+    story_row = await store.active_story(CHANNEL)
     assert story_row is not None
     [part] = await store.recent_parts(story_row.id, 0, 5)
     assert part.status is PartStatus.COMPLETE
@@ -284,7 +284,7 @@ async def test_fallback_none_tells_the_reader_through_the_engine(
     assert final.outcome == "provider_error"
     assert KEY_REFUSED in final.text
     assert len(server.requests) == 1
-    assert await store.active_story("test:c1") is None
+    assert await store.active_story(CHANNEL) is None
 
 
 async def test_build_provider_names_and_validates(tmp_path: Path) -> None:

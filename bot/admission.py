@@ -1,0 +1,140 @@
+"""Admission, dedupe and drain: how a request becomes a turn in its channel's line.
+
+A request takes its place in its channel's lane the moment the adapter hands
+it over (synchronously, in :meth:`Admission.admit`), so a channel's turns run
+in arrival order whatever the adapter awaits afterwards. The turn then reads
+its state in one round trip, is dropped if its platform event was handled
+before, and is answered; whatever goes wrong, it ends with one final reply.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from typing import Protocol
+
+from bot import logs, replies
+from bot.lanes import LaneFull, Lanes, Slot
+from bot.types import Final, ReplyEvent, ReplyKind, ReplyStream, Request, only
+from storage.base import Failure, StorageError, TurnState, TurnStore
+
+log = logging.getLogger(__name__)
+
+Answer = Callable[[Request, TurnState], AsyncIterator[ReplyEvent]]
+"""Answers an admitted request, given the state its turn read."""
+
+
+class TurnObserver(Protocol):
+    """Told about every finished turn (metrics use it)."""
+
+    def turn(self, platform: str, command: str, outcome: str, seconds: float) -> None: ...
+
+
+class _Turn:
+    """A reply stream that gives its lane place back when it ends or is closed."""
+
+    def __init__(self, events: AsyncGenerator[ReplyEvent, None], slot: Slot) -> None:
+        self._events = events
+        self._slot = slot
+
+    def __aiter__(self) -> _Turn:
+        return self
+
+    async def __anext__(self) -> ReplyEvent:
+        try:
+            return await anext(self._events)
+        except BaseException:
+            self._slot.leave()
+            raise
+
+    async def aclose(self) -> None:
+        try:
+            await self._events.aclose()
+        finally:
+            self._slot.leave()
+
+
+class Admission:
+    def __init__(
+        self,
+        store: TurnStore,
+        *,
+        max_queue: int,
+        parts: int,
+        observer: TurnObserver | None = None,
+    ) -> None:
+        self.store = store
+        self.max_queue = max_queue
+        self.parts = parts
+        self.observer = observer
+        self.lanes = Lanes(max_queue)
+        self.closing = False
+        self.interrupted = False
+        """Set when the drain's grace ran out: turns still writing stop and say so."""
+
+    def admit(self, request: Request, answer: Answer) -> ReplyStream:
+        """Take the request's place in its channel's lane now; the stream runs the turn."""
+        if self.closing:
+            return only(replies.restarting())
+        try:
+            slot = self.lanes.enter(request.channel)
+        except LaneFull:
+            return only(replies.busy(self.max_queue))
+        return _Turn(self._run(request, slot, answer), slot)
+
+    async def _run(
+        self, request: Request, slot: Slot, answer: Answer
+    ) -> AsyncGenerator[ReplyEvent, None]:
+        await slot.wait()
+        logs.bind_request(request.trace_id, request.platform, request.channel.text)
+        started = time.perf_counter()
+        answered = False
+        try:
+            state = await self.store.turn_state(
+                request.channel, parts=self.parts, event=request.event_id
+            )
+            if state.handled:
+                log.info("event %s was already handled; ignoring it", request.event_id)
+                return
+            async for event in answer(request, state):
+                if isinstance(event, Final):
+                    if request.event_id and event.kind is not ReplyKind.STORY:
+                        # A story's event was recorded with its part; the rest here.
+                        await self.store.claim_event(request.channel, request.event_id)
+                    self._finished(request, event, started)
+                    answered = True
+                yield event
+        except Exception as exc:
+            if isinstance(exc, StorageError) and exc.kind is Failure.DUPLICATE_EVENT:
+                log.info("event %s was handled meanwhile; keeping that reply", request.event_id)
+                return
+            log.exception("request failed")
+            if not answered:  # once answered, the reply stands
+                yield replies.failed()
+        finally:
+            slot.leave()
+
+    def _finished(self, request: Request, final: Final, started: float) -> None:
+        seconds = time.perf_counter() - started
+        log.info("%s %s in %.0f ms", final.command, final.outcome, seconds * 1000)
+        if self.observer is not None:
+            self.observer.turn(request.platform, final.command, final.outcome, seconds)
+
+    async def drain(self, grace: float) -> None:
+        """Take no new turns, let running ones finish for ``grace`` seconds, then interrupt.
+
+        Interrupted turns still end with a final reply (marked interrupted) and
+        store their part as interrupted, so the chat and the database agree.
+        """
+        self.closing = True
+        try:
+            await asyncio.wait_for(self.lanes.wait_empty(), grace)
+            return
+        except TimeoutError:
+            log.warning("stories still being written after %.0fs; interrupting them", grace)
+        self.interrupted = True
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.lanes.wait_empty(), 3)

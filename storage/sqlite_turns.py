@@ -1,0 +1,301 @@
+"""SQLite queries for story turns: one read per turn, one write per turn, batched.
+
+Reads and part writes that arrive while the database is busy go together as
+one statement (:mod:`storage.batches`): a thousand stories being written at
+once cost a few round trips to the database thread instead of a thousand.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from bot.identity import ChannelKey
+from bot.story_settings import StorySettings
+from storage.base import (
+    Part,
+    PartStatus,
+    Story,
+    StoryStatus,
+    TurnState,
+    TurnWrite,
+    UsageToday,
+    Written,
+)
+from storage.batches import Batches
+from storage.sqlite_db import Connection, ensure_channel, failure_of, one
+
+STORY_COLUMNS = "id, channel_key, premise, status, summary, summary_upto, last_seq, created_at"
+PART_COLUMNS = "story_id, seq, text, direction, author, choices, status"
+_STORY_WIDTH = len(STORY_COLUMNS.split(","))
+
+
+def _columns(table: str, columns: str) -> str:
+    return ", ".join(f"{table}.{name.strip()}" for name in columns.split(","))
+
+
+# One read for a whole turn, for every turn asking at the same time: a row per
+# turn with its settings, whether its event was handled, its story and the
+# story's recent parts as JSON (one row, not one per part: each row stepped
+# costs the database thread a wait for the GIL under load). Parts are
+# contiguous from 1 to last_seq, so the window is a range on the (story_id,
+# seq) index whatever the story's length. The story stays in columns: SQLite's
+# JSON would round created_at to 15 digits.
+_TURN_STATES = f"""
+WITH wanted (n, key, platform, event_id, parts) AS (VALUES {{wanted}})
+SELECT w.n, c.settings,
+       EXISTS (SELECT 1 FROM processed_events AS e
+               WHERE e.platform = w.platform AND e.event_id = w.event_id),
+       {_columns("s", STORY_COLUMNS)},
+       (SELECT json_group_array(json_array({_columns("p", PART_COLUMNS)}))
+        FROM parts AS p
+        WHERE p.story_id = s.id
+          AND p.seq > MIN(s.summary_upto, s.last_seq - 1) AND p.seq > s.last_seq - w.parts)
+FROM wanted AS w
+LEFT JOIN channels AS c ON c.key = w.key
+LEFT JOIN stories AS s ON s.channel_key = w.key AND s.status = 'active'
+"""
+BATCH_MOST = 400
+"""Requests per batched statement: 17 parameters each stays well under SQLite's 32,766."""
+
+_PART_WRITES = (
+    "INSERT INTO part_writes (story_id, seq, replace_last, text, direction, author, choices, "
+    "status, created_at, event_platform, event_id, usage_day, usage_user, usage_channel, "
+    "prompt_tokens, completion_tokens, finish) VALUES {rows}"
+)
+_PART_WRITE_ROW = "(" + ", ".join("?" * 17) + ")"
+
+TurnRead = tuple[ChannelKey, int, "str | None"]
+"""What :meth:`TurnQueries.turn_state` asks: channel, parts wanted, event."""
+
+
+def story_of(row: Iterable[Any]) -> Story:
+    id_, channel, premise, status, summary, upto, last_seq, created = row
+    return Story(
+        id_,
+        ChannelKey.from_text(channel),
+        premise,
+        StoryStatus(status),
+        summary,
+        upto,
+        last_seq,
+        created,
+    )
+
+
+def part_of(row: Iterable[Any]) -> Part:
+    story_id, seq, text, direction, author, choices, status = row
+    return Part(
+        story_id, seq, text, direction, author, tuple(json.loads(choices)), PartStatus(status)
+    )
+
+
+def _turn_state(row: Sequence[Any]) -> TurnState:
+    settings, handled = StorySettings.from_json(row[1]), bool(row[2])
+    story_row = row[3 : 3 + _STORY_WIDTH]
+    if story_row[0] is None:
+        return TurnState(settings, None, (), handled)
+    recent = sorted(map(part_of, json.loads(row[-1])), key=lambda part: part.seq)
+    return TurnState(settings, story_of(story_row), tuple(recent), handled)
+
+
+def _part_write_row(write: TurnWrite, story_id: int | None, seq: int | None) -> tuple[Any, ...]:
+    part, usage = write.part, write.usage
+    event = (write.channel.platform, write.event) if write.event else (None, None)
+    counted: tuple[Any, ...] = (None,) * 5
+    if usage is not None:
+        counted = (
+            usage.day.isoformat(),
+            usage.user,
+            usage.channel.text,
+            usage.prompt_tokens,
+            usage.completion_tokens,
+        )
+    if part is None:
+        stored: tuple[Any, ...] = (None, None, 0, None, None, None, None, None)
+    else:
+        choices = json.dumps(list(part.choices))
+        stored = (story_id, seq, int(write.replace_last), part.text, part.direction, part.author)
+        stored += (choices, part.status.value)
+    finish = write.finish.value if write.finish is not None else None
+    return (*stored, time.time(), *event, *counted, finish)
+
+
+class TurnQueries(Connection):
+    def __init__(self) -> None:
+        super().__init__()
+        self._turn_reads = Batches(self._read_turns, most=BATCH_MOST)
+        self._part_writes = Batches(self._write_rows, most=BATCH_MOST)
+
+    async def turn_state(
+        self, channel: ChannelKey, *, parts: int, event: str | None = None
+    ) -> TurnState:
+        return await self._turn_reads.submit((channel, parts, event))
+
+    async def _read_turns(self, reads: Sequence[TurnRead]) -> list[TurnState]:
+        params: list[Any] = []
+        for number, (channel, parts, event) in enumerate(reads):
+            params += (number, channel.text, channel.platform if event else None, event, parts)
+        wanted = ", ".join(["(?, ?, ?, ?, ?)"] * len(reads))
+        rows = await self._fetchall(_TURN_STATES.format(wanted=wanted), tuple(params))
+        states = {row[0]: _turn_state(row) for row in rows}  # exactly one row per turn
+        return [states[number] for number in range(len(reads))]
+
+    async def write_turn(self, write: TurnWrite) -> Written:
+        if write.premise is not None:
+            return await self._start(write)
+        story, part = write.story, write.part
+        if part is None or story is None:
+            await self._part_writes.submit(_part_write_row(write, None, None))
+            return Written(story, None)
+        seq = story.last_seq if write.replace_last else story.last_seq + 1
+        await self._part_writes.submit(_part_write_row(write, story.id, seq))
+        finished = write.finish or story.status
+        after = Story(
+            story.id,
+            story.channel,
+            story.premise,
+            finished,
+            story.summary,
+            story.summary_upto,
+            seq,
+            story.created_at,
+        )
+        stored = Part(
+            story.id, seq, part.text, part.direction, part.author, part.choices, part.status
+        )
+        return Written(after, stored)
+
+    async def _start(self, write: TurnWrite) -> Written:
+        """Archive the active story and start the new one with its opening, in one transaction."""
+        if write.part is None or write.premise is None:
+            raise ValueError("starting a story needs its premise and its opening part")
+        now = time.time()
+        async with self._tx() as db:
+            await ensure_channel(db, write.channel)
+            await db.execute(
+                "UPDATE stories SET status = 'archived', finished_at = ?, updated_at = ? "
+                "WHERE channel_key = ? AND status = 'active'",
+                (now, now, write.channel.text),
+            )
+            row = await one(
+                db,
+                "INSERT INTO stories (channel_key, premise, status, last_seq, created_at, "
+                "updated_at) VALUES (?, ?, 'active', 0, ?, ?) RETURNING " + STORY_COLUMNS,
+                (write.channel.text, write.premise, now, now),
+            )
+            story = story_of(row)
+            params = _part_write_row(write, story.id, 1)
+            await db.execute(_PART_WRITES.format(rows=_PART_WRITE_ROW), params)
+        part = write.part
+        opened = Story(
+            story.id,
+            story.channel,
+            story.premise,
+            write.finish or StoryStatus.ACTIVE,
+            "",
+            0,
+            1,
+            story.created_at,
+        )
+        first = Part(story.id, 1, part.text, part.direction, part.author, part.choices, part.status)
+        return Written(opened, first)
+
+    async def _write_rows(self, rows: Sequence[tuple[Any, ...]]) -> list[Exception | None]:
+        """All in one statement; if one row fails, each on its own, so each gets its answer.
+
+        A failing row aborts the whole statement (the trigger's RAISE, or a
+        redelivered event's primary key), so nothing is written twice.
+        """
+        sql = _PART_WRITES.format(rows=", ".join([_PART_WRITE_ROW] * len(rows)))
+        try:
+            await self._raw(sql, tuple(itertools.chain.from_iterable(rows)))
+            return [None] * len(rows)
+        except sqlite3.IntegrityError as exc:
+            if len(rows) == 1:
+                return [failure_of(exc)]
+        outcomes: list[Exception | None] = []
+        for row in rows:
+            try:
+                await self._raw(_PART_WRITES.format(rows=_PART_WRITE_ROW), row)
+                outcomes.append(None)
+            except sqlite3.IntegrityError as exc:
+                outcomes.append(failure_of(exc))
+        return outcomes
+
+    async def _raw(self, sql: str, params: tuple[Any, ...]) -> None:
+        """A statement on its own whose sqlite3 errors the caller sorts out."""
+        await self._outside_transactions()
+        await self.db.execute_fetchall(sql, params)
+
+    async def claim_event(self, channel: ChannelKey, event: str) -> bool:
+        rows = await self._fetchall(
+            "INSERT INTO processed_events (platform, event_id, seen_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (platform, event_id) DO NOTHING RETURNING 1",
+            (channel.platform, event, time.time()),
+        )
+        return bool(rows)
+
+    async def active_story(self, channel: ChannelKey) -> Story | None:
+        row = await self._fetchone(
+            f"SELECT {STORY_COLUMNS} FROM stories WHERE channel_key = ? AND status = 'active'",
+            (channel.text,),
+        )
+        return story_of(row) if row else None
+
+    async def drop_last_part(self, story_id: int) -> Part | None:
+        async with self._tx() as db:
+            row = await one(
+                db,
+                f"SELECT {PART_COLUMNS} FROM parts WHERE story_id = ? "
+                "AND seq = (SELECT last_seq FROM stories WHERE id = ?) AND seq > 1",
+                (story_id, story_id),
+            )
+            if row is None:
+                return None
+            dropped = part_of(row)
+            await db.execute(
+                "DELETE FROM parts WHERE story_id = ? AND seq = ?", (story_id, dropped.seq)
+            )
+            await db.execute(
+                "UPDATE stories SET last_seq = ?, summary_upto = MIN(summary_upto, ?), "
+                "updated_at = ? WHERE id = ?",
+                (dropped.seq - 1, dropped.seq - 1, time.time(), story_id),
+            )
+            return dropped
+
+    async def recent_parts(self, story_id: int, after_seq: int, limit: int) -> list[Part]:
+        rows = await self._fetchall(
+            f"SELECT {PART_COLUMNS} FROM parts WHERE story_id = ? AND seq > ? "
+            "ORDER BY seq DESC LIMIT ?",
+            (story_id, after_seq, limit),
+        )
+        return [part_of(row) for row in reversed(rows)]
+
+    async def all_parts(self, story_id: int) -> list[Part]:
+        rows = await self._fetchall(
+            f"SELECT {PART_COLUMNS} FROM parts WHERE story_id = ? ORDER BY seq", (story_id,)
+        )
+        return [part_of(row) for row in rows]
+
+    async def set_summary(self, story: Story, summary: str, upto: int) -> bool:
+        rows = await self._fetchall(
+            "UPDATE stories SET summary = ?, summary_upto = ? "
+            "WHERE id = ? AND summary_upto = ? AND last_seq > ? RETURNING id",
+            (summary, upto, story.id, story.summary_upto, upto),
+        )
+        return bool(rows)
+
+    async def usage_today(self, day: date, channel: ChannelKey, user: str) -> UsageToday:
+        rows = await self._fetchall(
+            "SELECT scope, prompt_tokens + completion_tokens FROM usage WHERE day = ? AND "
+            "((scope = 'user' AND key = ?) OR (scope = 'channel' AND key = ?))",
+            (day.isoformat(), user, channel.text),
+        )
+        used = dict(rows)
+        return UsageToday(int(used.get("user", 0)), int(used.get("channel", 0)))
