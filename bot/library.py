@@ -147,6 +147,8 @@ class ChannelLibrary:
         if parsed.action not in ("confirm", "true"):
             return replies.forget_first(request.dialect)
         await self.store.forget_channel(request.channel)
+        if self.on_schedule_change is not None:  # its story of the day went with it
+            await self.on_schedule_change(request.channel)
         return replies.done(
             "Forgotten. Nothing is stored for this channel any more.",
             command=Command.FORGET.value,
@@ -161,7 +163,7 @@ class ChannelLibrary:
         zone = parsed.rest or "UTC"
         try:
             ZoneInfo(zone)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a folder of zones
             return replies.unknown_timezone(zone)
         at_time = f"{int(match.group(1)):02d}:{match.group(2)}"
         await self.store.subscribe(request.channel, at_time, zone)

@@ -6,6 +6,8 @@ commands with ``@botname``) can be read and tested in one place.
 
 from __future__ import annotations
 
+import re
+
 from telegram import Chat, Message, MessageEntity, User
 
 from adapters.telegram.surface import Target
@@ -18,6 +20,7 @@ START = "start"
 SHORTCUTS = tuple(spec.command.value for spec in SPECS)
 """Every visible subcommand also works on its own (``/retry``), so menus can offer it."""
 COMMANDS = (STORY, START, *SHORTCUTS)
+_CHAT_ID = re.compile(r"-?[0-9]{1,20}")
 
 
 def target_of(message: Message) -> Target:
@@ -37,10 +40,9 @@ def target_from_key(channel: ChannelKey) -> Target | None:
     """The inverse of :func:`channel_key`; None for a key that is not Telegram's."""
     if channel.platform != PLATFORM or len(channel.parts) > 2:
         return None
-    try:
-        ids = [int(part) for part in channel.parts]
-    except ValueError:
-        return None
+    if not all(_CHAT_ID.fullmatch(part) for part in channel.parts):
+        return None  # only what channel_key writes: int() would also take "1_0" or " 5"
+    ids = [int(part) for part in channel.parts]
     return Target(ids[0], ids[1] if len(ids) == 2 else None)
 
 
