@@ -187,9 +187,15 @@ class Written:
 
 
 class Lifecycle(Protocol):
-    async def open(self) -> None: ...
+    async def open(self) -> None:
+        """Connect, check the database is sound and up to date, or raise StorageError."""
+        ...
 
     async def close(self) -> None: ...
+
+    async def health(self) -> str | None:
+        """None when the database answers and has not failed lately; else why not."""
+        ...
 
 
 class TurnStore(Protocol):

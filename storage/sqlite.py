@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import aiosqlite
 
-from storage.base import StorageError
+from storage.base import Failure, StorageError
 from storage.migrations import load_migrations, upgrade_script
 from storage.sqlite_db import SWITCH_INTERVAL
 from storage.sqlite_ops import ChannelQueries, ScheduleQueries
 from storage.sqlite_turns import TurnQueries
 
 __all__ = ["SWITCH_INTERVAL", "SqliteStore", "check_path"]
+
+FAILURE_MEMORY = 300.0
+"""Seconds a database failure keeps /readyz reporting the database as failing."""
 
 
 def check_path(path: str) -> None:
@@ -41,6 +45,13 @@ def check_path(path: str) -> None:
         )
 
 
+def damaged(path: str, found: str) -> str:
+    return (
+        f"The database {path} is damaged ({found[:300]}). Restore it from a backup "
+        "(see Backups in the README), or move it aside to start with an empty one."
+    )
+
+
 class SqliteStore(TurnQueries, ChannelQueries, ScheduleQueries):
     """The :class:`storage.base.Store` on SQLite."""
 
@@ -56,12 +67,16 @@ class SqliteStore(TurnQueries, ChannelQueries, ScheduleQueries):
             await self._prepare(self._db)
         except sqlite3.DatabaseError as exc:
             await self.close()
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+                raise StorageError(damaged(self.path, str(exc))) from exc
             raise StorageError(f"Cannot open the database {self.path}: {exc}") from exc
         except StorageError:
             await self.close()
             raise
 
     async def _prepare(self, db: aiosqlite.Connection) -> None:
+        await self._check_sound(db)
         await db.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
         await db.execute("PRAGMA foreign_keys = ON")
         await db.execute("PRAGMA journal_mode = WAL")
@@ -83,6 +98,23 @@ class SqliteStore(TurnQueries, ChannelQueries, ScheduleQueries):
             if db.in_transaction:
                 await db.execute("ROLLBACK")
             raise
+
+    async def _check_sound(self, db: aiosqlite.Connection) -> None:
+        """A damaged page otherwise passes start-up and fails every request later."""
+        rows = await db.execute_fetchall("PRAGMA quick_check(5)")
+        problems = [str(row[0]) for row in rows]
+        if problems != ["ok"]:
+            raise StorageError(damaged(self.path, "; ".join(problems)))
+
+    async def health(self) -> str | None:
+        try:
+            await self._fetchall("SELECT 1 FROM stories LIMIT 1")
+        except StorageError as exc:
+            return f"{exc.kind}: cannot read the database"
+        failure = self.last_failure
+        if failure is not None and time.monotonic() - failure[0] < FAILURE_MEMORY:
+            return f"{Failure.IO}: a read or write failed {time.monotonic() - failure[0]:.0f} s ago"
+        return None
 
     async def close(self) -> None:
         if self._db is not None:

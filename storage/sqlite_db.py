@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
@@ -57,12 +57,15 @@ def failure_of(exc: sqlite3.Error) -> StorageError:
 
 
 @contextmanager
-def classified() -> Iterator[None]:
-    """Raise database errors as :class:`StorageError` with their kind."""
+def classified(seen: Callable[[StorageError], None] | None = None) -> Iterator[None]:
+    """Raise database errors as :class:`StorageError` with their kind (told to ``seen``)."""
     try:
         yield
     except sqlite3.Error as exc:
-        raise failure_of(exc) from exc
+        error = failure_of(exc)
+        if seen is not None:
+            seen(error)
+        raise error from exc
 
 
 async def one(db: aiosqlite.Connection, sql: str, params: tuple[Any, ...] = ()) -> Any:
@@ -87,6 +90,12 @@ class Connection:
     def __init__(self) -> None:
         self._db: aiosqlite.Connection | None = None
         self._lock = asyncio.Lock()
+        self.last_failure: tuple[float, str] | None = None
+        """When the database last failed to read or write, and how (for /readyz)."""
+
+    def _seen(self, error: StorageError) -> None:
+        if error.kind is Failure.IO:
+            self.last_failure = (time.monotonic(), str(error)[:200])
 
     @property
     def db(self) -> aiosqlite.Connection:
@@ -102,7 +111,7 @@ class Connection:
     async def _tx(self) -> AsyncIterator[aiosqlite.Connection]:
         async with self._lock:
             db = self.db
-            with classified():
+            with classified(self._seen):
                 await db.execute("BEGIN IMMEDIATE")
                 try:
                     yield db
@@ -114,7 +123,7 @@ class Connection:
     async def _outside_transaction(self, *statements: str) -> None:
         """Maintenance statements that must not run inside a transaction (checkpoints)."""
         async with self._lock:
-            with classified():
+            with classified(self._seen):
                 for statement in statements:
                     await self.db.execute(statement)
 
@@ -133,7 +142,7 @@ class Connection:
     async def _fetchall(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         """Rows of one statement on its own: atomic without BEGIN/COMMIT round trips."""
         await self._outside_transactions()
-        with classified():
+        with classified(self._seen):
             return list(await self.db.execute_fetchall(sql, params))
 
     async def _fetchone(self, sql: str, params: tuple[Any, ...] = ()) -> Any:

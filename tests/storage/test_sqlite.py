@@ -129,7 +129,7 @@ async def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
 async def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StorageError, match="Cannot open the database"):
+    with pytest.raises(StorageError, match=r"is damaged.*move it aside"):
         await SqliteStore(str(path)).open()
 
 
@@ -490,3 +490,33 @@ async def test_purge_deletes_in_batches_and_keeps_active_stories(store: SqliteSt
     assert stories == PURGE_BATCH * 2 + 5
     assert done == ["read", "purge"]  # a turn's read is not held up by the whole purge
     assert await store.count_active_stories() == PURGE_BATCH * 2 + 5
+
+
+async def test_a_damaged_page_is_refused_at_start_with_what_to_do(tmp_path: Path) -> None:
+    """A bad page used to pass start-up; every request then failed with a generic error."""
+    path = tmp_path / "damaged.db"
+    store = SqliteStore(str(path))
+    await store.open()
+    for n in range(200):
+        await start(store, "p" * 200, NewPart("x" * 500), key(str(n)))
+    await store.close()
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page = db.execute("PRAGMA page_size").fetchone()[0]
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+    data = bytearray(path.read_bytes())
+    middle = page * (pages // 2)
+    data[middle : middle + 64] = b"\xff" * 64  # a b-tree page header, scribbled over
+    path.write_bytes(bytes(data))
+    damaged = SqliteStore(str(path))
+    with pytest.raises(StorageError, match=r"is damaged.*Restore it from a backup"):
+        await damaged.open()
+
+
+async def test_health_reports_a_recent_database_failure(store: SqliteStore) -> None:
+    assert await store.health() is None
+    with pytest.raises(StorageError):
+        await store._fetchall("SELECT * FROM no_such_table")
+    reason = await store.health()
+    assert reason is not None
+    assert reason.startswith("io:")
