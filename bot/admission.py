@@ -17,14 +17,23 @@ from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from typing import Protocol
 
 from bot import logs, replies
-from bot.lanes import LaneFull, Lanes, Slot
-from bot.types import Final, ReplyEvent, ReplyKind, ReplyStream, Request, only
+from bot.identity import ChannelKey
+from bot.lanes import AllFull, LaneFull, Lanes, Slot
+from bot.types import Final, ReplyEvent, ReplyKind, ReplyStream, Request, nothing, only
 from storage.base import Failure, StorageError, TurnState, TurnStore
 
 log = logging.getLogger(__name__)
 
 Answer = Callable[[Request, TurnState], AsyncIterator[ReplyEvent]]
 """Answers an admitted request, given the state its turn read."""
+
+BUSY_NOTE_EVERY = 30.0
+"""Seconds between two "this channel is busy" notes in one channel.
+
+A flood of requests in one group used to send one note per refused request;
+each waited out the platform's flood control, and the chat got thousands.
+One note says it; the rest are refused without a word.
+"""
 
 
 class TurnObserver(Protocol):
@@ -63,14 +72,20 @@ class Admission:
         store: TurnStore,
         *,
         max_queue: int,
+        max_turns: int = 2000,
         parts: int,
         observer: TurnObserver | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.store = store
         self.max_queue = max_queue
         self.parts = parts
         self.observer = observer
-        self.lanes = Lanes(max_queue)
+        self.clock = clock
+        self.lanes = Lanes(max_queue, max_turns)
+        self._noted: dict[ChannelKey, float] = {}
+        self.refused = 0
+        """Requests refused without a note since start (metrics read it)."""
         self.closing = False
         self.interrupted = False
         """Set when the drain's grace ran out: turns still writing stop and say so."""
@@ -81,9 +96,20 @@ class Admission:
             return only(replies.restarting())
         try:
             slot = self.lanes.enter(request.channel)
-        except LaneFull:
-            return only(replies.busy(self.max_queue))
+        except LaneFull as full:
+            return self._refuse(request.channel, everywhere=isinstance(full, AllFull))
         return _Turn(self._run(request, slot, answer), slot)
+
+    def _refuse(self, channel: ChannelKey, *, everywhere: bool) -> ReplyStream:
+        """A note the first time in a while; after that, nothing at all."""
+        now = self.clock()
+        if now - self._noted.get(channel, -BUSY_NOTE_EVERY) < BUSY_NOTE_EVERY:
+            self.refused += 1
+            return nothing()
+        if len(self._noted) > 10_000:  # forget notes too old to matter; keeps this bounded
+            self._noted = {k: t for k, t in self._noted.items() if now - t < BUSY_NOTE_EVERY}
+        self._noted[channel] = now
+        return only(replies.busy_everywhere() if everywhere else replies.busy(self.max_queue))
 
     async def _run(
         self, request: Request, slot: Slot, answer: Answer

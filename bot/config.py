@@ -57,6 +57,7 @@ class Section(BaseModel):
 class StoryConfig(Section):
     max_prompt_length: int = Field(500, ge=20, le=20_000)
     max_queue: int = Field(5, ge=1, le=1000, description="turns waiting per channel")
+    max_turns: int = Field(2000, ge=1, le=1_000_000, description="turns admitted at once")
     context_tokens: int = Field(1200, ge=200, le=100_000, description="recent parts budget")
     summary_tokens: int = Field(400, ge=50, le=10_000)
     max_prompts: int = Field(100, ge=1, le=10_000, description="prompts per channel")

@@ -48,7 +48,11 @@ class Engine:
         self.today = today
         self.library = ChannelLibrary(store, config, storyteller=provider.name)
         self.admission = Admission(
-            store, max_queue=config.max_queue, parts=TURN_PARTS, observer=observer
+            store,
+            max_queue=config.max_queue,
+            max_turns=config.max_turns,
+            parts=TURN_PARTS,
+            observer=observer,
         )
         self.flows = Flows(memory, self.library, config, rng=rng or random.Random(), seed=seed)
         self.writer = Writer(

@@ -4,7 +4,8 @@ Each channel key has a lane: turns enter it in arrival order and run one at a
 time; different lanes run concurrently. A place in the lane is taken when the
 request arrives (synchronously), so order is arrival order even if the caller
 awaits something before it starts consuming the reply. Lanes are bounded: a
-turn that would wait behind too many others is refused, never silently dropped.
+turn that would wait behind too many others in its channel, or while too many
+turns are admitted across all channels, is refused, never silently dropped.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from bot.identity import ChannelKey
 
 
 class LaneFull(Exception):
-    pass
+    """The channel's lane is full."""
+
+
+class AllFull(LaneFull):
+    """Too many turns are admitted across all channels."""
 
 
 class Slot:
@@ -40,19 +45,24 @@ class Slot:
 
 
 class Lanes:
-    def __init__(self, max_waiting: int) -> None:
+    def __init__(self, max_waiting: int, max_total: int = 2000) -> None:
         self.max_waiting = max_waiting
+        self.max_total = max_total
+        self._total = 0
         self._lanes: dict[ChannelKey, deque[asyncio.Future[None]]] = {}
         self._empty = asyncio.Event()
         self._empty.set()
 
     def enter(self, key: ChannelKey) -> Slot:
         """Take a place in the channel's lane, or raise :class:`LaneFull`."""
+        if self._total >= self.max_total:
+            raise AllFull(key)
         lane = self._lanes.get(key)
         if lane is None:
             lane = self._lanes[key] = deque()
         if len(lane) > self.max_waiting:  # one running plus max_waiting queued
             raise LaneFull(key)
+        self._total += 1
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         lane.append(future)
         self._empty.clear()
@@ -69,6 +79,7 @@ class Lanes:
             lane.remove(future)
         except ValueError:
             return
+        self._total -= 1
         if not lane:
             del self._lanes[key]
             if not self._lanes:

@@ -59,6 +59,13 @@ def busy(waiting: int) -> Final:
     )
 
 
+def busy_everywhere() -> Final:
+    return error(
+        "Storybot has too many stories on the go right now. Try again in a minute.",
+        outcome="busy",
+    )
+
+
 def failed() -> Final:
     return error(
         "Something went wrong on my side, sorry. Nothing was lost; try again.", outcome="error"

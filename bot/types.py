@@ -32,6 +32,7 @@ __all__ = [
     "Request",
     "Sender",
     "manages",
+    "nothing",
     "only",
     "refused",
 ]
@@ -138,3 +139,9 @@ class ReplyStream(Protocol):
 async def only(final: Final) -> AsyncGenerator[ReplyEvent, None]:
     """A reply stream of one final reply, for answers that need no engine turn."""
     yield final
+
+
+async def nothing() -> AsyncGenerator[ReplyEvent, None]:
+    """A reply stream with no reply at all, for requests answered by silence."""
+    return
+    yield

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from bot.admission import BUSY_NOTE_EVERY
 from bot.config import StoryConfig
 from bot.engine import Engine
 from bot.lanes import Lanes
@@ -69,6 +70,41 @@ async def test_a_full_lane_refuses_with_a_message(store: SqliteStore) -> None:
     assert finals[3] is not None
     assert "2 requests waiting" in finals[3].text
     assert engine.queue_depth == 0
+
+
+async def test_a_flood_gets_one_busy_note_per_window_then_silence(store: SqliteStore) -> None:
+    """Every refused request used to send its own note, each fighting flood control."""
+    engine, _ = slow_engine(store, max_queue=2)
+    now = [0.0]
+    engine.admission.clock = lambda: now[0]
+    streams = [engine.handle(make_request(f"tale {i}")) for i in range(50)]
+    other = engine.handle(make_request("a tale elsewhere", channel="other"))
+    results = await asyncio.gather(*(collect(s) for s in [*streams, other]))
+    finals = [final for _, final in results]
+    notes = [f for f in finals[:50] if f is not None and f.outcome == "busy"]
+    assert len(notes) == 1
+    assert sum(f is None for f in finals[:50]) == 46  # refused without a word
+    assert finals[50] is not None
+    assert finals[50].kind is ReplyKind.STORY
+    assert engine.admission.refused == 46
+    now[0] += BUSY_NOTE_EVERY
+    again = [engine.handle(make_request(f"more {i}")) for i in range(5)]
+    later = [final for _, final in await asyncio.gather(*(collect(s) for s in again))]
+    assert [f.outcome for f in later if f is not None].count("busy") == 1
+
+
+async def test_turns_across_all_channels_are_bounded(store: SqliteStore) -> None:
+    config = StoryConfig(max_turns=3)
+    provider = ScriptedProvider(chunk=5, delay=0.002)
+    engine = Engine(store, provider, config, Memory(store, config, offline_summariser(800)))
+    streams = [engine.handle(make_request("tale", channel=f"c{i}")) for i in range(5)]
+    finals = [final for _, final in await asyncio.gather(*(collect(s) for s in streams))]
+    assert [f.kind for f in finals if f] == [ReplyKind.STORY] * 3 + [ReplyKind.ERROR] * 2
+    assert finals[3] is not None
+    assert "too many stories" in finals[3].text
+    _, after = await collect(engine.handle(make_request("tale", channel="c9")))
+    assert after is not None
+    assert after.kind is ReplyKind.STORY
 
 
 async def test_an_abandoned_stream_releases_its_channel(store: SqliteStore) -> None:
