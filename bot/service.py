@@ -19,22 +19,27 @@ import contextlib
 import importlib
 import logging
 import signal
+import socket
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from aiohttp import web
+from aiohttp.typedefs import Handler, Middleware
 
 from bot.app import Adapter, App, open_app
 from bot.commands import Command, Parsed
-from bot.config import Settings
+from bot.config import HttpConfig, Settings, secret_values
 from bot.delivery import deliver
 from bot.identity import Sender
+from bot.instance import AlreadyRunning, InstanceLock
 from bot.metrics import CONTENT_TYPE
+from bot.redact import Masker
 from bot.scheduler import Scheduler
 from bot.sdnotify import SystemdNotifier, run_watchdog, watchdog_interval
 from bot.types import ReplyKind, Request
 from storage.base import Subscription
+from storage.sqlite import check_path
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +91,7 @@ class Service:
     runner: web.AppRunner | None = None
 
     def build_web(self) -> None:
+        self.http_app.middlewares.append(masking(Masker(secret_values(self.app.settings))))
         self.http_app.router.add_get("/healthz", self._healthz)
         self.http_app.router.add_get("/readyz", self._readyz)
         self.http_app.router.add_get("/metrics", self._metrics)
@@ -94,9 +100,17 @@ class Service:
         return web.json_response({"status": "alive"})
 
     async def _readyz(self, _: web.Request) -> web.Response:
+        """What is up and what is not, by kind of error only: never a library's message,
+        which can quote a credential (a refused Telegram token did)."""
         missing = [name for name in self.platforms if name not in self.adapters]
-        ready = self.runner is not None and not missing
-        body = {"ready": ready, "connected": sorted(self.adapters), "down": self.failed}
+        database = await self.app.store.health()
+        ready = self.runner is not None and not missing and database is None
+        body = {
+            "ready": ready,
+            "connected": sorted(self.adapters),
+            "down": self.failed,
+            "database": database or "ok",
+        }
         return web.json_response(body, status=200 if ready else 503)
 
     async def _metrics(self, _: web.Request) -> web.Response:
@@ -110,10 +124,9 @@ class Service:
             adapter = self.factory(name)(self.app, routes)
             await asyncio.wait_for(adapter.start(), START_TIMEOUT)
         except Exception as exc:  # a bad token must not take the others down
-            reason = f"{type(exc).__name__}: {exc}"[:300]
-            self.failed[name] = reason
+            self.failed[name] = type(exc).__name__
             self.app.metrics.platform_error(name, "start")
-            log.error("the %s adapter could not start: %s", name, reason)
+            log.error("the %s adapter could not start: %s: %s", name, type(exc).__name__, exc)
             return
         for route in routes.router.routes():
             if route.resource is not None:
@@ -151,6 +164,35 @@ class Service:
             await self.runner.cleanup()
 
 
+class PortTaken(OSError):
+    """The HTTP port is in use; the message names it and what to do."""
+
+
+def bind(http: HttpConfig) -> socket.socket:
+    """The service's listening socket, bound before any platform connects, so a taken
+    port fails at once with a clear message instead of after Telegram has been polled."""
+    try:
+        return socket.create_server((http.host, http.port))
+    except OSError as exc:
+        raise PortTaken(
+            f"cannot listen on {http.host}:{http.port} ({exc.strerror}). Is another Storybot "
+            "running? Set STORYBOT_HTTP__PORT to a free port."
+        ) from exc
+
+
+def masking(mask: Masker) -> Middleware:
+    """Every HTTP answer passes through ``mask``: no configured secret leaves in a body."""
+
+    @web.middleware
+    async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+        response = await handler(request)
+        if isinstance(response, web.Response) and isinstance(response.body, bytes):
+            response.body = mask.body(response.body)
+        return response
+
+    return middleware
+
+
 async def run_service(
     settings: Settings,
     *,
@@ -163,13 +205,33 @@ async def run_service(
     if not platforms:
         sys.stderr.write(HOW_TO_CONFIGURE + "\n")
         return 2
+    check_path(settings.database_path)
+    try:
+        with InstanceLock(settings.database_path), bind(settings.http) as sock:
+            return await _until_stopped(settings, platforms, factory, stop, on_ready, sock)
+    except AlreadyRunning as exc:
+        sys.stderr.write(f"storybot: {exc}\n")
+        return 2
+    except PortTaken as exc:
+        sys.stderr.write(f"storybot: {exc}\n")
+        return 1
+
+
+async def _until_stopped(
+    settings: Settings,
+    platforms: list[str],
+    factory: Callable[[str], AdapterFactory],
+    stop: asyncio.Event | None,
+    on_ready: Callable[[Service], None] | None,
+    sock: socket.socket,
+) -> int:
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     signals = (signal.SIGTERM, signal.SIGINT)
     for sig in signals:
         loop.add_signal_handler(sig, stop.set)
     try:
-        return await _serve(settings, platforms, factory, stop, on_ready)
+        return await _serve(settings, platforms, factory, stop, on_ready, sock)
     finally:
         for sig in signals:
             loop.remove_signal_handler(sig)
@@ -181,6 +243,7 @@ async def _serve(
     factory: Callable[[str], AdapterFactory],
     stop: asyncio.Event,
     on_ready: Callable[[Service], None] | None,
+    sock: socket.socket,
 ) -> int:
     loop = asyncio.get_running_loop()
     notifier = SystemdNotifier()
@@ -195,7 +258,7 @@ async def _serve(
         app.engine.library.on_schedule_change = service.scheduler.reschedule
         service.runner = web.AppRunner(service.http_app, access_log=None)
         await service.runner.setup()
-        await web.TCPSite(service.runner, settings.http.host, settings.http.port).start()
+        await web.SockSite(service.runner, sock).start()
         await service.scheduler.start()
         log.info(
             "ready on %s:%s with %s",

@@ -49,13 +49,23 @@ class FakeAdapter:
         self.channels: dict[str, Outbox] = {}
         self.tasks: set[asyncio.Task[None]] = set()
         web_app.router.add_get(f"/{name}/hook", self._hook)
+        web_app.router.add_get(f"/{name}/leak", self._leak)
 
     async def _hook(self, _: web.Request) -> web.Response:
         return web.Response(text=f"{self.name} hook")
 
+    async def _leak(self, _: web.Request) -> web.Response:
+        """A careless route, as a library's error page might be: it shows the token."""
+        return web.json_response({"error": f"bad token {self._token()}"})
+
+    def _token(self) -> str:
+        section = getattr(self.app.settings, self.name, None)
+        token = getattr(section, "token", None)
+        return token.get_secret_value() if token is not None else "none"
+
     async def start(self) -> None:
-        if self.fail:
-            raise RuntimeError("401 Unauthorized: the token was refused")
+        if self.fail:  # as python-telegram-bot's InvalidToken does, it quotes the token
+            raise RuntimeError(f"401 Unauthorized: the token {self._token()} was refused")
         self.started = True
 
     async def stop(self) -> None:

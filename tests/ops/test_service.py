@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -114,12 +115,49 @@ async def test_a_bad_token_leaves_the_others_running(running: Running) -> None:
         assert ready.status_code == 503
         body = ready.json()
         assert body["connected"] == ["telegram"]
-        assert "token was refused" in body["down"]["discord"]
+        assert body["down"] == {"discord": "RuntimeError"}  # the kind, not the message
+        assert body["database"] == "ok"
+        assert "d-token" not in ready.text
         assert (await client.get("/discord/hook")).status_code == 404
         metrics = (await client.get("/metrics")).text
     assert 'storybot_platform_errors_total{kind="start",platform="discord"} 1.0' in metrics
     await running.adapters["telegram"].push("a tale")
     assert running.adapters["telegram"].outbox(ChannelKey.of("telegram", "c1")).messages
+
+
+async def test_no_http_answer_carries_a_configured_secret(running: Running) -> None:
+    async with httpx.AsyncClient(base_url=running.url) as client:
+        leaked = await client.get("/telegram/leak")
+    assert leaked.json() == {"error": "bad token **********"}
+    assert "t-token" not in leaked.text
+
+
+async def test_a_second_service_on_the_same_database_exits_2(
+    running: Running, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    created: dict[str, FakeAdapter] = {}
+    status = await run_service(
+        settings_for(tmp_path),
+        factory=factory(created, set()),  # type: ignore[arg-type]
+    )
+    assert status == 2
+    assert created == {}, "it must stop before connecting any platform"
+    assert "Another storybot run is already using" in capsys.readouterr().err
+
+
+async def test_a_taken_port_fails_before_any_platform_connects(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        created: dict[str, FakeAdapter] = {}
+        status = await run_service(
+            settings_for(tmp_path, http={"port": port}),
+            factory=factory(created, set()),  # type: ignore[arg-type]
+        )
+    assert status == 1
+    assert created == {}
+    assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
 
 
 async def test_no_adapter_can_start(tmp_path: Path) -> None:
