@@ -8,6 +8,7 @@ prints what was added since the last call.
 from __future__ import annotations
 
 import asyncio
+import io
 import sys
 import threading
 from typing import IO
@@ -78,6 +79,8 @@ class TerminalChat:
         self.channel = ChannelKey.of(PLATFORM, channel)
         self.sender = Sender(user, user)
         self.stdin = stdin or sys.stdin
+        if isinstance(self.stdin, io.TextIOWrapper):  # bad bytes become U+FFFD, not an error
+            self.stdin.reconfigure(errors="replace")
         self.stdout = stdout or sys.stdout
         self.interactive = self.stdin.isatty()
 

@@ -11,8 +11,9 @@ stream the engine returns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Protocol
 
@@ -35,7 +36,17 @@ __all__ = [
     "nothing",
     "only",
     "refused",
+    "well_formed",
 ]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def well_formed(text: str) -> str:
+    """``text`` with lone surrogates (from a Slack payload's JSON, or undecodable bytes
+    read with surrogateescape) replaced by U+FFFD: they cannot be stored or sent."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
 
 ManagerCheck = Callable[[], Awaitable[bool]]
 """Asks the platform whether the sender manages the channel (an API call, maybe)."""
@@ -72,6 +83,17 @@ class Request:
     event_id: str | None = None
     ref: str | None = None
     trace_id: str | None = None
+
+    def __post_init__(self) -> None:
+        """Whatever a platform sent, what the engine sees can be stored and shown."""
+        object.__setattr__(self, "text", well_formed(self.text))
+        if _SURROGATE.search(self.sender.name):
+            object.__setattr__(
+                self, "sender", replace(self.sender, name=well_formed(self.sender.name))
+            )
+        if self.command is not None and _SURROGATE.search(self.command.args):
+            fixed = replace(self.command, args=well_formed(self.command.args))
+            object.__setattr__(self, "command", fixed)
 
     @property
     def platform(self) -> str:

@@ -32,7 +32,7 @@ from bot.providers.base import (
 from bot.providers.read_ahead import ReadAhead
 from bot.providers.story_text import parse_choices
 from bot.story_prompt import story_messages, system_prompt
-from bot.types import Delta, Final, ReplyEvent, ReplyKind, Request
+from bot.types import Delta, Final, ReplyEvent, ReplyKind, Request, well_formed
 from storage.base import (
     Failure,
     NewPart,
@@ -156,10 +156,11 @@ class Writer:
             outcome.written = await self.store.write_turn(
                 self._stored(request, plan, draft, choices)
             )
-        except StorageError as exc:
-            if exc.kind is Failure.DUPLICATE_EVENT:
+        except Exception as exc:
+            if isinstance(exc, StorageError) and exc.kind is Failure.DUPLICATE_EVENT:
                 raise
-            log.error("could not store the %s part: %s", plan.command.value, exc)
+            # The reader has seen the text: say it was not kept, never "nothing was lost".
+            log.exception("could not store the %s part", plan.command.value)
             yield replies.not_saved(draft.shown + draft.text, plan.command)
             return
         yield self._final(request, plan, draft, choices, outcome.written)
@@ -183,6 +184,7 @@ class Writer:
                     draft.shown += line
                     yield Delta(line)
                 elif chunk:
+                    chunk = well_formed(chunk)  # a model's JSON can carry lone surrogates
                     # What is streamed must add up to exactly the stored text, which
                     # has no whitespace at either end; otherwise delivery would see a
                     # final text that does not extend what it showed.

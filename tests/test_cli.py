@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -105,3 +106,28 @@ def test_run_without_platform_says_how_to_configure(tmp_path: Path) -> None:
     result = storybot("run", env={"STORYBOT_DATABASE_PATH": str(tmp_path / "r.db")})
     assert result.returncode == 2
     assert "STORYBOT_TELEGRAM__TOKEN" in result.stderr
+
+
+def test_undecodable_bytes_in_the_terminal_still_make_a_stored_story(tmp_path: Path) -> None:
+    """Invalid UTF-8 on stdin was shown, failed to store, and the reader was told
+    "Nothing was lost" — which was false."""
+    db = tmp_path / "bytes.db"
+    base = {k: v for k, v in os.environ.items() if not k.startswith("STORYBOT_")}
+    base.update(
+        {"STORYBOT_OFFLINE__CHUNK_DELAY": "0", "PYTHONPATH": str(ROOT)},
+        STORYBOT_DATABASE_PATH=str(db),
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        input=b"A fox named Juniper and \xff\xfe bytes\n",
+        capture_output=True,
+        env=base,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert b"Something went wrong" not in result.stdout
+    with sqlite3.connect(db) as conn:
+        (premise,) = conn.execute("SELECT premise FROM stories").fetchone()
+    assert premise == "A fox named Juniper and \ufffd\ufffd bytes"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Coroutine
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
+TIMESTAMP = "X-Slack-Request-Timestamp"
+SECONDS = re.compile(r"[0-9]{1,12}")
 COMMAND = "/story"
 CONNECT_TIMEOUT = 30.0
 NOT_A_MEMBER = {"not_in_channel", "channel_not_found"}
@@ -148,6 +151,9 @@ class SlackAdapter:
         """Events, commands and interactivity; bolt verifies the signature and acks."""
         if self._closing:  # Slack delivers the event again later
             return web.Response(status=503, text="shutting down")
+        if not SECONDS.fullmatch(request.headers.get(TIMESTAMP, "")):
+            # bolt's verifier calls int() on it and a bad value became an HTTP 500.
+            return web.Response(status=401, text="invalid request timestamp")
         response = await self.bolt.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(response)
 

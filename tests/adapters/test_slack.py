@@ -413,6 +413,31 @@ async def test_unverified_requests_get_401(slack: Harness, secret: str, age: int
     assert slack.provider.generations == []
 
 
+@pytest.mark.parametrize("stamp", ["soon", "", "1e9", "١٢٣"])
+async def test_a_timestamp_that_is_not_a_number_gets_401_not_500(
+    slack: Harness, stamp: str
+) -> None:
+    body = json.dumps(slack_api.event_callback(slack_api.app_mention("<@UBOT> hi"))).encode()
+    status = await slack.post(
+        body, "application/json", headers={"X-Slack-Request-Timestamp": stamp}
+    )
+    assert status == 401
+    assert slack.provider.generations == []
+
+
+async def test_a_button_value_with_a_superscript_digit_is_ignored(slack: Harness) -> None:
+    """``isdigit`` accepted "²" and ``int`` refused it: the press answered HTTP 500."""
+    opening = slack_api.app_mention("<@UBOT> a lighthouse keeper")
+    await slack.event(opening)
+    first = await slack.story("C1", opening["ts"])
+    press = slack_api.block_actions(slack.fake.url("/"), first, 1)
+    press["actions"][0]["value"] = press["actions"][0]["value"].rsplit("|", 1)[0] + "|²"
+    body = urlencode({"payload": json.dumps(press)}).encode()
+    assert await slack.post(body, "application/x-www-form-urlencoded") == 200
+    await slack.adapter.idle()
+    assert len(slack.provider.generations) == 1
+
+
 async def test_a_429_mid_stream_is_waited_out_and_the_final_text_arrives(tmp_path: Path) -> None:
     async with running(tmp_path, provider=ScriptedProvider(chunk=4)) as slack:
         slack.fake.fail("chat.update", retry_after=1)

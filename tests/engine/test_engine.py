@@ -11,7 +11,7 @@ from bot.engine import Engine
 from bot.memory import Memory, offline_summariser
 from bot.story_settings import StorySettings
 from bot.types import Final, Mode, ReplyKind
-from storage.base import PartStatus
+from storage.base import PartStatus, StorageError
 from storage.sqlite import SqliteStore
 from tests.conftest import CHANNEL, Ask, collect, make_request
 from tests.fakes.provider import ScriptedProvider
@@ -400,3 +400,55 @@ async def test_streamed_text_adds_up_to_the_final_text(
         assert final.kind is ReplyKind.ERROR
         assert "wrote nothing" in final.text
         assert await store.active_story(CHANNEL) is None
+
+
+async def test_lone_surrogates_from_a_platform_or_a_model_are_stored(
+    engine: Engine, store: SqliteStore, provider: ScriptedProvider
+) -> None:
+    """A lone surrogate (a Slack payload's JSON can carry one) could be shown but not stored."""
+    provider.script = lambda generation: "The \ud83d owl speaks."
+    _, final = await collect(engine.handle(make_request("an owl \udc00 tale", user_name="A\ud800")))
+    assert final is not None
+    assert final.kind is ReplyKind.STORY
+    assert final.text == "The \ufffd owl speaks."
+    story = await store.active_story(CHANNEL)
+    assert story is not None
+    assert story.premise == "an owl \ufffd tale"
+    (part,) = await store.all_parts(story.id)
+    assert part.author == "A\ufffd"
+
+
+async def test_a_storyteller_that_never_stops_is_cut_at_three_times_the_budget(
+    engine: Engine, store: SqliteStore, provider: ScriptedProvider
+) -> None:
+    """A 20 MB stream was stored as one part and would have gone out as 4,898 messages."""
+    provider.script = lambda generation: "word " * 2_000_000
+    provider.chunk = 50_000
+    _, final = await collect(engine.handle(make_request("a long tale")))
+    assert final is not None
+    assert final.outcome == "cut"
+    assert "kept going far past" in final.text
+    story = await store.active_story(CHANNEL)
+    assert story is not None
+    (part,) = await store.all_parts(story.id)
+    assert part.status is PartStatus.CUT
+    budget = (StorySettings().words * 2 + 200) * 4 * 3
+    assert budget - 10 <= len(part.text) <= budget
+    assert len(provider.generations) == 1
+
+
+async def test_a_part_that_could_not_be_saved_says_so(
+    engine: Engine, store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await collect(engine.handle(make_request("a quiet village")))
+
+    async def full_disk(write: object) -> None:
+        raise StorageError("disk I/O error")
+
+    monkeypatch.setattr(store, "write_turn", full_disk)
+    streamed, final = await collect(engine.handle(make_request("continue")))
+    assert final is not None
+    assert final.kind is ReplyKind.ERROR
+    assert final.text.startswith(streamed)  # what was shown stays, and is not shown twice
+    assert "could not be saved" in final.text
+    assert "Nothing was lost" not in final.text
