@@ -207,15 +207,28 @@ def parse(text: str) -> Parsed:
     return parse_subcommand(stripped) or Parsed(Command.NEW, stripped)
 
 
-def read(text: str, mode: Mode, *, has_story: bool) -> Parsed | None:
+@dataclass(frozen=True, slots=True)
+class Typo:
+    """``/story recapp``: almost a subcommand. Answered with a question, never a new story."""
+
+    meant: Command
+    typed: str
+
+
+def read(text: str, mode: Mode, *, has_story: bool) -> Parsed | Typo | None:
     """What a request's text asks for; None when it is not for the bot at all.
 
-    In chat, a subcommand word runs it (``end`` ends the story), a bare number
+    After ``/story``, text that is nearly a subcommand (see :func:`typo_of`) is a
+    :class:`Typo`: starting a story from it would archive the running one. In
+    chat, a subcommand word runs it (``end`` ends the story), a bare number
     picks an option, and anything else steers the story or starts one. A
     thread reply with no story to steer is someone else's conversation.
     """
     if mode is Mode.COMMAND:
-        return parse(text)
+        parsed = parse(text)
+        if parsed.command is Command.NEW and parsed.args == text.strip():
+            return typo_of(parsed.args) or parsed
+        return parsed
     stripped = text.strip()
     if mode is Mode.THREAD and not has_story:
         return None
@@ -229,6 +242,59 @@ def read(text: str, mode: Mode, *, has_story: bool) -> Parsed | None:
     if is_number(stripped):
         return Parsed(Command.CHOOSE, stripped)
     return Parsed(Command.CONTINUE, stripped)
+
+
+def edits(a: str, b: str, most: int) -> int:
+    """Levenshtein distance, or ``most + 1`` as soon as it is known to exceed ``most``."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, start=1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, start=1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+        if min(row) > most:
+            return most + 1
+    return row[-1]
+
+
+_ARGUMENTS_LOOK_LIKE: dict[Command, re.Pattern[str]] = {
+    Command.SETTINGS: re.compile(r"(genre|tone|length|language|rating|choices)\b", re.I),
+    Command.PROMPTS: re.compile(r"(add|remove|delete|rm|list)\b", re.I),
+    Command.CHOOSE: re.compile(r"[0-9]{1,2}\.?$"),
+    Command.SUBSCRIBE: re.compile(r"[0-9]{1,2}:[0-9]{2}\b"),
+    Command.FORGET: re.compile(r"confirm$", re.I),
+}
+"""Arguments so typical of a command that a near-miss first word is surely that command."""
+
+
+def typo_of(text: str) -> Typo | None:
+    """The subcommand ``text`` nearly names, if it is a slip rather than a story idea.
+
+    A single word within two edits of a subcommand (for words of four letters or
+    fewer, where real words lie that close, one edit and the same first letter:
+    "and" is not "end"), or a near-miss first word followed by that command's
+    typical arguments: ``setting length long``.
+    """
+    words = text.split()
+    if not words or len(words[0]) > 12:
+        return None
+    head = words[0].lower()
+    rest = text.strip()[len(words[0]) :].strip()
+    best: tuple[int, Command] | None = None
+    for spec in SPECS:
+        name = spec.command.value
+        short = min(len(head), len(name)) <= 4
+        if short and head[0] != name[0]:
+            continue
+        most = 1 if short else 2
+        distance = edits(head, name, most)
+        if distance > most or (best is not None and distance >= best[0]):
+            continue
+        pattern = _ARGUMENTS_LOOK_LIKE.get(spec.command)
+        if len(words) == 1 or (pattern is not None and pattern.match(rest)):
+            best = (distance, spec.command)
+    return Typo(best[1], words[0]) if best is not None else None
 
 
 MANAGE_WORDS = frozenset({"remove", "delete", "rm"})

@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 
 from bot import replies
 from bot.admission import Admission, TurnObserver
-from bot.commands import TEXT, Command, Dialect, needs_manager, read
+from bot.commands import TEXT, Command, Dialect, Typo, needs_manager, read
 from bot.config import StoryConfig
 from bot.flows import WRITING, Flows
 from bot.identity import ChannelKey
@@ -76,6 +76,9 @@ class Engine:
         parsed = request.command or read(request.text, request.mode, has_story=bool(state.story))
         if parsed is None:
             return  # a thread reply that is not about a story
+        if isinstance(parsed, Typo):
+            yield replies.did_you_mean(parsed.meant, parsed.typed, request.dialect)
+            return
         if needs_manager(parsed) and not await request.may_manage():
             yield replies.managers_only(parsed.command)
             return

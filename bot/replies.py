@@ -72,6 +72,17 @@ def failed() -> Final:
     )
 
 
+def did_you_mean(meant: Command, typed: str, dialect: Dialect) -> Final:
+    """A slip of the keyboard changes nothing; the answer says how to do either."""
+    start = dialect.usage(Command.NEW, text=typed, prompt=typed)
+    return error(
+        f"Did you mean {dialect.usage(meant)}? Nothing was changed. "
+        f"To start a story about “{quoted(typed)}”, use {start}.",
+        command=meant.value,
+        outcome="typo",
+    )
+
+
 def managers_only(command: Command) -> Final:
     return error("Only people who manage this channel can do that here.", command=command.value)
 

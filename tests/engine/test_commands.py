@@ -10,6 +10,7 @@ from bot.commands import (
     Command,
     Mode,
     Parsed,
+    Typo,
     is_number,
     needs_manager,
     parse,
@@ -119,3 +120,44 @@ def test_text_dialect_fills_placeholders() -> None:
     )
     assert TEXT.usage(Command.CONTINUE) == "/story continue [<what happens next>]"
     assert TEXT.usage(Command.RETRY) == "/story retry"
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("recapp", Command.RECAP),
+        ("Recpa", Command.RECAP),
+        ("contineu", Command.CONTINUE),
+        ("endd", Command.END),
+        ("setting length long", Command.SETTINGS),
+        ("prompt add a lost key", Command.PROMPTS),
+        ("chose 2", Command.CHOOSE),
+        ("subscrbe 09:00 UTC", Command.SUBSCRIBE),
+    ],
+)
+def test_near_misses_are_typos_not_stories(text: str, meant: Command) -> None:
+    assert read(text, Mode.COMMAND, has_story=True) == Typo(meant, text.split()[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and",
+        "a dragon",
+        "news from the front",
+        "endless night",
+        "setting sun over the bay",
+        "new recapp",
+        "the recap",
+        "dragons",
+    ],
+)
+def test_real_prompts_still_start_stories(text: str) -> None:
+    parsed = read(text, Mode.COMMAND, has_story=True)
+    assert isinstance(parsed, Parsed)
+    assert parsed.command is Command.NEW
+
+
+def test_typos_are_only_read_after_story() -> None:
+    """In chat, a single word steers the story ("recapp" may be a name); no guessing there."""
+    assert read("recapp", Mode.CHAT, has_story=True) == Parsed(Command.CONTINUE, "recapp")

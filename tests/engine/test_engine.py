@@ -452,3 +452,16 @@ async def test_a_part_that_could_not_be_saved_says_so(
     assert final.text.startswith(streamed)  # what was shown stays, and is not shown twice
     assert "could not be saved" in final.text
     assert "Nothing was lost" not in final.text
+
+
+@pytest.mark.parametrize("slip", ["recapp", "setting length long"])
+async def test_a_typo_never_archives_the_running_story(
+    ask: Ask, store: SqliteStore, slip: str
+) -> None:
+    await ask("a quiet village")
+    before = await store.active_story(CHANNEL)
+    reply = await ask(slip)
+    assert reply.outcome == "typo"
+    assert reply.text.startswith("Did you mean /story ")
+    assert f"/story new {slip.split()[0]}" in reply.text
+    assert await store.active_story(CHANNEL) == before
