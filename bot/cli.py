@@ -12,6 +12,8 @@ import contextlib
 import json
 import sys
 from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings, redacted, secret_values
 from bot.logs import setup_logging
@@ -21,24 +23,45 @@ EXIT_FAILURE = 1
 EXIT_CONFIG = 2
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="storybot", description="An AI story bot for Discord, Telegram and Slack."
+def _common(parser: argparse.ArgumentParser, default: object) -> None:
+    """Options accepted before the subcommand and after it (``storybot chat --log-level X``)."""
+    parser.add_argument(
+        "--config", metavar="PATH", default=default, help="TOML config file (or STORYBOT_CONFIG)"
     )
-    parser.add_argument("--config", metavar="PATH", help="TOML config file (or STORYBOT_CONFIG)")
     parser.add_argument(
         "--log-level",
         type=str.upper,
         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        default=default,
         help="override STORYBOT_LOG_LEVEL",
     )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="storybot", description="An AI story bot for Discord, Telegram and Slack."
+    )
+    parser.add_argument("--version", action="version", version=f"storybot {_version()}")
+    _common(parser, None)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     chat = commands.add_parser("chat", help="tell stories in the terminal")
     chat.add_argument("--user", default="you", help="your name in the story (default: you)")
     chat.add_argument("--channel", default="local", help="which story to continue")
-    commands.add_parser("check-config", help="validate and print the configuration")
-    commands.add_parser("run", help="run the bot on every configured platform")
+    for name, help_text in (
+        ("check-config", "validate and print the configuration"),
+        ("run", "run the bot on every configured platform"),
+    ):
+        commands.add_parser(name, help=help_text)
+    for sub in commands.choices.values():
+        _common(sub, argparse.SUPPRESS)  # given after the subcommand, it wins
     return parser
+
+
+def _version() -> str:
+    try:
+        return metadata.version("storybot")
+    except metadata.PackageNotFoundError:  # a bare checkout
+        return "unknown"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -73,8 +96,18 @@ async def _chat(settings: Settings, user: str, channel: str) -> None:
     from adapters.terminal import TerminalChat
     from bot.app import open_app
 
+    folder = Path(settings.database_path).parent
+    if settings.database_path != ":memory:":
+        folder.mkdir(parents=True, exist_ok=True)  # a first chat needs no set-up
     async with open_app(settings) as app:
-        await TerminalChat(app.engine, user=user, channel=channel).run()
+        chat = TerminalChat(
+            app.engine,
+            user=user,
+            channel=channel,
+            export_dir=folder,
+            history=folder / ".chat_history",
+        )
+        await chat.run()
 
 
 async def _run(settings: Settings) -> int:

@@ -22,7 +22,7 @@ from bot.commands import TEXT, Command, Dialect, Typo, needs_manager, read
 from bot.config import StoryConfig
 from bot.flows import WRITING, Flows
 from bot.identity import ChannelKey
-from bot.library import ChannelLibrary
+from bot.library import ChannelLibrary, title_of
 from bot.memory import TURN_PARTS, Compactions, Memory
 from bot.providers.base import Provider
 from bot.types import Final, ReplyEvent, ReplyStream, Request
@@ -140,6 +140,20 @@ class Engine:
 
     async def has_story(self, channel: ChannelKey) -> bool:
         return await self.store.active_story(channel) is not None
+
+    async def greeting(self, channel: ChannelKey, dialect: Dialect = TEXT) -> str:
+        """What a chat opens with: the story waiting here and how to go on, or how to begin.
+
+        "Type a story idea" while a story is running would merge the idea into it.
+        """
+        story = await self.store.active_story(channel)
+        if story is None:
+            return replies.first_greeting(dialect)
+        parts = await self.store.recent_parts(story.id, story.last_seq - 1, 1)
+        last = parts[-1] if parts else None
+        return replies.welcome_back(
+            title_of(story.premise), story.last_seq, last.text if last else "", dialect
+        )
 
     async def last_choices(self, channel: ChannelKey) -> tuple[str, ...]:
         """The options the story's last part offers, for choice autocomplete."""

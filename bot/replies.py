@@ -184,6 +184,43 @@ def not_saved(shown: str, command: Command) -> Final:
     )
 
 
+# greetings
+
+
+def first_greeting(dialect: Dialect) -> str:
+    return (
+        "Type a story idea to begin; then plain text steers the story and a number picks "
+        f"an option. {dialect.usage(Command.HELP)} lists the commands."
+    )
+
+
+def welcome_back(title: str, parts: int, last: str, dialect: Dialect) -> str:
+    """The running story, where it stopped, and the ways on."""
+    ending = last_lines(last)
+    shown = f"\n\n…{ending}\n\n" if ending else "\n\n"
+    return (
+        f"Welcome back. This chat's story, “{title}”, has {parts} "
+        f"part{'s' if parts != 1 else ''}.{shown}"
+        "Type what happens next to continue it (or a number to pick an option), "
+        f"{dialect.usage(Command.NEW)} to start another (this one is archived), "
+        f"or {dialect.usage(Command.HELP)} for everything else."
+    )
+
+
+def last_lines(text: str, most: int = 280) -> str:
+    """The end of a part as a reader would want it recalled: its last sentences,
+    without the options list, cut at a sentence or word boundary."""
+    body = text.split("\n\nWhat happens next?")[0].strip()
+    if len(body) <= most:
+        return body
+    tail = body[-most:]
+    for stop in (". ", "! ", "? ", "。", "\n"):
+        cut = tail.find(stop)
+        if 0 <= cut < most // 2:
+            return tail[cut + len(stop) :].strip()
+    return tail.split(" ", 1)[-1].strip()
+
+
 # channel commands
 
 

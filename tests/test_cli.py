@@ -43,10 +43,12 @@ def test_chat_story_persists_across_runs(tmp_path: Path) -> None:
     second = storybot("chat", stdin="/story recap\n/story export\n", env=env)
     assert second.returncode == 0, second.stderr
     assert "Juniper" in second.stdout
-    assert "## Part 1" in second.stdout
+    exported = tmp_path / "story-1.md"
+    assert "## Part 1" in exported.read_text()
     third = storybot("chat", stdin="she crosses the river\n/story export\n", env=env)
-    assert "## Part 2" in third.stdout
-    assert "she crosses the river" in third.stdout
+    assert third.returncode == 0, third.stderr
+    assert "## Part 2" in exported.read_text()
+    assert "she crosses the river" in exported.read_text()
 
 
 def test_chat_channels_are_separate(tmp_path: Path) -> None:
@@ -56,13 +58,43 @@ def test_chat_channels_are_separate(tmp_path: Path) -> None:
     assert "no story in this channel" in other.stdout
 
 
-def test_missing_database_folder_is_a_clear_error(tmp_path: Path) -> None:
-    result = storybot(
-        "chat", stdin="hi\n", env={"STORYBOT_DATABASE_PATH": str(tmp_path / "no" / "x.db")}
-    )
+def test_missing_database_folder_is_a_clear_error_for_the_service(tmp_path: Path) -> None:
+    env = {
+        "STORYBOT_DATABASE_PATH": str(tmp_path / "no" / "x.db"),
+        "STORYBOT_TELEGRAM__TOKEN": "123:abc",
+    }
+    result = storybot("run", env=env)
     assert result.returncode == 1
     assert "does not exist" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_chat_creates_its_database_folder_and_exports_to_a_file(tmp_path: Path) -> None:
+    folder = tmp_path / "new" / "data"
+    env = {"STORYBOT_DATABASE_PATH": str(folder / "x.db")}
+    result = storybot("chat", stdin="A fox named Juniper\n/story export\n", env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    saved = folder / "story-1.md"
+    assert f"Saved as {saved.relative_to(tmp_path)}" in result.stdout
+    assert saved.read_text().startswith("# A fox named Juniper")
+
+
+def test_unknown_slash_commands_never_become_story_text(tmp_path: Path) -> None:
+    env = {"STORYBOT_DATABASE_PATH": str(tmp_path / "x.db")}
+    result = storybot("chat", stdin="A fox named Juniper\n/quit2\n/story recap\n", env=env)
+    assert "There is no command `/quit2`" in result.stdout
+    with sqlite3.connect(tmp_path / "x.db") as db:
+        assert db.execute("SELECT COUNT(*) FROM parts").fetchone() == (1,)
+
+
+def test_version_and_log_level_after_the_subcommand(tmp_path: Path) -> None:
+    version = storybot("--version")
+    assert version.returncode == 0
+    assert version.stdout.startswith("storybot ")
+    env = {"STORYBOT_DATABASE_PATH": str(tmp_path / "x.db")}
+    chatty = storybot("chat", "--log-level", "debug", stdin="A fox\n", env=env)
+    assert chatty.returncode == 0, chatty.stderr
+    assert '"level": "DEBUG"' in chatty.stderr
 
 
 def test_check_config_redacts_secrets(tmp_path: Path) -> None:
