@@ -29,11 +29,12 @@ from aiohttp.typedefs import Handler, Middleware
 
 from bot.app import Adapter, App, open_app
 from bot.commands import Command, Parsed
-from bot.config import HttpConfig, Settings, secret_values
+from bot.config import ConfigError, HttpConfig, Settings, secret_values
 from bot.delivery import deliver
 from bot.identity import Sender
 from bot.instance import AlreadyRunning, InstanceLock
 from bot.metrics import CONTENT_TYPE
+from bot.platforms import Backoff, CredentialsRefused
 from bot.redact import Masker
 from bot.scheduler import Scheduler
 from bot.sdnotify import SystemdNotifier, run_watchdog, watchdog_interval
@@ -44,6 +45,7 @@ from storage.sqlite import check_path
 log = logging.getLogger(__name__)
 
 START_TIMEOUT = 30.0
+EXIT_CONFIG = 2
 SHUTDOWN_LIMIT = 19.0
 """Seconds from the signal to a closed database, within systemd's and Docker's patience."""
 
@@ -86,9 +88,19 @@ class Service:
     factory: Callable[[str], AdapterFactory] = default_factory
     http_app: web.Application = field(default_factory=web.Application)
     adapters: dict[str, Adapter] = field(default_factory=dict)
+    """The platforms that are connected."""
     failed: dict[str, str] = field(default_factory=dict)
+    """The platforms that are down, with the kind of error (never a library's message)."""
+    refused: set[str] = field(default_factory=set)
+    """Platforms whose credentials were refused: they stay down until the config is fixed."""
     scheduler: Scheduler | None = None
     runner: web.AppRunner | None = None
+    exit_code: int = 0
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)
+    backoff: Callable[[], Backoff] = Backoff
+    _built: dict[str, Adapter] = field(default_factory=dict)
+    _starting: dict[str, asyncio.Task[None]] = field(default_factory=dict)
+    _tried: dict[str, asyncio.Event] = field(default_factory=dict)
 
     def build_web(self) -> None:
         self.http_app.middlewares.append(masking(Masker(secret_values(self.app.settings))))
@@ -117,24 +129,91 @@ class Service:
         self.app.metrics.active_stories.set(await self.app.store.count_active_stories())
         return web.Response(body=self.app.metrics.render(), headers={"Content-Type": CONTENT_TYPE})
 
-    async def start_adapter(self, name: str) -> None:
-        """Start one platform; its routes join the server only if it starts."""
+    def build_adapter(self, name: str) -> None:
+        """Make one platform's adapter and serve its routes, answering 503 until it is up.
+
+        Routes must be on the server before it starts (aiohttp freezes its router),
+        while the platform may connect much later; a configuration the adapter
+        cannot work with (Slack with neither app token nor signing secret) leaves
+        it out, refused, as a token would.
+        """
         routes = web.Application()
         try:
             adapter = self.factory(name)(self.app, routes)
-            await asyncio.wait_for(adapter.start(), START_TIMEOUT)
-        except Exception as exc:  # a bad token must not take the others down
-            self.failed[name] = type(exc).__name__
-            self.app.metrics.platform_error(name, "start")
-            log.error("the %s adapter could not start: %s: %s", name, type(exc).__name__, exc)
+        except ConfigError as exc:
+            self._refused(name, exc)
             return
+        self._built[name] = adapter
         for route in routes.router.routes():
             if route.resource is not None:
                 self.http_app.router.add_route(
-                    route.method, route.resource.canonical, route.handler
+                    route.method, route.resource.canonical, self._while_up(name, route.handler)
                 )
-        self.adapters[name] = adapter
-        log.info("%s adapter connected", name)
+
+    def _while_up(self, name: str, handler: Handler) -> Handler:
+        async def guarded(request: web.Request) -> web.StreamResponse:
+            if name not in self.adapters:  # the platform delivers again later
+                return web.Response(status=503, text=f"{name} is not connected yet")
+            return await handler(request)
+
+        return guarded
+
+    def bring_up(self) -> None:
+        """Start every built platform in the background, each retried until it connects."""
+        for name in self._built:
+            self._tried[name] = asyncio.Event()
+            self._starting[name] = asyncio.create_task(self._keep_starting(name))
+
+    async def first_attempts(self) -> None:
+        """Until every platform has connected or failed once (for readiness and the log)."""
+        await asyncio.gather(*(tried.wait() for tried in self._tried.values()))
+
+    async def _keep_starting(self, name: str) -> None:
+        adapter, backoff = self._built[name], self.backoff()
+        attempt = 0
+        while not self.stopping.is_set():
+            attempt += 1
+            try:
+                await asyncio.wait_for(adapter.start(), START_TIMEOUT)
+            except CredentialsRefused as exc:
+                self._refused(name, exc)
+                self._tried[name].set()
+                return
+            except Exception as exc:  # unreachable, timed out, down: try again later
+                wait = backoff.delay()
+                self.failed[name] = type(exc).__name__
+                self.app.metrics.platform_error(name, "start")
+                log.warning(
+                    "the %s adapter could not start (attempt %d: %s: %s); trying again in %.0f s",
+                    name,
+                    attempt,
+                    type(exc).__name__,
+                    exc,
+                    wait,
+                )
+                self._tried[name].set()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.stopping.wait(), wait)
+                continue
+            self.failed.pop(name, None)
+            self.adapters[name] = adapter
+            self._tried[name].set()
+            log.info("%s adapter connected", name)
+            return
+
+    def _refused(self, name: str, exc: Exception) -> None:
+        """Once, clearly; when no platform is left to serve, the service ends with status 2,
+        which the systemd unit's RestartPreventExitStatus keeps from a restart loop."""
+        self.failed[name] = (
+            "credentials refused" if isinstance(exc, CredentialsRefused) else "config"
+        )
+        self.refused.add(name)
+        self.app.metrics.platform_error(name, "start")
+        log.error("%s is not started and will not be retried: %s", name, exc)
+        if self.refused >= set(self.platforms):
+            log.error("no platform is left to serve; fix the configuration and start again")
+            self.exit_code = EXIT_CONFIG
+            self.stopping.set()
 
     async def publish(self, sub: Subscription) -> bool:
         """The story of the day: a fresh opening from the prompt pool, through the adapter."""
@@ -153,6 +232,10 @@ class Service:
         return delivered.final is not None and delivered.final.kind is ReplyKind.STORY
 
     async def stop(self) -> None:
+        self.stopping.set()
+        for task in self._starting.values():
+            task.cancel()
+        await asyncio.gather(*self._starting.values(), return_exceptions=True)
         for name, adapter in reversed(list(self.adapters.items())):
             try:
                 await adapter.stop()
@@ -248,25 +331,27 @@ async def _serve(
     loop = asyncio.get_running_loop()
     notifier = SystemdNotifier()
     async with open_app(settings) as app:
-        service = Service(app, platforms, factory)
+        service = Service(app, platforms, factory, stopping=stop)
         service.build_web()
-        await asyncio.gather(*(service.start_adapter(name) for name in platforms))
-        if not service.adapters:
-            log.error("no platform could start: %s", service.failed)
-            return 1
+        for name in platforms:
+            service.build_adapter(name)
+        if service.exit_code:
+            return service.exit_code
         service.scheduler = Scheduler(settings, app.store, app.metrics, service.publish)
         app.engine.library.on_schedule_change = service.scheduler.reschedule
         service.runner = web.AppRunner(service.http_app, access_log=None)
         await service.runner.setup()
         await web.SockSite(service.runner, sock).start()
         await service.scheduler.start()
+        service.bring_up()
+        await service.first_attempts()
         log.info(
-            "ready on %s:%s with %s",
+            "serving on %s:%s; connected: %s",
             settings.http.host,
             settings.http.port,
-            ", ".join(service.adapters),
+            ", ".join(service.adapters) or "none yet",
         )
-        notifier.ready(f"serving {', '.join(service.adapters)}")
+        notifier.ready(f"serving {', '.join(service.adapters) or 'no platform yet'}")
         if on_ready is not None:
             on_ready(service)
         interval = watchdog_interval()
@@ -287,4 +372,4 @@ async def _serve(
                 with contextlib.suppress(asyncio.CancelledError):
                     await dog
             notifier.close()
-    return 0
+    return service.exit_code

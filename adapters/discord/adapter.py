@@ -26,6 +26,7 @@ from bot.commands import Command, Parsed
 from bot.config import DiscordConfig
 from bot.delivery import Limits, Surface, deliver
 from bot.identity import ChannelKey, Sender
+from bot.platforms import CredentialsRefused
 from bot.types import Request, manages, refused
 
 if TYPE_CHECKING:
@@ -67,6 +68,16 @@ def can_manage(interaction: discord.Interaction) -> bool:
         return True
     permissions = interaction.permissions
     return any(getattr(permissions, name) for name in MANAGER_PERMISSIONS)
+
+
+class NoVoice(logging.Filter):
+    """discord.py warns at start that PyNaCl and davey are missing; Storybot uses no voice."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "voice will NOT be supported" not in record.getMessage()
+
+
+logging.getLogger("discord.client").addFilter(NoVoice())
 
 
 def point_at(config: DiscordConfig) -> None:
@@ -130,7 +141,7 @@ class DiscordAdapter:
             await self.client.login(self.config.token.get_secret_value())
         except discord.LoginFailure as exc:
             await self.client.close()
-            raise RuntimeError(f"Discord refused the bot token: {exc}") from exc
+            raise CredentialsRefused(f"Discord refused the bot token: {exc}") from exc
         except (aiohttp.ClientError, OSError) as exc:
             await self.client.close()
             raise RuntimeError(

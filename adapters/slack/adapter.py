@@ -19,7 +19,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Coroutine
+from collections.abc import AsyncIterator, Coroutine
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,7 @@ from bot import logs
 from bot.config import ConfigError
 from bot.delivery import Limits, deliver
 from bot.identity import ChannelKey
+from bot.platforms import CredentialsRefused
 from bot.types import ManagerCheck, Mode, ReplyKind, Request, manages
 
 if TYPE_CHECKING:
@@ -56,6 +58,22 @@ CANNOT_POST = (
     "I can't post in this conversation. Invite me with /invite @Storybot, "
     "or write to me in a direct message."
 )
+
+
+REFUSED = {"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"}
+"""Slack's answers to a token it will never accept."""
+
+
+@asynccontextmanager
+async def refusals_are_config_errors() -> AsyncIterator[None]:
+    try:
+        yield
+    except SlackApiError as exc:
+        if exc.response.get("error") in REFUSED:
+            raise CredentialsRefused(
+                f"Slack refused the token: {exc.response.get('error')}"
+            ) from exc
+        raise
 
 
 class SlackAdapter:
@@ -106,11 +124,12 @@ class SlackAdapter:
         A bad token fails here with Slack's error, rather than in the Socket Mode
         client's reconnect loop, which retries forever.
         """
-        auth = await self.client.auth_test()
-        self.bot_user_id = auth.get("user_id")
-        if self.app_token is None:
-            return
-        await self.client.apps_connections_open(app_token=self.app_token)
+        async with refusals_are_config_errors():
+            auth = await self.client.auth_test()
+            self.bot_user_id = auth.get("user_id")
+            if self.app_token is None:
+                return
+            await self.client.apps_connections_open(app_token=self.app_token)
         handler = AsyncSocketModeHandler(
             self.bolt, app_token=self.app_token, web_client=self.client
         )

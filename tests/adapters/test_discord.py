@@ -7,6 +7,7 @@ fake Discord was asked to show.
 
 from __future__ import annotations
 
+import logging
 import re
 import sys
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
@@ -25,6 +26,7 @@ from bot.delivery import deliver
 from bot.engine import Engine
 from bot.identity import ChannelKey
 from bot.metrics import Metrics
+from bot.platforms import CredentialsRefused
 from bot.providers.base import Generation
 from bot.types import Delta, Final, ReplyEvent
 from storage.sqlite import SqliteStore
@@ -410,8 +412,18 @@ async def test_setting_values_autocomplete(fake: FakeDiscord, adapter: DiscordAd
 
 
 async def test_a_wrong_token_fails_start_clearly(start: Start) -> None:
-    with pytest.raises(RuntimeError, match="refused the bot token"):
+    with pytest.raises(CredentialsRefused, match="refused the bot token"):
         await start(token="not-the-token")
+
+
+def test_voice_warnings_are_not_shown(caplog: pytest.LogCaptureFixture) -> None:
+    """Storybot uses no voice; discord.py's PyNaCl/davey warnings only worried operators."""
+    import discord
+
+    discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = True
+    with caplog.at_level(logging.WARNING, logger="discord"):
+        discord.Client(intents=discord.Intents.none())
+    assert not [r for r in caplog.records if "voice" in r.getMessage()]
 
 
 async def test_an_unreachable_gateway_fails_start_clearly(start: Start) -> None:

@@ -19,7 +19,6 @@ from urllib.parse import urlencode
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
-from slack_sdk.errors import SlackApiError
 
 from adapters.slack import SlackAdapter, create
 from adapters.slack.render import escape
@@ -29,6 +28,7 @@ from bot.delivery import deliver
 from bot.engine import Engine
 from bot.identity import ChannelKey, Sender
 from bot.memory import Memory, offline_summariser
+from bot.platforms import CredentialsRefused
 from bot.providers.base import Generation
 from bot.types import Request
 from storage.sqlite import SqliteStore
@@ -587,7 +587,7 @@ async def test_a_bad_app_token_fails_the_start(tmp_path: Path) -> None:
     )
     adapter = create(App(settings, None, None, None), web.Application())  # type: ignore[arg-type]
     try:
-        with pytest.raises(SlackApiError, match="invalid_auth"):
+        with pytest.raises(CredentialsRefused, match="invalid_auth"):  # a config error: no retry
             await adapter.start()
     finally:
         await adapter.stop()

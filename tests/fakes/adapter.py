@@ -11,6 +11,7 @@ from aiohttp import web
 from bot.app import App
 from bot.delivery import Choices, Limits, deliver
 from bot.identity import ChannelKey, Sender
+from bot.platforms import CredentialsRefused
 from bot.types import Attachment, Request, manages
 
 LIMITS = Limits(max_length=2000, interval=0.0)
@@ -40,10 +41,21 @@ class Outbox:
 class FakeAdapter:
     """Delivers requests pushed into it; ``fail`` makes start() fail like a bad token."""
 
-    def __init__(self, name: str, app: App, web_app: web.Application, *, fail: bool = False):
+    def __init__(
+        self,
+        name: str,
+        app: App,
+        web_app: web.Application,
+        *,
+        fail: bool = False,
+        reachable: asyncio.Event | None = None,
+    ):
         self.name = name
         self.app = app
         self.fail = fail
+        self.reachable = reachable
+        """While set to an unset event, start() fails as an unreachable platform does."""
+        self.attempts = 0
         self.started = False
         self.stopped = False
         self.channels: dict[str, Outbox] = {}
@@ -64,8 +76,11 @@ class FakeAdapter:
         return token.get_secret_value() if token is not None else "none"
 
     async def start(self) -> None:
+        self.attempts += 1
         if self.fail:  # as python-telegram-bot's InvalidToken does, it quotes the token
-            raise RuntimeError(f"401 Unauthorized: the token {self._token()} was refused")
+            raise CredentialsRefused(f"401 Unauthorized: the token {self._token()} was refused")
+        if self.reachable is not None and not self.reachable.is_set():
+            raise ConnectionRefusedError("cannot reach the platform")
         self.started = True
 
     async def stop(self) -> None:

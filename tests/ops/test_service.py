@@ -115,10 +115,10 @@ async def test_a_bad_token_leaves_the_others_running(running: Running) -> None:
         assert ready.status_code == 503
         body = ready.json()
         assert body["connected"] == ["telegram"]
-        assert body["down"] == {"discord": "RuntimeError"}  # the kind, not the message
+        assert body["down"] == {"discord": "credentials refused"}  # the kind, not the message
         assert body["database"] == "ok"
         assert "d-token" not in ready.text
-        assert (await client.get("/discord/hook")).status_code == 404
+        assert (await client.get("/discord/hook")).status_code == 503
         metrics = (await client.get("/metrics")).text
     assert 'storybot_platform_errors_total{kind="start",platform="discord"} 1.0' in metrics
     await running.adapters["telegram"].push("a tale")
@@ -160,13 +160,59 @@ async def test_a_taken_port_fails_before_any_platform_connects(
     assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
 
 
-async def test_no_adapter_can_start(tmp_path: Path) -> None:
+async def test_every_token_refused_exits_2_without_retrying(tmp_path: Path) -> None:
+    """A refused token is a configuration error: systemd must not restart into it forever."""
     created: dict[str, FakeAdapter] = {}
-    status = await run_service(
-        settings_for(tmp_path),
-        factory=factory(created, {"telegram", "discord"}),  # type: ignore[arg-type]
+    status = await asyncio.wait_for(
+        run_service(
+            settings_for(tmp_path),
+            factory=factory(created, {"telegram", "discord"}),  # type: ignore[arg-type]
+        ),
+        10,
     )
-    assert status == 1
+    assert status == 2
+    assert {name: a.attempts for name, a in created.items()} == {"telegram": 1, "discord": 1}
+
+
+async def test_an_unreachable_platform_is_retried_and_joins_later(tmp_path: Path) -> None:
+    """It used to exit 1 after 1.5 s when it was the only platform."""
+    reachable = asyncio.Event()
+    created: dict[str, FakeAdapter] = {}
+
+    def make(name: str) -> Callable[[App, web.Application], FakeAdapter]:
+        def build(app: App, web_app: web.Application) -> FakeAdapter:
+            created[name] = FakeAdapter(name, app, web_app, reachable=reachable)
+            return created[name]
+
+        return build
+
+    stop = asyncio.Event()
+    ready: asyncio.Future[Service] = asyncio.get_running_loop().create_future()
+    task = asyncio.create_task(
+        run_service(
+            settings_for(tmp_path, discord={}),
+            factory=make,
+            stop=stop,
+            on_ready=ready.set_result,
+        )
+    )
+    service = await asyncio.wait_for(ready, 10)
+    assert service.runner is not None
+    host, port = service.runner.addresses[0][:2]
+    async with httpx.AsyncClient(base_url=f"http://{host}:{port}") as client:
+        assert (await client.get("/healthz")).status_code == 200
+        down = await client.get("/readyz")
+        assert down.status_code == 503
+        assert down.json()["down"] == {"telegram": "ConnectionRefusedError"}
+        assert (await client.get("/telegram/hook")).status_code == 503
+        reachable.set()
+        async with asyncio.timeout(5):
+            while (await client.get("/readyz")).status_code != 200:  # noqa: ASYNC110
+                await asyncio.sleep(0.1)
+        assert (await client.get("/telegram/hook")).text == "telegram hook"
+    assert created["telegram"].attempts >= 2
+    stop.set()
+    assert await asyncio.wait_for(task, 20) == 0
 
 
 async def test_stop_lets_a_story_finish_then_closes(running: Running, tmp_path: Path) -> None:
