@@ -132,6 +132,12 @@ class DiscordConfig(Section):
 class HttpConfig(Section):
     host: str = "127.0.0.1"
     port: int = Field(8080, ge=0, le=65535)
+    max_connections: int = Field(1000, ge=1, le=1_000_000, description="open at once")
+    header_timeout: float = Field(10, gt=0, le=3600, description="seconds to send a request head")
+    request_timeout: float = Field(
+        30, gt=0, le=3600, description="seconds per request, WebSockets excepted"
+    )
+    keepalive_timeout: float = Field(15, gt=0, le=3600, description="seconds idle between requests")
 
 
 class Settings(BaseSettings):

@@ -67,6 +67,15 @@ class Metrics:
             "storybot_scheduler_runs", "Scheduled job runs", ["job", "outcome"], registry=r
         )
         self.feed_prompts = Gauge("storybot_feed_prompts", "Prompts in the feed pool", registry=r)
+        self.http_connections = Gauge(
+            "storybot_http_connections", "Open connections to the HTTP server", registry=r
+        )
+        self.http_limited = Gauge(
+            "storybot_http_limited",
+            "Connections the HTTP server's limits acted on since start",
+            ["kind"],
+            registry=r,
+        )
         self.build_info = Gauge("storybot_build_info", "Build information", ["version"], registry=r)
         self.build_info.labels(version=_version()).set(1)
 
@@ -89,8 +98,20 @@ class Metrics:
     def track_queue(self, depth: Callable[[], int]) -> None:
         self.queue_depth.set_function(depth)
 
+    def track_http(
+        self, open_connections: Callable[[], int], limited: Callable[[], dict[str, int]]
+    ) -> None:
+        """The HTTP server's open connections, and how often its limits acted (by kind)."""
+        self.http_connections.set_function(open_connections)
+        for kind in limited():
+            self.http_limited.labels(kind).set_function(functools.partial(_pick, limited, kind))
+
     def render(self) -> bytes:
         return generate_latest(self.registry)
+
+
+def _pick(read: Callable[[], dict[str, int]], key: str) -> int:
+    return read()[key]
 
 
 class MeteredProvider:

@@ -22,15 +22,16 @@ import signal
 import socket
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from aiohttp import web
 from aiohttp.typedefs import Handler, Middleware
 
 from bot.app import Adapter, App, open_app
 from bot.commands import Command, Parsed
-from bot.config import ConfigError, HttpConfig, Settings, secret_values
+from bot.config import ConfigError, Settings, secret_values
 from bot.delivery import deliver
+from bot.http_server import HttpServer, PortTaken, bind
 from bot.identity import Sender
 from bot.instance import AlreadyRunning, InstanceLock
 from bot.metrics import CONTENT_TYPE
@@ -94,7 +95,7 @@ class Service:
     refused: set[str] = field(default_factory=set)
     """Platforms whose credentials were refused: they stay down until the config is fixed."""
     scheduler: Scheduler | None = None
-    runner: web.AppRunner | None = None
+    runner: HttpServer | None = None
     exit_code: int = 0
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
     backoff: Callable[[], Backoff] = Backoff
@@ -244,23 +245,7 @@ class Service:
         if self.scheduler is not None:
             await self.scheduler.stop()
         if self.runner is not None:
-            await self.runner.cleanup()
-
-
-class PortTaken(OSError):
-    """The HTTP port is in use; the message names it and what to do."""
-
-
-def bind(http: HttpConfig) -> socket.socket:
-    """The service's listening socket, bound before any platform connects, so a taken
-    port fails at once with a clear message instead of after Telegram has been polled."""
-    try:
-        return socket.create_server((http.host, http.port))
-    except OSError as exc:
-        raise PortTaken(
-            f"cannot listen on {http.host}:{http.port} ({exc.strerror}). Is another Storybot "
-            "running? Set STORYBOT_HTTP__PORT to a free port."
-        ) from exc
+            await self.runner.stop()
 
 
 def masking(mask: Masker) -> Middleware:
@@ -290,7 +275,8 @@ async def run_service(
         return 2
     check_path(settings.database_path)
     try:
-        with InstanceLock(settings.database_path), bind(settings.http) as sock:
+        http = settings.http
+        with InstanceLock(settings.database_path), bind(http.host, http.port) as sock:
             return await _until_stopped(settings, platforms, factory, stop, on_ready, sock)
     except AlreadyRunning as exc:
         sys.stderr.write(f"storybot: {exc}\n")
@@ -339,9 +325,9 @@ async def _serve(
             return service.exit_code
         service.scheduler = Scheduler(settings, app.store, app.metrics, service.publish)
         app.engine.library.on_schedule_change = service.scheduler.reschedule
-        service.runner = web.AppRunner(service.http_app, access_log=None)
-        await service.runner.setup()
-        await web.SockSite(service.runner, sock).start()
+        server = service.runner = HttpServer(service.http_app, settings.http, sock=sock)
+        await server.start()
+        app.metrics.track_http(lambda: server.open_connections, lambda: asdict(server.stats))
         await service.scheduler.start()
         service.bring_up()
         await service.first_attempts()

@@ -345,6 +345,8 @@ GAUGES = {
     "storybot_active_stories": set(),
     "storybot_queue_depth": set(),
     "storybot_feed_prompts": set(),
+    "storybot_http_connections": set(),
+    "storybot_http_limited": {"kind"},
     "storybot_build_info": {"version"},
     "up": set(),
 }
