@@ -10,12 +10,22 @@ import argparse
 import asyncio
 import contextlib
 import json
+import logging
+import os
 import sys
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 
-from bot.config import ConfigError, Settings, load_settings, redacted, secret_values
+from bot.config import (
+    ConfigError,
+    Settings,
+    dotenv_names,
+    load_settings,
+    redacted,
+    secret_values,
+    unknown_variables,
+)
 from bot.logs import setup_logging
 from storage.base import StorageError
 
@@ -72,17 +82,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"storybot: {exc}", file=sys.stderr)
         return EXIT_CONFIG
+    ignored = unknown_variables([*os.environ, *dotenv_names()])
     if args.command == "check-config":
+        for line in ignored:
+            print(f"storybot: warning: {line}", file=sys.stderr)
         print(json.dumps(redacted(settings), indent=2))
         return 0
     try:
         if args.command == "chat":
             # stdout carries the story, so logs go to stderr, and only problems by default.
             setup_logging(args.log_level or "WARNING", sys.stderr, secret_values(settings))
+            _warn(ignored)
             with contextlib.suppress(KeyboardInterrupt):
                 asyncio.run(_chat(settings, args.user, args.channel))
             return 0
         setup_logging(settings.log_level, secrets=secret_values(settings))
+        _warn(ignored)
         return asyncio.run(_run(settings))
     except StorageError as exc:
         print(f"storybot: {exc}", file=sys.stderr)
@@ -90,6 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:  # found while building the storyteller
         print(f"storybot: {exc}", file=sys.stderr)
         return EXIT_CONFIG
+
+
+def _warn(lines: list[str]) -> None:
+    for line in lines:
+        logging.getLogger("bot.config").warning("%s", line)
 
 
 async def _chat(settings: Settings, user: str, channel: str) -> None:

@@ -7,11 +7,16 @@ print as ``**********`` everywhere, ``check-config`` included.
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+from dotenv import dotenv_values
 from pydantic import (
+    AfterValidator,
     BaseModel,
     Field,
     SecretStr,
@@ -54,86 +59,163 @@ class Section(BaseModel):
     model_config = {"extra": "forbid"}
 
 
+def _is_url(value: str) -> str:
+    if not _URL.match(value):
+        raise ValueError(f"{value[:80]!r} is not an http(s) URL")
+    return value
+
+
+_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+Url = Annotated[str, AfterValidator(_is_url)]
+
+
 class StoryConfig(Section):
-    max_prompt_length: int = Field(500, ge=20, le=20_000)
-    max_queue: int = Field(5, ge=1, le=1000, description="turns waiting per channel")
-    max_turns: int = Field(2000, ge=1, le=1_000_000, description="turns admitted at once")
-    context_tokens: int = Field(1200, ge=200, le=100_000, description="recent parts budget")
-    summary_tokens: int = Field(400, ge=50, le=10_000)
-    max_prompts: int = Field(100, ge=1, le=10_000, description="prompts per channel")
-    user_daily_tokens: int = Field(0, ge=0, description="0 means no budget")
-    channel_daily_tokens: int = Field(0, ge=0, description="0 means no budget")
+    max_prompt_length: int = Field(
+        500, ge=20, le=20_000, description="characters in a prompt or direction"
+    )
+    max_queue: int = Field(
+        5, ge=1, le=1000, description="requests waiting per channel before users are asked to wait"
+    )
+    max_turns: int = Field(
+        2000, ge=1, le=1_000_000, description="requests admitted at once across all channels"
+    )
+    context_tokens: int = Field(
+        1200, ge=200, le=100_000, description="budget for recent parts in the storyteller's context"
+    )
+    summary_tokens: int = Field(
+        400, ge=50, le=10_000, description="size of the rolling summary of older parts"
+    )
+    max_prompts: int = Field(100, ge=1, le=10_000, description="prompts per channel library")
+    user_daily_tokens: int = Field(0, ge=0, description="daily token budget per user; 0 is off")
+    channel_daily_tokens: int = Field(
+        0, ge=0, description="daily token budget per channel; 0 is off"
+    )
 
 
 class OfflineConfig(Section):
-    chunk_delay: float = Field(0.03, ge=0, le=5, description="seconds between streamed chunks")
-    seed: int | None = None
+    chunk_delay: float = Field(
+        0.03, ge=0, le=5, description="seconds between streamed chunks of the offline storyteller"
+    )
+    seed: int | None = Field(None, description="a fixed seed makes offline stories reproducible")
 
 
 class LLMEndpoint(Section):
-    base_url: Annotated[str, Field(pattern=r"^https?://")] = "https://api.openai.com/v1"
-    api_key: SecretStr | None = None
-    model: str = "gpt-4o-mini"
-    temperature: float = Field(0.9, ge=0, le=2)
-    max_tokens: int = Field(900, ge=16, le=32_000)
-    connect_timeout: float = Field(10, gt=0)
-    first_token_timeout: float = Field(60, gt=0)
-    between_tokens_timeout: float = Field(30, gt=0)
-    total_timeout: float = Field(300, gt=0)
+    base_url: Url = Field(
+        "https://api.openai.com/v1", description="the OpenAI-compatible server's API root"
+    )
+    api_key: SecretStr | None = Field(None, description="sent as a Bearer token when set")
+    model: str = Field("gpt-4o-mini", description="the model to ask")
+    temperature: float = Field(0.9, ge=0, le=2, description="sampling temperature")
+    max_tokens: int = Field(900, ge=16, le=32_000, description="most tokens per answer")
+    connect_timeout: float = Field(10, gt=0, description="seconds to connect to the server")
+    first_token_timeout: float = Field(
+        60, gt=0, description="seconds until the first text (a local model may load first)"
+    )
+    between_tokens_timeout: float = Field(30, gt=0, description="seconds of silence mid-answer")
+    total_timeout: float = Field(
+        300, gt=0, description="seconds for a whole answer, retries included"
+    )
+    max_connections: int = Field(
+        100, ge=1, le=10_000, description="connections to the server at once"
+    )
+    pool_timeout: float = Field(
+        60,
+        gt=0,
+        description="seconds a request may wait for a free connection (not a server failure)",
+    )
 
 
 class LLMConfig(LLMEndpoint):
-    provider: Literal["offline", "openai"] = "offline"
-    fallback: Literal["offline", "none", "backup"] = "offline"
-    backup: LLMEndpoint | None = None
-    breaker_failures: int = Field(3, ge=1)
-    breaker_reset: float = Field(60, gt=0)
+    provider: Literal["offline", "openai"] = Field(
+        "offline", description="`offline` or `openai` (any OpenAI-compatible server)"
+    )
+    fallback: Literal["offline", "none", "backup"] = Field(
+        "offline", description="when the server fails: `offline`, `backup` (`llm.backup`) or `none`"
+    )
+    backup: LLMEndpoint | None = Field(
+        None, description="a second endpoint for `fallback = backup` (same keys as `llm`)"
+    )
+    breaker_failures: int = Field(
+        3, ge=1, description="failures in a row that open the circuit breaker"
+    )
+    breaker_reset: float = Field(
+        60, gt=0, description="seconds before an open breaker lets one request try again"
+    )
 
     @model_validator(mode="after")
     def _backup_needs_an_endpoint(self) -> LLMConfig:
-        if self.provider == "openai" and self.fallback == "backup" and self.backup is None:
-            raise ValueError("fallback = 'backup' needs an [llm.backup] endpoint")
+        if self.fallback == "backup" and self.backup is None:
+            raise ValueError(
+                "llm.fallback (STORYBOT_LLM__FALLBACK) is 'backup' but there is no backup "
+                "endpoint: set STORYBOT_LLM__BACKUP__BASE_URL and STORYBOT_LLM__BACKUP__MODEL "
+                "(or [llm.backup] in the TOML file), or choose fallback 'offline' or 'none'"
+            )
         return self
 
 
 class TelegramConfig(Section):
-    token: SecretStr | None = None
-    api_base_url: str = "https://api.telegram.org/bot"
-    file_base_url: str = "https://api.telegram.org/file/bot"
-    webhook_url: str | None = None
-    webhook_secret: SecretStr | None = None
-    private_interval: float = Field(1.0, ge=0)
-    group_interval: float = Field(3.0, ge=0)
-    poll_timeout: int = Field(10, ge=0, le=60)
+    token: SecretStr | None = Field(None, description="a token from @BotFather; enables Telegram")
+    api_base_url: Url = Field(
+        "https://api.telegram.org/bot", description="the Bot API (a self-hosted one, say)"
+    )
+    file_base_url: Url = Field(
+        "https://api.telegram.org/file/bot", description="the Bot API's file downloads"
+    )
+    webhook_url: Url | None = Field(
+        None, description="webhook mode instead of long polling: the public URL Telegram posts to"
+    )
+    webhook_secret: SecretStr | None = Field(
+        None, description="checked on every webhook request (random if unset)"
+    )
+    private_interval: float = Field(
+        1.0, ge=0, description="seconds between edits while streaming in private chats"
+    )
+    group_interval: float = Field(
+        3.0, ge=0, description="seconds between edits while streaming in groups"
+    )
+    poll_timeout: int = Field(10, ge=0, le=60, description="long-polling wait, in seconds")
 
 
 class SlackConfig(Section):
-    bot_token: SecretStr | None = None
-    app_token: SecretStr | None = None
-    signing_secret: SecretStr | None = None
-    api_base_url: str = "https://slack.com/api/"
-    admin_users: CommaList = []
-    edit_interval: float = Field(1.0, ge=0)
-    thread_needs_mention: bool = True
+    bot_token: SecretStr | None = Field(None, description="xoxb-...; enables Slack")
+    app_token: SecretStr | None = Field(None, description="xapp-...: Socket Mode")
+    signing_secret: SecretStr | None = Field(
+        None, description="HTTP mode: verifies requests to /slack/events"
+    )
+    api_base_url: Url = Field("https://slack.com/api/", description="the Web API root")
+    admin_users: CommaList = Field(
+        default_factory=list, description="extra managers (comma-separated user ids)"
+    )
+    edit_interval: float = Field(1.0, ge=0, description="seconds between edits while streaming")
+    thread_needs_mention: bool = Field(
+        True, description="thread replies steer only when they mention the bot"
+    )
 
     _split = field_validator("admin_users", mode="before")(_split_commas)
 
 
 class DiscordConfig(Section):
-    token: SecretStr | None = None
-    guild_ids: IntCommaList = []
-    api_base_url: str = "https://discord.com/api/v10"
-    gateway_url: str = "wss://gateway.discord.gg/"
-    edit_interval: float = Field(1.0, ge=0)
+    token: SecretStr | None = Field(None, description="the bot's token; enables Discord")
+    guild_ids: IntCommaList = Field(
+        default_factory=list,
+        description="sync /story to these servers at once (comma-separated ids)",
+    )
+    api_base_url: Url = Field("https://discord.com/api/v10", description="the REST API root")
+    gateway_url: str = Field(
+        "wss://gateway.discord.gg/", pattern=r"^wss?://", description="the gateway"
+    )
+    edit_interval: float = Field(1.0, ge=0, description="seconds between edits while streaming")
 
     _split = field_validator("guild_ids", mode="before")(_split_commas)
 
 
 class HttpConfig(Section):
-    host: str = "127.0.0.1"
-    port: int = Field(8080, ge=0, le=65535)
-    max_connections: int = Field(1000, ge=1, le=1_000_000, description="open at once")
-    header_timeout: float = Field(10, gt=0, le=3600, description="seconds to send a request head")
+    host: str = Field("127.0.0.1", description="where the HTTP server listens")
+    port: int = Field(8080, ge=0, le=65535, description="its port (health, metrics, webhooks)")
+    max_connections: int = Field(1000, ge=1, le=1_000_000, description="connections open at once")
+    header_timeout: float = Field(
+        10, gt=0, le=3600, description="seconds a new connection has to send a request head"
+    )
     request_timeout: float = Field(
         30, gt=0, le=3600, description="seconds per request, WebSockets excepted"
     )
@@ -144,12 +226,20 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="STORYBOT_",
         env_nested_delimiter="__",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        dotenv_filtering="only_existing",  # a .env may hold other tools' variables too
         extra="forbid",
         validate_default=True,
     )
 
-    database_path: str = "data/storybot.db"
-    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    database_path: str = Field(
+        "data/storybot.db",
+        description="the SQLite file (`chat` creates its folder; `run` expects it to exist)",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", description="DEBUG, INFO, WARNING or ERROR"
+    )
     story: StoryConfig = StoryConfig()
     offline: OfflineConfig = OfflineConfig()
     llm: LLMConfig = LLMConfig()
@@ -157,10 +247,14 @@ class Settings(BaseSettings):
     slack: SlackConfig = SlackConfig()
     discord: DiscordConfig = DiscordConfig()
     http: HttpConfig = HttpConfig()
-    feeds: CommaList = []
-    feed_interval_hours: float = Field(6, gt=0)
-    retention_days: int = Field(90, ge=0)
-    shutdown_grace: float = Field(15, ge=0)
+    feeds: Annotated[list[Url], NoDecode] = Field(
+        default_factory=list, description="prompt feed URLs (RSS, Atom or JSON; comma-separated)"
+    )
+    feed_interval_hours: float = Field(6, gt=0, description="how often feeds are fetched")
+    retention_days: int = Field(
+        90, ge=0, description="keep archived stories this long; 0 keeps all"
+    )
+    shutdown_grace: float = Field(15, ge=0, description="seconds stories may finish after SIGTERM")
 
     _split = field_validator("feeds", mode="before")(_split_commas)
 
@@ -178,7 +272,9 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        # Highest first: credentials and overrides (init; a credential yields to a variable
+        # set in the environment, see credentials_settings), the environment, .env, TOML.
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings, dotenv_settings]
         if settings_cls.model_config.get("toml_file"):
             sources.append(TomlConfigSettingsSource(settings_cls))
         return tuple(sources)
@@ -210,12 +306,51 @@ def load_settings(config_path: str | None = None, **overrides: Any) -> Settings:
 
 
 def describe_errors(exc: ValidationError) -> str:
+    """One line per problem, naming the key and the variable that really sets it.
+
+    A list item's error names the list's variable (``STORYBOT_DISCORD__GUILD_IDS``,
+    not the ``..._GUILD_IDS__0`` pydantic's location would spell).
+    """
     lines = []
     for error in exc.errors():
-        key = ".".join(str(part) for part in error["loc"])
-        env = "STORYBOT_" + "__".join(str(part) for part in error["loc"]).upper()
-        lines.append(f"{key} ({env}): {error['msg']}")
+        names = [str(part) for part in error["loc"] if not isinstance(part, int)]
+        items = "".join(f"[{part}]" for part in error["loc"] if isinstance(part, int))
+        key = ".".join(names) + items
+        env = "STORYBOT_" + "__".join(names).upper()
+        message = str(error["msg"]).removeprefix("Value error, ")
+        lines.append(f"{key} ({env}): {message}" if names else message)
     return "invalid configuration:\n  " + "\n  ".join(lines)
+
+
+def variable_names(model: type[BaseModel] = Settings, prefix: str = "STORYBOT_") -> set[str]:
+    """Every environment variable that sets something, nested sections included."""
+    names = {"STORYBOT_CONFIG"} if prefix == "STORYBOT_" else set()
+    for name, field in model.model_fields.items():
+        env = f"{prefix}{name.upper()}"
+        names.add(env)
+        for inner in (field.annotation, *getattr(field.annotation, "__args__", ())):
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                names |= variable_names(inner, env + "__")
+    return names
+
+
+def unknown_variables(found: Iterable[str]) -> list[str]:
+    """A line for each ``STORYBOT_`` name that sets nothing, with the closest real one.
+
+    ``STORYBOT_HTTP_PORT`` (one underscore) is silently ignored otherwise.
+    """
+    known = variable_names()
+    lines = []
+    for name in sorted({n.upper() for n in found if n.upper().startswith("STORYBOT_")} - known):
+        near = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"; did you mean {near[0]}?" if near else ""
+        lines.append(f"{name} matches no setting and is ignored{hint}")
+    return lines
+
+
+def dotenv_names(path: str = ".env") -> list[str]:
+    """The variable names a ``.env`` file in the working directory sets."""
+    return list(dotenv_values(path)) if Path(path).is_file() else []
 
 
 def redacted(settings: Settings) -> dict[str, Any]:

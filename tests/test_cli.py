@@ -163,3 +163,65 @@ def test_undecodable_bytes_in_the_terminal_still_make_a_stored_story(tmp_path: P
     with sqlite3.connect(db) as conn:
         (premise,) = conn.execute("SELECT premise FROM stories").fetchone()
     assert premise == "A fox named Juniper and \ufffd\ufffd bytes"
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        (
+            {"STORYBOT_DISCORD__GUILD_IDS": "12,abc"},
+            "discord.guild_ids[1] (STORYBOT_DISCORD__GUILD_IDS)",
+        ),
+        ({"STORYBOT_FEEDS": "https://ok.example/feed,ftp://x/y"}, "feeds[1] (STORYBOT_FEEDS)"),
+        ({"STORYBOT_LLM__FALLBACK": "backup"}, "llm.fallback (STORYBOT_LLM__FALLBACK)"),
+        ({"STORYBOT_TELEGRAM__WEBHOOK_URL": "my.host/hook"}, "STORYBOT_TELEGRAM__WEBHOOK_URL"),
+    ],
+)
+def test_check_config_rejects_mistakes_naming_the_real_variable(
+    env: dict[str, str], named: str
+) -> None:
+    result = storybot("check-config", env=env)
+    assert result.returncode == 2
+    assert named in result.stderr
+    assert "__0" not in result.stderr
+    assert "__1" not in result.stderr
+
+
+def test_an_unknown_storybot_variable_is_reported_with_the_closest_name(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("STORYBOT_SHUTDOWN_GRAEC=3\nOTHER_TOOL=1\n")
+    result = storybot("check-config", env={"STORYBOT_HTTP_PORT": "9000"}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "STORYBOT_HTTP_PORT matches no setting and is ignored; did you mean " in result.stderr
+    assert "STORYBOT_HTTP__PORT?" in result.stderr
+    assert "STORYBOT_SHUTDOWN_GRAEC matches no setting" in result.stderr
+    assert "STORYBOT_SHUTDOWN_GRACE?" in result.stderr
+    assert "OTHER_TOOL" not in result.stderr  # not ours to judge
+
+
+def test_precedence_environment_credentials_dotenv_toml_defaults(tmp_path: Path) -> None:
+    """Each source wins over the ones after it: environment > credentials > .env > TOML."""
+    (tmp_path / "storybot.toml").write_text(
+        "log_level = 'ERROR'\nretention_days = 1\nshutdown_grace = 1\n"
+        "[story]\nmax_queue = 1\n[offline]\nseed = 1\n"
+    )
+    (tmp_path / ".env").write_text(
+        "STORYBOT_RETENTION_DAYS=2\nSTORYBOT_SHUTDOWN_GRACE=2\nSTORYBOT_STORY__MAX_QUEUE=2\n"
+    )
+    credentials = tmp_path / "credentials"
+    credentials.mkdir()
+    (credentials / "storybot_shutdown_grace").write_text("3\n")
+    (credentials / "storybot_story__max_queue").write_text("3\n")
+    env = {
+        "STORYBOT_CONFIG": str(tmp_path / "storybot.toml"),
+        "CREDENTIALS_DIRECTORY": str(credentials),
+        "STORYBOT_STORY__MAX_QUEUE": "4",
+    }
+    result = storybot("check-config", env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["story"]["max_queue"] == 4  # the environment
+    assert shown["shutdown_grace"] == 3  # a credential
+    assert shown["retention_days"] == 2  # .env
+    assert shown["log_level"] == "ERROR"  # TOML
+    assert shown["feed_interval_hours"] == 6  # the default
+    assert shown["offline"]["seed"] == 1

@@ -96,3 +96,26 @@ def test_check_config_hides_passwords_and_tokens_in_urls(
         "https://b.example/f.json?key=***",
     ]
     assert shown["discord"]["api_base_url"] == "https://discord.com/api/v10"  # untouched
+
+
+def test_the_readme_configuration_reference_is_up_to_date() -> None:
+    """Written from the model by `make docs`; run it when a setting changes."""
+    from bot.config_docs import README, written
+
+    text = README.read_text("utf-8")
+    assert written(text) == text, "README.md's configuration reference is stale: run `make docs`"
+
+
+def test_the_reference_lists_every_variable() -> None:
+    from bot.config import variable_names
+    from bot.config_docs import reference
+
+    table = reference()
+    names = variable_names()
+    leaves = {n for n in names if not any(other.startswith(n + "__") for other in names)}
+    missing = [
+        name
+        for name in leaves
+        if f"`{name}`" not in table and name != "STORYBOT_CONFIG" and "__BACKUP__" not in name
+    ]
+    assert missing == []

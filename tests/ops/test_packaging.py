@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from aiohttp import web
 
 from bot.cli import EXIT_CONFIG
@@ -433,169 +434,15 @@ def test_metric_list_matches_what_the_bot_exports() -> None:
     assert {name: exported.get(name) for name in expected} == expected
 
 
-class SubsetYAML:
-    """Block mappings and sequences, quoted and plain scalars, ``|`` blocks: alerts.yml's YAML.
-
-    Anything outside that subset raises, so the file cannot drift into syntax this
-    loader would misread.
-    """
-
-    KEY = re.compile(r"([A-Za-z_][\w.-]*):(?:\s+(.*))?$")
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-        self.index = 0
-
-    @classmethod
-    def load(cls, text: str) -> Any:
-        loader = cls(text)
-        found = loader.peek()
-        result = loader.node(found[0]) if found else None
-        if loader.peek() is not None:
-            raise ValueError(f"line {loader.index + 1}: unexpected content")
-        return result
-
-    def peek(self) -> tuple[int, str] | None:
-        while self.index < len(self.lines):
-            raw = self.lines[self.index]
-            if "\t" in raw[: len(raw) - len(raw.lstrip())]:
-                raise ValueError(f"line {self.index + 1}: tab in indentation")
-            stripped = raw.strip()
-            if stripped and not stripped.startswith("#"):
-                return len(raw) - len(raw.lstrip(" ")), stripped
-            self.index += 1
-        return None
-
-    def node(self, indent: int) -> Any:
-        found = self.peek()
-        assert found is not None
-        return self.sequence(indent) if self.is_item(found[1]) else self.mapping(indent)
-
-    @staticmethod
-    def is_item(line: str) -> bool:
-        return line == "-" or line.startswith("- ")
-
-    def sequence(self, indent: int) -> list[Any]:
-        items: list[Any] = []
-        while (found := self.peek()) and found[0] == indent and self.is_item(found[1]):
-            rest = found[1][1:].strip()
-            if not rest:
-                self.index += 1
-                items.append(self.child(indent, allow_same_indent=False))
-            elif self.KEY.match(rest):
-                self.lines[self.index] = " " * (indent + 2) + rest
-                items.append(self.mapping(indent + 2))
-            else:
-                self.index += 1
-                items.append(self.scalar(rest))
-        self.check_dedent(indent)
-        return items
-
-    def mapping(self, indent: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        while (found := self.peek()) and found[0] == indent and not self.is_item(found[1]):
-            match = self.KEY.match(found[1])
-            if not match:
-                raise ValueError(f"line {self.index + 1}: not a 'key: value' line")
-            key, rest = match.group(1), (match.group(2) or "").strip()
-            if key in result:
-                raise ValueError(f"line {self.index + 1}: duplicate key {key}")
-            self.index += 1
-            if rest in ("|", "|-"):
-                result[key] = self.block(indent, keep_newline=rest == "|")
-            elif rest:
-                result[key] = self.scalar(rest)
-            else:
-                result[key] = self.child(indent, allow_same_indent=True)
-        self.check_dedent(indent)
-        return result
-
-    def check_dedent(self, indent: int) -> None:
-        found = self.peek()
-        if found and found[0] > indent:
-            raise ValueError(f"line {self.index + 1}: unexpected indentation")
-
-    def child(self, indent: int, *, allow_same_indent: bool) -> Any:
-        found = self.peek()
-        if found is None or found[0] < indent:
-            return None
-        if found[0] == indent:
-            return self.sequence(indent) if allow_same_indent and self.is_item(found[1]) else None
-        return self.node(found[0])
-
-    def block(self, indent: int, *, keep_newline: bool) -> str:
-        lines: list[str] = []
-        block_indent = None
-        while self.index < len(self.lines):
-            raw = self.lines[self.index]
-            width = len(raw) - len(raw.lstrip(" "))
-            if raw.strip() and width <= indent:
-                break
-            if raw.strip() and block_indent is None:
-                block_indent = width
-            lines.append(raw[block_indent or 0 :] if raw.strip() else "")
-            self.index += 1
-        while lines and not lines[-1]:
-            lines.pop()
-        return "\n".join(lines) + ("\n" if keep_newline and lines else "")
-
-    def scalar(self, text: str) -> Any:
-        if text.startswith('"'):
-            value, end = json.JSONDecoder().raw_decode(text)
-            if text[end:].strip():
-                raise ValueError(f"line {self.index}: text after a quoted string")
-            return value
-        if text.startswith("'"):
-            if not text.endswith("'") or len(text) < 2:
-                raise ValueError(f"line {self.index}: unterminated quote")
-            return text[1:-1].replace("''", "'")
-        text = re.split(r"\s#", text, maxsplit=1)[0].rstrip()
-        if text[0] in "{[&*!|>%@`" or ": " in text:
-            raise ValueError(f"line {self.index}: {text!r} is outside the supported YAML subset")
-        if text in ("true", "false"):
-            return text == "true"
-        if text in ("null", "~"):
-            return None
-        if re.fullmatch(r"[-+]?\d+", text):
-            return int(text)
-        if re.fullmatch(r"[-+]?(\d+\.\d*|\.\d+)([eE][-+]?\d+)?", text):
-            return float(text)
-        return text
-
-
-def test_subset_yaml_loader() -> None:
-    text = (
-        "# comment\na:\n  - name: x\n    items:\n    - 1\n    - 'it''s'\n"
-        '  - plain text\nb: |\n  line one\n\n  line two\nc: "q\\"uote"\nd:\n'
-    )
-    assert SubsetYAML.load(text) == {
-        "a": [{"name": "x", "items": [1, "it's"]}, "plain text"],
-        "b": "line one\n\nline two\n",
-        "c": 'q"uote',
-        "d": None,
-    }
-    for bad in ("a: {b: 1}", "a: 1\n   b: 2", "a: 1\na: 2", "a: x: y"):
-        with pytest.raises(ValueError, match="line"):
-            SubsetYAML.load(bad)
-
-
 @pytest.fixture(scope="module")
 def alert_rules() -> list[dict[str, Any]]:
-    document = SubsetYAML.load(ALERTS.read_text())
+    document = yaml.safe_load(ALERTS.read_text())
     assert set(document) == {"groups"}
     rules = []
     for group in document["groups"]:
         assert set(group) == {"name", "rules"}
         rules.extend(group["rules"])
     return rules
-
-
-def test_alerts_match_pyyaml() -> None:
-    try:
-        import yaml
-    except ImportError:
-        pytest.skip("PyYAML is not installed (not a dependency); the subset loader checked it")
-    assert yaml.safe_load(ALERTS.read_text()) == SubsetYAML.load(ALERTS.read_text())
 
 
 def test_alert_rules_are_complete(alert_rules: list[dict[str, Any]]) -> None:
@@ -691,3 +538,57 @@ def test_dashboard_uses_only_exported_metrics_and_shows_them_all(
             assert metric.group(1) in METRICS
     wanted = set(COUNTERS) | set(GAUGES) | {f"{name}_bucket" for name in HISTOGRAMS}
     assert wanted <= used, sorted(wanted - used)
+
+
+# docker compose
+
+
+COMPOSE = ROOT / "compose.yaml"
+EXAMPLE_ENV = ROOT / "config" / "storybot.example.env"
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict[str, Any]:
+    document = yaml.safe_load(COMPOSE.read_text())
+    assert isinstance(document, dict)
+    return document
+
+
+def test_compose_keeps_stories_in_a_named_volume(compose: dict[str, Any]) -> None:
+    storybot = compose["services"]["storybot"]
+    assert storybot["build"] == "."
+    assert "storybot-data:/data" in storybot["volumes"]
+    assert "storybot-data" in compose["volumes"]
+    assert storybot["env_file"] == [{"path": ".env", "required": False}]
+    assert all(port.startswith("127.0.0.1:") for port in storybot["ports"])
+    assert "profiles" not in storybot, "docker compose up must start Storybot"
+
+
+def test_compose_ollama_is_an_optional_profile_wired_by_the_example_env(
+    compose: dict[str, Any],
+) -> None:
+    ollama = compose["services"]["ollama"]
+    assert ollama["profiles"] == ["ollama"]
+    assert ":" in ollama["image"], "pin a version"
+    assert ":latest" not in ollama["image"], "pin a version"
+    assert compose["services"]["storybot"]["depends_on"]["ollama"]["required"] is False
+    wired = [line for line in EXAMPLE_ENV.read_text().splitlines() if "ollama:11434" in line]
+    assert wired == ["#STORYBOT_LLM__BASE_URL=http://ollama:11434/v1"]
+
+
+def test_every_variable_in_the_examples_and_compose_is_a_real_setting(
+    compose: dict[str, Any],
+) -> None:
+    from bot.config import variable_names
+
+    known = variable_names()
+    named = set(re.findall(r"\b(STORYBOT_[A-Z0-9_]+)=", EXAMPLE_ENV.read_text()))
+    for service in compose["services"].values():
+        named |= {n for n in service.get("environment") or {} if n.startswith("STORYBOT_")}
+    assert named
+    assert named - known == set()
+
+
+def test_local_secrets_stay_out_of_git_and_the_image() -> None:
+    assert ".env" in (ROOT / ".gitignore").read_text().splitlines()
+    assert "**/.env" in (ROOT / ".dockerignore").read_text().splitlines()
