@@ -37,7 +37,11 @@ async def test_one_platform_serves_while_the_others_are_down(tmp_path: Path) -> 
                 "private_interval": 0.05,
             },
             slack={"bot_token": "xoxb-x", "signing_secret": "s", "api_base_url": dead + "/api/"},
-            discord={"token": "d", "api_base_url": dead + "/api/v10", "gateway_url": dead},
+            discord={
+                "token": "d",
+                "api_base_url": dead + "/api/v10",
+                "gateway_url": dead.replace("http", "ws"),
+            },
         )
         stop = asyncio.Event()
         ready: asyncio.Future[Service] = asyncio.get_running_loop().create_future()
