@@ -45,6 +45,7 @@ from pydantic import SecretStr
 from telegram import Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
+from adapters.telegram.processing import Deliveries
 from bench.report import Row, Section, machine, percentile, table, write_json
 from bot.app import App
 from bot.config import Settings, TelegramConfig
@@ -94,6 +95,7 @@ class Side:
     next_update: Callable[[], dict[str, Any]]
     check: Callable[[dict[str, Any]], bool]
     """Did the bot answer this update as it should (read back from the fake)?"""
+    deliveries: Deliveries | None = None
     samples: list[int] = field(default_factory=list)
     failures: int = 0
 
@@ -182,6 +184,8 @@ async def _sample(tg: TimedTelegram, side: Side, keep: bool) -> None:
     finally:
         tg.arrival = None
     await asyncio.wait_for(side.application.update_queue.join(), WAIT)
+    if side.deliveries is not None:  # Storybot delivers beside PTB's processing slot
+        await asyncio.wait_for(side.deliveries.idle(), WAIT)
     if not side.check(data):
         side.failures += 1
     if keep:
@@ -253,8 +257,20 @@ async def measure(config: AdapterOverheadConfig) -> Section:
 
                 sides = [
                     Side("echo", echo_app, echo_update, echoed),
-                    Side("storybot", adapter.application, continue_update, story_part),
-                    Side("storybot-new", adapter.application, new_update, story_part),
+                    Side(
+                        "storybot",
+                        adapter.application,
+                        continue_update,
+                        story_part,
+                        adapter.deliveries,
+                    ),
+                    Side(
+                        "storybot-new",
+                        adapter.application,
+                        new_update,
+                        story_part,
+                        adapter.deliveries,
+                    ),
                 ]
                 gc.collect()
                 for round_ in range(config.warmup + config.samples):

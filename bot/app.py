@@ -16,6 +16,7 @@ from bot.config import Settings
 from bot.delivery import Limits, Surface
 from bot.engine import Engine
 from bot.identity import ChannelKey
+from bot.inbox import Inbox
 from bot.memory import Memory, Summariser, offline_summariser, provider_summariser
 from bot.metrics import MeteredProvider, Metrics
 from bot.providers import build_provider
@@ -50,6 +51,11 @@ class App:
     provider: Provider
     engine: Engine
     metrics: Metrics = field(default_factory=Metrics)
+    inbox: Inbox = field(init=False)
+    """Platform events kept from fetch until handled; a view of ``store``, built with it."""
+
+    def __post_init__(self) -> None:
+        self.inbox = Inbox(self.store)
 
 
 def summariser_for(provider: Provider, metered: Provider, settings: Settings) -> Summariser:
@@ -91,6 +97,7 @@ async def open_app(settings: Settings, metrics: Metrics | None = None) -> AsyncI
                 observer=metrics,
             )
             metrics.track_queue(lambda: engine.queue_depth)
+            metrics.track_llm_waiting(metered.waiting)
             try:
                 yield App(settings, store, provider, engine, metrics)
             finally:

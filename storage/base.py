@@ -75,6 +75,8 @@ class Part:
     author: str
     choices: tuple[str, ...]
     status: PartStatus
+    state: str = ""
+    """The storyteller's state after this part (opaque; '' when it keeps none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +141,8 @@ class TurnState:
     """The channel's active story."""
     recent: tuple[Part, ...]
     """The story's newest parts, oldest first: its unsummarised parts (up to the
-    limit asked for) and, whatever the summary holds, its last part."""
+    limit asked for) and, whatever the summary holds, its last two parts (a retry
+    goes back to the state of the part before the last)."""
     handled: bool
     """The request's platform event was handled before."""
 
@@ -151,6 +154,7 @@ class NewPart:
     author: str = ""
     choices: tuple[str, ...] = ()
     status: PartStatus = PartStatus.COMPLETE
+    state: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +188,16 @@ class Written:
     story: Story | None
     """The story as it is after the write (None for a recap of no story)."""
     part: Part | None
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """An event kept in the inbox and not handled yet."""
+
+    event_id: str
+    payload: str
+    tries: int
+    """How many start-ups have taken it up, this one included."""
 
 
 class Lifecycle(Protocol):
@@ -313,5 +327,24 @@ class ScheduleStore(Protocol):
         ...
 
 
-class Store(Lifecycle, TurnStore, ChannelStore, ScheduleStore, Protocol):
+class InboxStore(Protocol):
+    """Platform events kept from fetch to handled, so a killed process loses none
+    (:mod:`bot.inbox`). Event ids are the platform's, unique per platform."""
+
+    async def keep(self, platform: str, items: list[tuple[str, str]], most: int) -> bool:
+        """Store ``(event id, payload)`` pairs, skipping ids already kept: all of them, or
+        none when the platform would then hold more than ``most``. False means none."""
+        ...
+
+    async def pending(self, platform: str, limit: int) -> list[Pending]:
+        """The oldest ``limit`` events kept and not done, oldest first. Each is counted
+        as tried once more (see :attr:`Pending.tries`)."""
+        ...
+
+    async def done(self, platform: str, event_id: str) -> None:
+        """Forget an event: it was handled (or will never be)."""
+        ...
+
+
+class Store(Lifecycle, TurnStore, ChannelStore, ScheduleStore, InboxStore, Protocol):
     """Every role: what the composition root opens and hands out."""

@@ -1,7 +1,8 @@
 """The SQLite store: one aiosqlite connection, WAL, numbered migrations.
 
-The queries live by role in ``sqlite_turns.py`` (story turns) and
-``sqlite_ops.py`` (channels and scheduled work), on the connection helpers of
+The queries live by role in ``sqlite_turns.py`` (story turns),
+``sqlite_ops.py`` (channels and scheduled work) and ``sqlite_inbox.py``
+(platform events in flight), on the connection helpers of
 ``sqlite_db.py``; this module opens, upgrades and closes the database.
 """
 
@@ -17,6 +18,7 @@ import aiosqlite
 from storage.base import Failure, StorageError
 from storage.migrations import load_migrations, upgrade_script
 from storage.sqlite_db import SWITCH_INTERVAL
+from storage.sqlite_inbox import InboxQueries
 from storage.sqlite_ops import ChannelQueries, ScheduleQueries
 from storage.sqlite_turns import TurnQueries
 
@@ -52,7 +54,7 @@ def damaged(path: str, found: str) -> str:
     )
 
 
-class SqliteStore(TurnQueries, ChannelQueries, ScheduleQueries):
+class SqliteStore(TurnQueries, ChannelQueries, ScheduleQueries, InboxQueries):
     """The :class:`storage.base.Store` on SQLite."""
 
     def __init__(self, path: str, *, busy_timeout_ms: int = 5000) -> None:

@@ -1,24 +1,26 @@
 """The Telegram adapter: python-telegram-bot updates in, engine replies out.
 
 Long polling by default, a webhook on the app's HTTP server when
-``telegram.webhook_url`` is set. Either way PTB runs inside the app's own
-event loop (``initialize``/``start``/``start_polling``, stopped in reverse),
-updates are handled concurrently, and the engine keeps each chat in order and
-drops updates it has already handled (``event_id`` is the update id).
+``telegram.webhook_url`` is set. Either way every update is kept in the inbox
+before Telegram may forget it (``intake.py``), PTB's application runs the
+handlers inside the app's own event loop (``initialize``/``start``, stopped
+in reverse), and an update leaves the inbox once answered
+(``processing.py``). Handlers only take the request's place in line and
+start its delivery, so a flooded chat never holds a slot another chat needs;
+the engine keeps each chat in order and answers an update id once.
 """
 
 from __future__ import annotations
 
-import hmac
 import logging
 import secrets
-from datetime import timedelta
-from urllib.parse import urlsplit, urlunsplit
+from collections.abc import Coroutine
+from typing import Any
 
 from aiohttp import web
 from telegram import Bot, CallbackQuery, Message, Update
 from telegram.constants import ChatMemberStatus
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -30,28 +32,32 @@ from telegram.ext import (
 
 from adapters.telegram import inbound, render
 from adapters.telegram.inbound import PLATFORM, Target
+from adapters.telegram.intake import (
+    SECRET_HEADER,
+    WEBHOOK_PATH,
+    Intake,
+    Poller,
+    Webhook,
+    webhook_endpoint,
+)
+from adapters.telegram.processing import Deliveries, InboxProcessor
 from adapters.telegram.render import MAX_MESSAGE, parse_choice_data, utf16_len
-from adapters.telegram.surface import TelegramSurface
+from adapters.telegram.surface import TelegramSurface, TypingShown
 from bot.app import App
 from bot.commands import Command, Parsed
 from bot.delivery import Limits, Surface, deliver
 from bot.identity import ChannelKey, Sender
-from bot.types import Final, ManagerCheck, Mode, Request, manages, only
+from bot.platforms import CredentialsRefused
+from bot.types import Final, ManagerCheck, Mode, ReplyStream, Request, manages, only
+
+__all__ = ["SECRET_HEADER", "WEBHOOK_PATH", "TelegramAdapter", "webhook_endpoint"]
 
 log = logging.getLogger(__name__)
 
-WEBHOOK_PATH = "/telegram/webhook"
-SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 """Edited messages, reactions and the rest are never even fetched."""
 MANAGERS = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
 Context = ContextTypes.DEFAULT_TYPE
-
-
-def webhook_endpoint(url: str) -> str:
-    """A bare ``https://host`` means the app's own webhook path on that host."""
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=WEBHOOK_PATH)) if parts.path in ("", "/") else url
 
 
 class TelegramAdapter:
@@ -62,24 +68,33 @@ class TelegramAdapter:
         if config.token is None:
             raise ValueError("telegram.token (STORYBOT_TELEGRAM__TOKEN) is not set")
         self.app, self.config = app, config
+        self.grace = app.settings.shutdown_grace
         self.webhook_url = webhook_endpoint(config.webhook_url) if config.webhook_url else None
         # Without a configured secret, a random one still keeps strangers off the webhook.
         secret = config.webhook_secret
         self.secret = secret.get_secret_value() if secret else secrets.token_urlsafe(32)
-        builder = (
+        self.deliveries = Deliveries(app.inbox)
+        self.typing_shown = TypingShown()
+        self.application = (
             Application.builder()
             .token(config.token.get_secret_value())
             .base_url(config.api_base_url)
             .base_file_url(config.file_base_url)
-            .concurrent_updates(True)
+            .concurrent_updates(InboxProcessor(self.deliveries))
+            .updater(None)  # it would confirm updates before they are kept
             .job_queue(None)
+            .build()
         )
-        if self.webhook_url:
-            builder = builder.updater(None)
-        self.application = builder.build()
+        self.intake = Intake(self.application.bot, app.inbox, self.application.update_queue)
+        self.poller: Poller | None = None
+        if not self.webhook_url:
+            self.poller = Poller(
+                self.intake, timeout=config.poll_timeout, allowed_updates=ALLOWED_UPDATES
+            )
+        self.webhook = Webhook(self.intake, self.secret, lambda: self.application.running)
         self._add_handlers()
         if self.webhook_url and web_app is not None:
-            web_app.router.add_post(WEBHOOK_PATH, self.webhook)
+            web_app.router.add_post(WEBHOOK_PATH, self.webhook.receive)
 
     @property
     def bot(self) -> Bot:
@@ -100,21 +115,28 @@ class TelegramAdapter:
     # lifecycle
 
     async def start(self) -> None:
-        """Connect and return; updates are then handled in the background."""
-        await self.application.initialize()
+        """Connect and return; updates are then handled in the background.
+
+        Updates an earlier process fetched and never answered go first. A
+        refused token is :class:`CredentialsRefused` (retrying cannot help);
+        anything else may be tried again by calling ``start`` again.
+        """
+        try:
+            await self.application.initialize()
+        except InvalidToken:  # its message quotes the token: leave it out
+            raise CredentialsRefused("Telegram refused the bot token") from None
         try:
             await self._set_commands()
             if self.webhook_url:
                 await self.bot.set_webhook(
                     self.webhook_url, secret_token=self.secret, allowed_updates=ALLOWED_UPDATES
                 )
+            else:
+                await self.bot.delete_webhook()  # getUpdates is refused while one is set
             await self.application.start()
-            if self.application.updater is not None:
-                await self.application.updater.start_polling(
-                    timeout=timedelta(seconds=self.config.poll_timeout),
-                    allowed_updates=ALLOWED_UPDATES,
-                    error_callback=lambda exc: log.warning("polling Telegram failed: %s", exc),
-                )
+            await self.intake.take_up()
+            if self.poller is not None:
+                self.poller.start()
         except BaseException:
             await self.stop()
             raise
@@ -125,12 +147,15 @@ class TelegramAdapter:
         )
 
     async def stop(self) -> None:
-        """Stop fetching, let running replies finish, then close the HTTP client."""
-        updater = self.application.updater
-        if updater is not None and updater.running:
-            await updater.stop()
+        """Stop fetching, let replies finish within the shutdown grace, close the client.
+
+        Updates not answered by then stay in the inbox for the next start.
+        """
+        if self.poller is not None:
+            await self.poller.stop()
         if self.application.running:
             await self.application.stop()
+        await self.deliveries.close(self.grace)
         await self.application.shutdown()
 
     async def _set_commands(self) -> None:
@@ -139,21 +164,7 @@ class TelegramAdapter:
         except TelegramError as exc:
             log.warning("could not set the Telegram command menu: %s", exc)
 
-    async def webhook(self, request: web.Request) -> web.Response:
-        """Telegram posts updates here; the secret header proves it is Telegram."""
-        given = request.headers.get(SECRET_HEADER, "")
-        if not hmac.compare_digest(given.encode(), self.secret.encode()):
-            return web.Response(status=403, text="wrong secret token")
-        if not self.application.running:
-            return web.Response(status=503, text="not ready")  # Telegram will deliver again
-        try:
-            update = Update.de_json(await request.json(), self.bot)
-        except (ValueError, TypeError, KeyError):
-            return web.Response(status=400, text="not an update")
-        await self.application.update_queue.put(update)
-        return web.Response(text="ok")
-
-    # updates
+    # updates: each handler takes its place in line and returns; replies go on beside
 
     async def _on_command(self, update: Update, context: Context) -> None:
         message = update.message
@@ -164,9 +175,9 @@ class TelegramAdapter:
             return
         name, args = found
         if name == inbound.START:
-            await self._greet(message)
+            self._greet(update, message)
             return
-        await self._tell(update, message, inbound.story_text(name, args), Mode.COMMAND)
+        self._tell(update, message, inbound.story_text(name, args), Mode.COMMAND)
 
     async def _on_text(self, update: Update, context: Context) -> None:
         message = update.message
@@ -178,7 +189,7 @@ class TelegramAdapter:
             if text is None and inbound.replies_to_bot(message, self.bot.id):
                 text = message.text
         if text is not None:
-            await self._tell(update, message, text, Mode.CHAT)
+            self._tell(update, message, text, Mode.CHAT)
 
     async def _on_other(self, update: Update, context: Context) -> None:
         """Stickers, photos, unknown commands in a DM: say what works instead."""
@@ -186,7 +197,8 @@ class TelegramAdapter:
         if message is None or inbound.from_bot(message):
             return
         hint = render.UNKNOWN if message.text else render.NOT_TEXT
-        await self._show(Final(hint, private=True), self._surface(Target(message.chat.id)))
+        surface = self._surface(Target(message.chat.id))
+        self._beside(update, self._show(Final(hint, private=True), surface))
 
     async def _on_press(self, update: Update, context: Context) -> None:
         query = update.callback_query
@@ -194,8 +206,8 @@ class TelegramAdapter:
             return
         choice = parse_choice_data(query.data)
         shown = query.message
-        if choice is None or shown is None:
-            await query.answer()  # not ours to act on, but the spinner must stop
+        if choice is None or shown is None:  # not ours to act on, but the spinner must stop
+            self._beside(update, self._clear_spinner(query))
             return
         ref, number = choice
         target = inbound.target_of(shown) if isinstance(shown, Message) else Target(shown.chat.id)
@@ -209,14 +221,14 @@ class TelegramAdapter:
             event_id=str(update.update_id),
             ref=ref,
         )
-        await self._deliver(request, self._surface(target, query=query), private)
+        self._answer(update, request, self._surface(target, query=query), private)
 
     async def _on_error(self, update: object, context: Context) -> None:
         log.error("handling a Telegram update failed", exc_info=context.error)
 
     # replies
 
-    async def _tell(self, update: Update, message: Message, text: str, mode: Mode) -> None:
+    def _tell(self, update: Update, message: Message, text: str, mode: Mode) -> None:
         target = inbound.target_of(message)
         sender = inbound.sender_of(message)
         private = inbound.is_private(message.chat)
@@ -232,7 +244,22 @@ class TelegramAdapter:
             event_id=str(update.update_id),
         )
         reply_to = None if private else message.message_id
-        await self._deliver(request, self._surface(target, reply_to=reply_to), private)
+        self._answer(update, request, self._surface(target, reply_to=reply_to), private)
+
+    def _answer(
+        self, update: Update, request: Request, surface: TelegramSurface, private: bool
+    ) -> None:
+        """Take the request's place in its channel's line now; deliver the reply beside.
+
+        ``engine.handle`` runs before anything is awaited, so a chat's
+        requests are answered in the order their updates were queued.
+        """
+        stream = self.app.engine.handle(request)
+        self._beside(update, self._deliver(stream, request.channel, surface, private))
+
+    def _beside(self, update: Update, work: Coroutine[Any, Any, None]) -> None:
+        """Run ``work`` without holding PTB's processing slot; the update is done after it."""
+        self.deliveries.start(update.update_id, work)
 
     def _manager_check(self, chat_id: int, sender: Sender) -> ManagerCheck:
         """Group admins manage the group's stories; the engine asks only when it must."""
@@ -256,6 +283,7 @@ class TelegramAdapter:
             reply_to=reply_to,
             query=query,
             observe=self.app.metrics.reporter(PLATFORM),
+            typing_shown=self.typing_shown,
         )
 
     def limits(self, private: bool) -> Limits:
@@ -263,15 +291,24 @@ class TelegramAdapter:
         interval = self.config.private_interval if private else self.config.group_interval
         return Limits(MAX_MESSAGE, interval, measure=utf16_len)
 
-    async def _deliver(self, request: Request, surface: TelegramSurface, private: bool) -> None:
+    async def _deliver(
+        self, stream: ReplyStream, channel: ChannelKey, surface: TelegramSurface, private: bool
+    ) -> None:
         try:
-            await deliver(self.app.engine.handle(request), surface, self.limits(private))
+            await deliver(stream, surface, self.limits(private))
         except TelegramError as exc:  # e.g. the user blocked the bot, or it left the group
-            log.warning("could not show a reply in %s: %s", request.channel, exc)
+            log.warning("could not show a reply in %s: %s", channel, exc)
         except Exception:
-            log.exception("could not show a reply in %s", request.channel)
+            log.exception("could not show a reply in %s", channel)
         finally:
             await surface.answer_query()
+
+    @staticmethod
+    async def _clear_spinner(query: CallbackQuery) -> None:
+        try:
+            await query.answer()
+        except TelegramError as exc:
+            log.info("could not answer a button press: %s", exc)
 
     async def _show(self, final: Final, surface: TelegramSurface) -> None:
         """Answers the adapter gives itself (greetings, hints), through the same delivery."""
@@ -287,7 +324,7 @@ class TelegramAdapter:
             return None
         return self._surface(target), self.limits(private=target.chat_id > 0)
 
-    async def _greet(self, message: Message) -> None:
+    def _greet(self, update: Update, message: Message) -> None:
         if inbound.is_private(message.chat):
             name = message.from_user.first_name if message.from_user else "there"
             hello, reply_to = render.PRIVATE_HELLO.format(name=name), None
@@ -295,4 +332,4 @@ class TelegramAdapter:
             hello, reply_to = render.GROUP_HELLO, message.message_id
         text = f"{hello}\n\n{self.app.engine.help_text()}"
         surface = self._surface(inbound.target_of(message), reply_to=reply_to)
-        await self._show(Final(text, private=True), surface)
+        self._beside(update, self._show(Final(text, private=True), surface))

@@ -7,8 +7,9 @@ commands with ``@botname``) can be read and tested in one place.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from telegram import Chat, Message, MessageEntity, User
+from telegram import Bot, Chat, Message, MessageEntity, Update, User
 
 from adapters.telegram.surface import Target
 from bot.commands import SPECS
@@ -21,6 +22,23 @@ SHORTCUTS = tuple(spec.command.value for spec in SPECS)
 """Every visible subcommand also works on its own (``/retry``), so menus can offer it."""
 COMMANDS = (STORY, START, *SHORTCUTS)
 _CHAT_ID = re.compile(r"-?[0-9]{1,20}")
+
+
+def parse_update(data: Any, bot: Bot) -> Update | None:
+    """An update from its JSON, or None for JSON that is not one.
+
+    PTB's constructors do not check their input: a list, a number or a
+    ``"message": "text"`` fails with whatever error it happens to meet.
+    """
+    if not isinstance(data, dict):
+        return None
+    number = data.get("update_id")
+    if not isinstance(number, int) or isinstance(number, bool):
+        return None
+    try:
+        return Update.de_json(data, bot)
+    except Exception:
+        return None
 
 
 def target_of(message: Message) -> Target:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,6 +47,35 @@ class Target:
     thread_id: int | None = None
 
 
+TYPING_SHOWN = 4.0
+"""Seconds one "typing…" lasts for our purposes (Telegram shows it for 5 s or until a message)."""
+
+
+class TypingShown:
+    """When each chat was last shown "typing…", shared by every reply in the adapter.
+
+    Every reply being delivered keeps the indicator up, including those still
+    waiting in their chat's line: 300 replies queued in one group sent 75
+    sendChatAction calls a second and slowed everything else down. One per
+    chat (and topic) is all Telegram shows.
+    """
+
+    def __init__(self, every: float = TYPING_SHOWN, most: int = 10_000) -> None:
+        self.every = every
+        self.most = most
+        self._last: dict[Target, float] = {}
+
+    def due(self, target: Target) -> bool:
+        """Whether to show it now; if so, it counts as shown."""
+        now = time.monotonic()
+        if now - self._last.get(target, -self.every) < self.every:
+            return False
+        if len(self._last) >= self.most:  # forget chats whose indicator is over anyway
+            self._last = {t: at for t, at in self._last.items() if now - at < self.every}
+        self._last[target] = now
+        return True
+
+
 @dataclass(slots=True)
 class Shown:
     """The handle of a message the surface sent; None when an alert stood in for it."""
@@ -78,12 +108,14 @@ class TelegramSurface:
         reply_to: int | None = None,
         query: CallbackQuery | None = None,
         observe: Observer = ignore,
+        typing_shown: TypingShown | None = None,
     ) -> None:
         self.bot = bot
         self.target = target
         self.reply_to = reply_to
         self.query = query
         self.observe = observe
+        self.typing_shown = typing_shown or TypingShown()
         self._first = True
 
     @contextlib.contextmanager
@@ -179,6 +211,8 @@ class TelegramSurface:
 
     async def typing(self) -> None:
         await self.answer_query()
+        if not self.typing_shown.due(self.target):
+            return  # another reply in this chat shows it already
         with self._flood_control():
             await self.bot.send_chat_action(
                 self.target.chat_id, ChatAction.TYPING, message_thread_id=self.target.thread_id

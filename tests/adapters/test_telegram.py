@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -30,6 +31,7 @@ from tests.fakes.telegram_api import (
     BOT_ID,
     BOT_USERNAME,
     FakeTelegram,
+    FloodControl,
     Sent,
     callback,
     message,
@@ -58,13 +60,18 @@ class Harness:
         return await self.tg.inject(update)
 
     async def settled(self, update: dict[str, Any]) -> None:
-        """Wait until PTB fetched ``update`` and every fetched update is fully handled."""
+        """Wait until ``update`` was fetched and every fetched update is fully answered."""
         number = update["update_id"]
         await self.tg.wait_for(
             lambda: any(c.params.get("offset", 0) > number for c in self.tg.of("getUpdates")),
             what=f"update {number} to be fetched",
         )
+        await self.idle()
+
+    async def idle(self) -> None:
+        """Every queued update handled and its reply delivered."""
         await self.adapter.application.update_queue.join()
+        await self.adapter.deliveries.idle()
 
     async def story_message(self, chat_id: int, count: int = 1) -> Sent:
         """The ``count``-th message in the chat that ended with choice buttons."""
@@ -93,9 +100,18 @@ async def tg() -> AsyncIterator[FakeTelegram]:
 
 @asynccontextmanager
 async def running(
-    tg: FakeTelegram, db: Path, provider: ScriptedProvider, **telegram: Any
+    tg: FakeTelegram,
+    db: Path,
+    provider: ScriptedProvider,
+    *,
+    options: dict[str, Any] | None = None,
+    start: bool = True,
+    **telegram: Any,
 ) -> AsyncIterator[Harness]:
-    """An App on ``db`` with the scripted storyteller, and its Telegram adapter started."""
+    """An App on ``db`` with the scripted storyteller, and its Telegram adapter started
+    (unless ``start`` is False). ``telegram`` overrides the adapter's settings,
+    ``options`` any others.
+    """
     settings = Settings(
         database_path=str(db),
         telegram={
@@ -107,6 +123,7 @@ async def running(
             "poll_timeout": 1,
             **telegram,
         },
+        **(options or {}),
     )
     store = SqliteStore(str(db))
     await store.open()
@@ -116,7 +133,8 @@ async def running(
         app = App(settings, store, provider, engine, Metrics())
         web_app = web.Application()
         adapter = create(app, web_app)
-        await adapter.start()
+        if start:
+            await adapter.start()
         try:
             yield Harness(tg, adapter, app, web_app)
         finally:
@@ -310,6 +328,21 @@ async def test_unknown_button_data_is_still_answered(bot: Harness) -> None:
     assert answer.params["callback_query_id"] == update["callback_query"]["id"]
 
 
+async def test_a_choice_number_that_is_not_ascii_is_answered_and_ignored(
+    bot: Harness, provider: ScriptedProvider
+) -> None:
+    """``²`` passes ``str.isdigit`` but not ``int``: the press is answered, nothing else."""
+    await bot.send(message("/story superscripts"))
+    first = await bot.story_message(DM)
+    ref = button_data(first, 1).split("|")[1]
+    update = await bot.send(callback(f"c|{ref}|²", bot.tg.message_json(first)))
+    await bot.settled(update)
+    (answer,) = bot.tg.of("answerCallbackQuery")
+    assert answer.params == {"callback_query_id": update["callback_query"]["id"]}
+    assert len(provider.generations) == 1
+    assert len(bot.sent(DM)) == 1
+
+
 # reliability
 
 
@@ -372,7 +405,7 @@ async def webhook_client(bot: Harness) -> AsyncIterator[TestClient[Any, Any]]:
 async def test_webhook_mode_checks_the_secret_and_dedupes(
     tg: FakeTelegram, tmp_path: Path, provider: ScriptedProvider
 ) -> None:
-    config = {"webhook_url": "https://bot.example.org", "webhook_secret": "s3cret"}
+    config: dict[str, Any] = {"webhook_url": "https://bot.example.org", "webhook_secret": "s3cret"}
     async with running(tg, tmp_path / "db.sqlite", provider, **config) as bot:
         (hook,) = tg.of("setWebhook")
         assert hook.params["url"] == "https://bot.example.org" + WEBHOOK_PATH
@@ -392,7 +425,7 @@ async def test_webhook_mode_checks_the_secret_and_dedupes(
                 )
                 assert right.status == 200
             await bot.story_message(DM)
-            await bot.adapter.application.update_queue.join()
+            await bot.idle()
     assert len(provider.generations) == 1
     assert not tg.of("getUpdates")
 
@@ -531,6 +564,39 @@ async def test_a_slow_story_does_not_hold_up_other_chats(tg: FakeTelegram, tmp_p
         gated.gate.set()
         slow = await bot.story_message(DM)
     assert slow.text.startswith("Part 1 of slow and steady.")
+
+
+FLOOD = 350
+BUSY = "requests waiting"
+
+
+async def test_a_flooded_group_never_keeps_other_chats_waiting(
+    tmp_path: Path, provider: ScriptedProvider
+) -> None:
+    """Replies waiting out a group's flood control must not hold PTB's processing slots.
+
+    The group's line is long enough (``max_queue``) to hold more replies than
+    python-telegram-bot has slots (256); when handlers delivered in place, a
+    private chat waited for the whole group.
+    """
+    flood = FloodControl(per_chat=20, window=10.0)
+    options = {"story": {"max_queue": 300}, "shutdown_grace": 0.5}
+    async with FakeTelegram(flood_control=flood) as tg:
+        async with running(tg, tmp_path / "db.sqlite", provider, options=options) as bot:
+            for n in range(FLOOD):
+                await bot.send(group_message(f"/story tale number {n}"))
+            await tg.wait_for(lambda: flood.refused, what="the group to meet flood control")
+            asked = time.monotonic()
+            await bot.send(message("/story a quiet afternoon"))
+            await tg.wait_for(lambda: bot.sent(DM), within=5.0, what="the private reply")
+            waited = time.monotonic() - asked
+            notes = [m for m in bot.sent(GROUP) if BUSY in m.text]
+            typing = [c for c in tg.of("sendChatAction") if c.params["chat_id"] == GROUP]
+    assert waited < 2.0, f"the private chat waited {waited:.1f} s for its first message"
+    assert len(notes) <= 1
+    assert flood.refused > 0
+    # Replies waiting in the group's line do not each keep "typing…" up.
+    assert len(typing) <= 3
 
 
 async def test_surface_for_posts_to_a_channel_key(bot: Harness) -> None:

@@ -3,7 +3,8 @@
 It speaks the wire protocol PTB uses (POST form or multipart to
 ``/bot<token>/<method>``, ``{"ok": ..., "result": ...}`` replies) and answers
 the way Telegram does where it matters to a story bot: 429 with
-``parameters.retry_after``, "message is not modified", "can't parse entities"
+``parameters.retry_after`` (scripted, or from per-chat flood control when
+``flood_control`` is set), "message is not modified", "can't parse entities"
 for malformed HTML, "message is too long" past 4096 characters. Every call is
 recorded; tests inject updates and scripted errors.
 """
@@ -14,7 +15,9 @@ import asyncio
 import html
 import itertools
 import json
+import math
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -143,6 +146,30 @@ class ApiError(Exception):
 
 
 @dataclass
+class FloodControl:
+    """Telegram's flood control: at most ``per_chat`` messages sent or edited in one chat
+    within ``window`` seconds; past that, 429 with ``retry_after`` until the oldest ages out."""
+
+    per_chat: int = 20
+    window: float = 10.0
+    refused: int = 0
+    _shown: dict[int, deque[float]] = field(default_factory=dict)
+
+    def check(self, chat_id: int) -> None:
+        now = time.monotonic()
+        shown = self._shown.setdefault(chat_id, deque())
+        while shown and now - shown[0] >= self.window:
+            shown.popleft()
+        if len(shown) >= self.per_chat:
+            self.refused += 1
+            retry_after = max(1, math.ceil(shown[0] + self.window - now))
+            raise ApiError(
+                429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after}
+            )
+        shown.append(now)
+
+
+@dataclass
 class Call:
     method: str
     params: dict[str, Any]
@@ -165,8 +192,11 @@ class Sent:
 class FakeTelegram:
     """The fake server. Use ``async with FakeTelegram() as tg`` and ``tg.base_url``."""
 
-    def __init__(self, *, max_poll_wait: float = 0.3) -> None:
+    def __init__(
+        self, *, max_poll_wait: float = 0.3, flood_control: FloodControl | None = None
+    ) -> None:
         self.max_poll_wait = max_poll_wait
+        self.flood_control = flood_control
         self.calls: list[Call] = []
         self.messages: dict[tuple[int, int], Sent] = {}
         self.members: dict[tuple[int, int], str] = {}
@@ -323,6 +353,8 @@ class FakeTelegram:
         return True
 
     async def _api_getUpdates(self, params: dict[str, Any], files: dict[str, Any]) -> Any:
+        """Pending updates from ``offset`` on, at most ``limit`` (100, as Telegram), after
+        waiting up to ``timeout`` for one; a higher offset confirms (forgets) earlier ones."""
         offset = params.get("offset") or 0
         if offset:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
@@ -334,7 +366,7 @@ class FakeTelegram:
                     await asyncio.wait_for(self._changed.wait(), left)
                 except TimeoutError:
                     break
-        return list(self.updates)
+        return self.updates[: params.get("limit") or 100]
 
     async def _api_getChatMember(self, params: dict[str, Any], files: dict[str, Any]) -> Any:
         await asyncio.sleep(self.member_delay)
@@ -387,7 +419,12 @@ class FakeTelegram:
             message["reply_markup"] = sent.reply_markup
         return message
 
+    def _flood_check(self, params: dict[str, Any]) -> None:
+        if self.flood_control is not None:
+            self.flood_control.check(params["chat_id"])
+
     async def _api_sendMessage(self, params: dict[str, Any], files: dict[str, Any]) -> Any:
+        self._flood_check(params)
         text = self._plain(params)
         sent = Sent(
             params["chat_id"],
@@ -404,6 +441,7 @@ class FakeTelegram:
         sent = self.messages.get((params["chat_id"], params["message_id"]))
         if sent is None:
             raise ApiError(400, "Bad Request: message to edit not found")
+        self._flood_check(params)
         text = self._plain(params)
         markup = params.get("reply_markup")
         if text == sent.text and markup == sent.reply_markup:

@@ -168,8 +168,12 @@ class Workload:
 # the service under test
 
 
-def service_env(tg: CrashTelegram, database: Path, run: int) -> dict[str, str]:
-    """The real service's environment: the fake Telegram, offline storyteller, port 0."""
+def service_env(
+    tg: CrashTelegram, database: Path, run: int, chunk_delay: float = 0.01
+) -> dict[str, str]:
+    """The real service's environment: the fake Telegram, offline storyteller, port 0.
+
+    ``chunk_delay`` paces the storyteller: slow enough that kills land mid-story."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -184,7 +188,7 @@ def service_env(tg: CrashTelegram, database: Path, run: int) -> dict[str, str]:
         STORYBOT_TELEGRAM__PRIVATE_INTERVAL="0.05",
         STORYBOT_TELEGRAM__GROUP_INTERVAL="0.05",
         STORYBOT_TELEGRAM__POLL_TIMEOUT="1",
-        STORYBOT_OFFLINE__CHUNK_DELAY="0.01",
+        STORYBOT_OFFLINE__CHUNK_DELAY=str(chunk_delay),
         STORYBOT_STORY__MAX_QUEUE="50",
         STORYBOT_SHUTDOWN_GRACE="20",
         STORYBOT_HTTP__PORT="0",
@@ -196,8 +200,11 @@ def service_env(tg: CrashTelegram, database: Path, run: int) -> dict[str, str]:
 class ServiceProcess:
     """``python -m bot run`` for one run, its output in ``logs/run<k>.log``."""
 
-    def __init__(self, tg: CrashTelegram, database: Path, logs: Path, run: int) -> None:
+    def __init__(
+        self, tg: CrashTelegram, database: Path, logs: Path, run: int, chunk_delay: float = 0.01
+    ) -> None:
         self.tg, self.database, self.run = tg, database, run
+        self.chunk_delay = chunk_delay
         self.log_path = logs / f"run{run}.log"
         self.process: asyncio.subprocess.Process | None = None
         self._log: IO[bytes] | None = None
@@ -211,7 +218,7 @@ class ServiceProcess:
             "bot",
             "run",
             cwd=ROOT,
-            env=service_env(self.tg, self.database, self.run),
+            env=service_env(self.tg, self.database, self.run, self.chunk_delay),
             stdin=asyncio.subprocess.DEVNULL,
             stdout=self._log,
             stderr=asyncio.subprocess.STDOUT,

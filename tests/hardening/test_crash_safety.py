@@ -10,9 +10,14 @@ as a webhook retry would. After a last clean run and a SIGTERM, the database
 must be sound, every finished part a user was shown must be stored, and no
 update may have written a part twice.
 
-Requests a kill catches mid-story are not retried: python-telegram-bot confirms
-updates when it fetches them, before they are handled. Those leave a half-written
-message and no part, which this test allows; it is reported as ``never_handled``.
+Nothing may be lost: every update the fake handed out must have been handled
+and answered once. The adapter keeps each update in the inbox before its
+offset is confirmed and takes up what a killed run left (before it, a kill
+lost the updates fetched and not yet handled: 87 and 88 of 132 in two runs).
+One gap remains, in the engine: a kill after a part is stored and before its
+last edit reaches the chat leaves the user a half-shown part, and the engine
+answers the redelivered update with nothing because it was handled. Those are
+counted (``stored_not_shown``) and are the only updates allowed no final reply.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot import replies
+from bot.commands import TEXT, Command
 from tests.fakes.telegram_api import Sent, message
 from tests.hardening.crash_platform import (
     STORY_MAKING,
@@ -50,6 +57,8 @@ just as updates are handed over, or any time once running. Each is used at least
 WEIGHTS = (10, 25, 65)
 QUIET = 1.5
 """Seconds without a message sent or edited after which the last run counts as drained."""
+FAST = 0.001
+"""The last run's storyteller pace: it works off the backlog the kills left, and is not killed."""
 SUFFIXES = (
     "\n\nThis story is finished and archived. Start a new one with /story <prompt> or "
     "/story random.",
@@ -186,7 +195,7 @@ async def run_workload(tmp_path: Path) -> tuple[CrashTelegram, Workload, Outcome
             stop.set()
             await injector
             final_replays = await replay_handled(tg, workload, database, replays, FINAL_REPLAYS)
-            final = ServiceProcess(tg, database, logs, KILLS)
+            final = ServiceProcess(tg, database, logs, KILLS, chunk_delay=FAST)
             procs.append(final)
             await final.start()
             await drained(tg, final.run)
@@ -261,6 +270,24 @@ def errors_in(logs: str) -> list[str]:
     return found
 
 
+NOTES = frozenset(
+    {replies.no_story(command, TEXT).text for command in Command}
+    | {replies.pick_between(count, TEXT).text for count in range(1, 10)}
+    | {replies.no_choices(TEXT).text, replies.failed().text, replies.busy(50).text}
+)
+"""The one-message answers the workload's requests can get instead of a part."""
+
+
+def is_answer(sent: Sent) -> bool:
+    """A message showing a whole final reply: a finished part or a one-message note."""
+    return is_finished(sent) or sent.text in NOTES
+
+
+def not_shown(parts: list[StoredPart], finished: list[Sent]) -> list[StoredPart]:
+    """Parts stored whose final message never reached the chat (a kill in between)."""
+    return [p for p in parts if not any(shows(html.unescape(s.html), p) for s in finished)]
+
+
 def button_ref(sent: Sent) -> tuple[int, int] | None:
     rows = (sent.reply_markup or {}).get("inline_keyboard", [])
     data = rows[0][0].get("callback_data", "") if rows and rows[0] else ""
@@ -301,6 +328,8 @@ async def test_sigkill_at_random_moments_loses_and_repeats_nothing(tmp_path: Pat
     injected = {item.update_id for item in workload.sent}
     handled = {int(row[0]) for row in query(database, "SELECT event_id FROM processed_events")}
     assert handled <= injected
+    assert sorted(injected - handled) == [], "updates handed out and never handled"
+    assert query(database, "SELECT event_id, tries FROM inbox") == []
     for chat_id in {item.chat_id for item in workload.sent}:
         written = sum(1 for p in parts if p.channel == f"telegram:{chat_id}")
         assert written <= workload.making(chat_id), f"chat {chat_id}: more parts than requests"
@@ -326,6 +355,20 @@ async def test_sigkill_at_random_moments_loses_and_repeats_nothing(tmp_path: Pat
         assert shows(text, by_place[place]), f"{where} differs from the stored part"
         buttons = sent.reply_markup["inline_keyboard"]
         assert len(buttons) == len(by_place[place].choices)
+
+    # Every update answered once: each chat got one final reply per request, but for
+    # parts the engine stored and a kill kept from the chat (see the module docstring).
+    shown_refs = Counter(place for sent in finished if (place := button_ref(sent)))
+    assert [place for place, n in shown_refs.items() if n > 1] == [], "a part shown twice"
+    unshown = not_shown(parts, finished)
+    for chat_id in sorted({item.chat_id for item in workload.sent}):
+        asked = sum(1 for item in workload.sent if item.chat_id == chat_id)
+        answers = [s for s in tg.messages.values() if s.chat_id == chat_id and is_answer(s)]
+        missing = sum(1 for p in unshown if p.channel == f"telegram:{chat_id}")
+        assert (len(answers), missing) == (asked - missing, missing), (
+            f"chat {chat_id}: {asked} requests, {len(answers)} answers, "
+            f"{missing} parts stored and not shown"
+        )
 
     # Kills landed while stories were being written: messages left mid-stream.
     assert cut_short(tg), "no kill interrupted a story being streamed"
@@ -358,5 +401,7 @@ def print_summary(
         "cut_short_messages": len(cut_short(tg)),
         "dedupe_hits": outcome.all_logs.count("was already handled"),
         "never_handled": len({i.update_id for i in workload.sent} - handled),
+        "stored_not_shown": len(not_shown(parts, finished)),
+        "taken_up": outcome.all_logs.count("Telegram updates fetched before a restart"),
     }
     sys.stderr.write(f"crash-safety: {json.dumps(summary)}\n")
