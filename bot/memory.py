@@ -98,6 +98,8 @@ class Memory:
         ``parts`` are the story's newest parts as the turn read them; those the
         summary already holds are skipped.
         """
+        follows = story.last_seq - 1 if drop_last else story.last_seq
+        state = next((part.state for part in parts if part.seq == follows), "")
         parts = [part for part in parts if part.seq > story.summary_upto]
         if drop_last and parts and parts[-1].seq == story.last_seq:
             parts = parts[:-1]
@@ -118,6 +120,7 @@ class Memory:
             recent=tuple(recent),
             direction=direction,
             part_number=number,
+            state=state,
         )
 
     def over_budget(self, story: Story, parts: Sequence[Part]) -> bool:

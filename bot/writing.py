@@ -24,6 +24,7 @@ from bot.providers.base import (
     Provider,
     ProviderError,
     StoryContext,
+    StoryState,
     StreamCut,
     Task,
     Usage,
@@ -102,6 +103,7 @@ class Draft:
     status: PartStatus = PartStatus.COMPLETE
     failure: str | None = None
     usage: Usage | None = None
+    state: str = ""
 
 
 @dataclass(slots=True)
@@ -179,6 +181,8 @@ class Writer:
                     break
                 if isinstance(chunk, Usage):
                     draft.usage = chunk
+                elif isinstance(chunk, StoryState):
+                    draft.state = chunk.text
                 elif isinstance(chunk, Notice):
                     line = chunk.text.rstrip() + "\n\n"
                     draft.shown += line
@@ -233,7 +237,12 @@ class Writer:
         part = None
         if plan.storing is not Storing.NOTHING:
             part = NewPart(
-                draft.text, plan.direction, request.sender.shown_as, choices, draft.status
+                draft.text,
+                plan.direction,
+                request.sender.shown_as,
+                choices,
+                draft.status,
+                draft.state,
             )
         return TurnWrite(
             request.channel,

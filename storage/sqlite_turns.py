@@ -18,6 +18,7 @@ from typing import Any
 from bot.identity import ChannelKey
 from bot.story_settings import StorySettings
 from storage.base import (
+    NewPart,
     Part,
     PartStatus,
     Story,
@@ -31,7 +32,7 @@ from storage.batches import Batches
 from storage.sqlite_db import Connection, ensure_channel, failure_of, one
 
 STORY_COLUMNS = "id, channel_key, premise, status, summary, summary_upto, last_seq, created_at"
-PART_COLUMNS = "story_id, seq, text, direction, author, choices, status"
+PART_COLUMNS = "story_id, seq, text, direction, author, choices, status, state"
 _STORY_WIDTH = len(STORY_COLUMNS.split(","))
 
 
@@ -55,20 +56,21 @@ SELECT w.n, c.settings,
        (SELECT json_group_array(json_array({_columns("p", PART_COLUMNS)}))
         FROM parts AS p
         WHERE p.story_id = s.id
-          AND p.seq > MIN(s.summary_upto, s.last_seq - 1) AND p.seq > s.last_seq - w.parts)
+          AND p.seq > MIN(s.summary_upto, s.last_seq - 2)
+          AND p.seq > MIN(s.last_seq - w.parts, s.last_seq - 2))
 FROM wanted AS w
 LEFT JOIN channels AS c ON c.key = w.key
 LEFT JOIN stories AS s ON s.channel_key = w.key AND s.status = 'active'
 """
 BATCH_MOST = 400
-"""Requests per batched statement: 17 parameters each stays well under SQLite's 32,766."""
+"""Requests per batched statement: 18 parameters each stays well under SQLite's 32,766."""
 
 _PART_WRITES = (
     "INSERT INTO part_writes (story_id, seq, replace_last, text, direction, author, choices, "
     "status, created_at, event_platform, event_id, usage_day, usage_user, usage_channel, "
-    "prompt_tokens, completion_tokens, finish) VALUES {rows}"
+    "prompt_tokens, completion_tokens, finish, state) VALUES {rows}"
 )
-_PART_WRITE_ROW = "(" + ", ".join("?" * 17) + ")"
+_PART_WRITE_ROW = "(" + ", ".join("?" * 18) + ")"
 
 TurnRead = tuple[ChannelKey, int, "str | None"]
 """What :meth:`TurnQueries.turn_state` asks: channel, parts wanted, event."""
@@ -89,9 +91,16 @@ def story_of(row: Iterable[Any]) -> Story:
 
 
 def part_of(row: Iterable[Any]) -> Part:
-    story_id, seq, text, direction, author, choices, status = row
+    story_id, seq, text, direction, author, choices, status, state = row
     return Part(
-        story_id, seq, text, direction, author, tuple(json.loads(choices)), PartStatus(status)
+        story_id,
+        seq,
+        text,
+        direction,
+        author,
+        tuple(json.loads(choices)),
+        PartStatus(status),
+        state,
     )
 
 
@@ -123,7 +132,14 @@ def _part_write_row(write: TurnWrite, story_id: int | None, seq: int | None) -> 
         stored = (story_id, seq, int(write.replace_last), part.text, part.direction, part.author)
         stored += (choices, part.status.value)
     finish = write.finish.value if write.finish is not None else None
-    return (*stored, time.time(), *event, *counted, finish)
+    state = part.state if part is not None else None
+    return (*stored, time.time(), *event, *counted, finish, state)
+
+
+def _stored(story_id: int, seq: int, part: NewPart) -> Part:
+    return Part(
+        story_id, seq, part.text, part.direction, part.author, part.choices, part.status, part.state
+    )
 
 
 class TurnQueries(Connection):
@@ -166,9 +182,7 @@ class TurnQueries(Connection):
             seq,
             story.created_at,
         )
-        stored = Part(
-            story.id, seq, part.text, part.direction, part.author, part.choices, part.status
-        )
+        stored = _stored(story.id, seq, part)
         return Written(after, stored)
 
     async def _start(self, write: TurnWrite) -> Written:
@@ -203,7 +217,7 @@ class TurnQueries(Connection):
             1,
             story.created_at,
         )
-        first = Part(story.id, 1, part.text, part.direction, part.author, part.choices, part.status)
+        first = _stored(story.id, 1, part)
         return Written(opened, first)
 
     async def _write_rows(self, rows: Sequence[tuple[Any, ...]]) -> list[Exception | None]:

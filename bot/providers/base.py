@@ -46,6 +46,8 @@ class StoryContext:
     direction: str = ""
     part_number: int = 1
     seed: int | None = None
+    state: str = ""
+    """What the storyteller kept after the part this one follows (see :class:`StoryState`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,19 @@ class Notice:
     text: str
 
 
-Chunk = str | Usage | Notice
+@dataclass(frozen=True, slots=True)
+class StoryState:
+    """A storyteller's own memory of the story after the part it just wrote.
+
+    Stored with the part and handed back as ``StoryContext.state`` for the next
+    one, so a storyteller that is not a language model (the offline one) can keep
+    its cast, places and plot across turns and restarts. Opaque to the engine.
+    """
+
+    text: str
+
+
+Chunk = str | Usage | Notice | StoryState
 
 
 class ProviderError(Exception):
@@ -90,6 +104,14 @@ class StreamCut(ProviderError):
     """The stream broke after some text arrived: keep it, but it is not complete."""
 
 
+class Overloaded(ProviderError):
+    """Too many stories are waiting for a connection to the storyteller, here in Storybot.
+
+    Not the server's failure: it costs no retry, no circuit-breaker count and no
+    fallback (a fallback would hide that the bot itself is overloaded).
+    """
+
+
 class Provider(Protocol):
     """Something that writes story text.
 
@@ -100,6 +122,10 @@ class Provider(Protocol):
 
     def stream(self, generation: Generation) -> AsyncIterator[Chunk]:
         """Yield text chunks as they are written; may end with a :class:`Usage`."""
+        ...
+
+    def waiting(self) -> int:
+        """Requests waiting for a connection to the storyteller (for the metrics)."""
         ...
 
     async def aclose(self) -> None: ...

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import AsyncGenerator, Sequence
 from typing import Any
 
 from bot.config import StoryConfig
 from bot.delivery import Limits, deliver
 from bot.engine import Engine
 from bot.memory import TURN_PARTS, Memory, offline_summariser
-from bot.providers.base import Generation, Task
+from bot.providers.base import Chunk, Generation, StoryState, Task
 from bot.types import ReplyKind
 from storage.sqlite import SqliteStore
 from tests.conftest import CHANNEL, collect, make_request
@@ -191,3 +191,34 @@ async def test_a_fold_overtaken_by_undo_is_not_stored(store: SqliteStore) -> Non
     now = await store.active_story(CHANNEL)
     assert now is not None
     assert (now.summary, now.summary_upto) == ("ok", 1)
+
+
+class StatefulProvider(ScriptedProvider):
+    """Keeps a counter in its state, as the offline storyteller keeps its cast and plot."""
+
+    async def stream(self, generation: Generation) -> AsyncGenerator[Chunk, None]:
+        async for chunk in super().stream(generation):
+            yield chunk
+        if generation.task is not Task.RECAP:
+            yield StoryState(f"after {generation.context.part_number}")
+
+
+async def test_a_storytellers_state_follows_the_part_it_belongs_to(store: SqliteStore) -> None:
+    """Continue sees the last part's state, retry the one before, undo goes back, and it
+    survives a new engine on the same database."""
+    config = StoryConfig()
+    provider = StatefulProvider()
+    engine = Engine(store, provider, config, Memory(store, config, offline_summariser(1600)))
+    seen: list[str] = []
+    for text in ("a voyage", "continue", "continue", "retry", "undo", "recap"):
+        await collect(engine.handle(make_request(text)))
+        seen.append(provider.generations[-1].context.state)
+    assert seen[:4] == ["", "after 1", "after 2", "after 2"]  # a retry rewrites part 3
+    assert seen[5] == "after 2"  # undo dropped part 3: back to part 2's state
+    again = StatefulProvider()
+    engine = Engine(store, again, config, Memory(store, config, offline_summariser(1600)))
+    await collect(engine.handle(make_request("continue")))
+    assert again.generations[-1].context.state == "after 2"
+    story = await store.active_story(CHANNEL)
+    assert story is not None
+    assert [p.state for p in await store.all_parts(story.id)] == ["after 1", "after 2", "after 3"]
