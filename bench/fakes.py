@@ -71,6 +71,9 @@ class PacedProvider:
             yield token
         yield self.usage
 
+    def waiting(self) -> int:
+        return 0
+
     async def aclose(self) -> None:
         return None
 

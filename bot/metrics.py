@@ -60,6 +60,11 @@ class Metrics:
         )
         self.active_stories = Gauge("storybot_active_stories", "Active stories", registry=r)
         self.queue_depth = Gauge("storybot_queue_depth", "Turns waiting in channels", registry=r)
+        self.llm_waiting = Gauge(
+            "storybot_llm_waiting",
+            "Storyteller requests waiting for a free connection to the server",
+            registry=r,
+        )
         self.platform_errors = Counter(
             "storybot_platform_errors", "Platform API errors", ["platform", "kind"], registry=r
         )
@@ -97,6 +102,9 @@ class Metrics:
 
     def track_queue(self, depth: Callable[[], int]) -> None:
         self.queue_depth.set_function(depth)
+
+    def track_llm_waiting(self, waiting: Callable[[], int]) -> None:
+        self.llm_waiting.set_function(waiting)
 
     def track_http(
         self, open_connections: Callable[[], int], limited: Callable[[], dict[str, int]]
@@ -148,6 +156,9 @@ class MeteredProvider:
         finally:
             self.metrics.llm_requests.labels(self.label, outcome).inc()
             self.metrics.llm_duration.labels(self.label).observe(time.perf_counter() - started)
+
+    def waiting(self) -> int:
+        return self.inner.waiting()
 
     async def aclose(self) -> None:
         await self.inner.aclose()

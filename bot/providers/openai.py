@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import contextlib
 import json
 import logging
 import re
@@ -28,7 +29,15 @@ from typing import Any
 import httpx
 
 from bot.config import ConfigError, LLMEndpoint
-from bot.providers.base import Chunk, Generation, ProviderError, StreamCut, Usage, estimate_tokens
+from bot.providers.base import (
+    Chunk,
+    Generation,
+    Overloaded,
+    ProviderError,
+    StreamCut,
+    Usage,
+    estimate_tokens,
+)
 from bot.providers.resilience import (
     RetryPolicy,
     TransientError,
@@ -168,9 +177,43 @@ class OpenAIProvider:
             )
         self._include_usage = True
         limit = endpoint.connect_timeout
+        most = endpoint.max_connections
         self._client = httpx.AsyncClient(
-            timeout=httpx.Timeout(connect=limit, read=None, write=limit, pool=limit)
+            timeout=httpx.Timeout(
+                connect=limit, read=None, write=limit, pool=endpoint.pool_timeout
+            ),
+            limits=httpx.Limits(max_connections=most, max_keepalive_connections=most),
         )
+        self._connections = asyncio.Semaphore(most)
+        self._waiting = 0
+
+    def waiting(self) -> int:
+        return self._waiting
+
+    @contextlib.asynccontextmanager
+    async def _connection(self) -> AsyncIterator[None]:
+        """A connection of our own pool for one attempt, waited for apart from the server.
+
+        With every connection busy, a request used to wait inside httpx under the
+        connect timeout; it was logged as "cannot reach the server: PoolTimeout",
+        spent a retry and counted toward the breaker. Waiting here is bounded by
+        ``pool_timeout`` and, if that runs out, :class:`Overloaded`: the bot is
+        busy, the server is not failing.
+        """
+        self._waiting += 1
+        try:
+            async with asyncio.timeout(self.endpoint.pool_timeout):
+                await self._connections.acquire()
+        except TimeoutError:
+            raise Overloaded(
+                f"no free connection within {self.endpoint.pool_timeout:g} s", user_message=BUSY
+            ) from None
+        finally:
+            self._waiting -= 1
+        try:
+            yield
+        finally:
+            self._connections.release()
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -215,6 +258,14 @@ class OpenAIProvider:
         return headers
 
     async def _attempt(
+        self, generation: Generation, deadline: float, progress: _Progress
+    ) -> AsyncIterator[Chunk]:
+        async with self._connection():
+            async with closing_stream(self._talk(generation, deadline, progress)) as chunks:
+                async for chunk in chunks:
+                    yield chunk
+
+    async def _talk(
         self, generation: Generation, deadline: float, progress: _Progress
     ) -> AsyncIterator[Chunk]:
         loop = asyncio.get_running_loop()

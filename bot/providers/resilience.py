@@ -22,7 +22,15 @@ from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from typing import TypeVar
 
-from bot.providers.base import Chunk, Generation, Notice, Provider, ProviderError, Task
+from bot.providers.base import (
+    Chunk,
+    Generation,
+    Notice,
+    Overloaded,
+    Provider,
+    ProviderError,
+    Task,
+)
 
 log = logging.getLogger(__name__)
 
@@ -222,6 +230,10 @@ class FallbackProvider:
                 settled = True
                 self.breaker.success()
                 return
+            except Overloaded:
+                settled = True
+                self.breaker.abandon()  # the bot is busy, the server did not fail
+                raise
             except ProviderError as exc:
                 settled = True
                 self.breaker.failure()
@@ -255,6 +267,9 @@ class FallbackProvider:
                     noticed = True
                     yield Notice(self.notice)
                 yield chunk
+
+    def waiting(self) -> int:
+        return self.primary.waiting() + (self.fallback.waiting() if self.fallback else 0)
 
     async def aclose(self) -> None:
         try:

@@ -59,6 +59,8 @@ class Reply:
     hang_after: int | None = None
     drop_after: int | None = None
     flood: int = 0
+    pace: float = 0.0
+    """Seconds between events, as a model writing."""
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,9 @@ class FakeOpenAI:
         self.flooded: list[int] = []
         """Bytes of each ``flood`` body that got out before the client went away."""
         self.url = ""
+        self.streaming = 0
+        self.most_streaming = 0
+        """The most answers being streamed at once."""
         self._closing = asyncio.Event()
         self._runner: web.AppRunner | None = None
 
@@ -187,8 +192,13 @@ class FakeOpenAI:
             }
         )
         await response.prepare(request)
-        with contextlib.suppress(ConnectionError):
-            await self._send(request, response, reply)
+        self.streaming += 1
+        self.most_streaming = max(self.most_streaming, self.streaming)
+        try:
+            with contextlib.suppress(ConnectionError):
+                await self._send(request, response, reply)
+        finally:
+            self.streaming -= 1
         return response
 
     async def _flood(self, request: web.Request, reply: Reply) -> web.StreamResponse:
@@ -223,6 +233,8 @@ class FakeOpenAI:
                 assert request.transport is not None
                 request.transport.close()
                 return
+            if reply.pace:
+                await asyncio.sleep(reply.pace)
             await response.write(f"data: {data}\n\n".encode())
         if reply.hang_after is not None:
             await self._closing.wait()
@@ -280,7 +292,7 @@ async def drain(stream: AsyncIterator[Chunk]) -> Drained:
                 drained.usages.append(item)
             elif isinstance(item, Notice):
                 drained.notices.append(item)
-            else:
+            elif isinstance(item, str):
                 drained.pieces.append(item)
     except ProviderError as exc:
         drained.error = exc

@@ -69,5 +69,8 @@ class ScriptedProvider:
         if self.usage is not None:
             yield self.usage
 
+    def waiting(self) -> int:
+        return 0
+
     async def aclose(self) -> None:
         return None

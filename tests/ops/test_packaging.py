@@ -345,6 +345,7 @@ HISTOGRAMS = {
 GAUGES = {
     "storybot_active_stories": set(),
     "storybot_queue_depth": set(),
+    "storybot_llm_waiting": set(),
     "storybot_feed_prompts": set(),
     "storybot_http_connections": set(),
     "storybot_http_limited": {"kind"},

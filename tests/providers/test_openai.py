@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import random
@@ -16,11 +17,18 @@ from bot.engine import Engine
 from bot.memory import Memory, offline_summariser, provider_summariser
 from bot.providers import openai
 from bot.providers.base import (
+    Overloaded,
     StreamCut,
     Usage,
 )
 from bot.providers.openai import OpenAIProvider, ServerEvent, SSEDecoder
-from bot.providers.resilience import RetryPolicy, TransientError
+from bot.providers.resilience import (
+    BreakerState,
+    CircuitBreaker,
+    FallbackProvider,
+    RetryPolicy,
+    TransientError,
+)
 from bot.story_settings import StorySettings
 from storage.base import PartStatus
 from storage.sqlite import SqliteStore
@@ -35,6 +43,7 @@ from tests.fakes.openai_server import (
     generation,
     story,
 )
+from tests.fakes.provider import ScriptedProvider
 
 KEY = "sk-test-do-not-log-4711"
 
@@ -506,3 +515,48 @@ async def test_a_bad_finish_after_text_is_a_cut(
 def test_a_base_url_without_a_scheme_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="STORYBOT_LLM__BASE_URL"):
         load_settings(llm={"provider": "openai", "base_url": "localhost:11434/v1"})
+
+
+async def test_waiting_for_a_free_connection_is_not_a_server_failure(
+    make_provider: MakeProvider,
+) -> None:
+    """With the pool full, requests waited under the connect timeout, were logged as
+    'cannot reach the server: PoolTimeout', spent retries and opened the breaker."""
+    paced = Reply(events=story(["Once", " upon", " a", " time."]), pace=0.05)
+    async with FakeOpenAI(paced) as server:
+        provider = make_provider(server, max_connections=2, pool_timeout=30)
+        guarded = FallbackProvider(provider, ScriptedProvider(), CircuitBreaker(1, 60))
+        watched: list[int] = []
+
+        async def one() -> Drained:
+            return await drain(guarded.stream(generation()))
+
+        async def watch() -> None:
+            for _ in range(10):
+                watched.append(guarded.waiting())
+                await asyncio.sleep(0.02)
+
+        results, _ = await asyncio.gather(asyncio.gather(*(one() for _ in range(6))), watch())
+    assert [r.text for r in results] == ["Once upon a time."] * 6
+    assert all(r.notices == [] and r.error is None for r in results)  # no fallback
+    assert server.most_streaming == 2
+    assert len(server.requests) == 6  # no retries spent
+    assert max(watched) == 4
+    assert guarded.breaker.state is BreakerState.CLOSED
+
+
+async def test_a_full_pool_past_its_timeout_is_overloaded_not_an_outage(
+    make_provider: MakeProvider,
+) -> None:
+    hanging = Reply(events=story(["Once upon a time."]), hang_after=1)
+    async with FakeOpenAI(hanging) as server:
+        provider = make_provider(server, max_connections=1, pool_timeout=0.2)
+        guarded = FallbackProvider(provider, ScriptedProvider(), CircuitBreaker(1, 60))
+        first = asyncio.create_task(drain(guarded.stream(generation())))
+        await asyncio.sleep(0.1)
+        second = await drain(guarded.stream(generation()))
+        first.cancel()
+    assert isinstance(second.error, Overloaded)
+    assert second.notices == []
+    assert guarded.breaker.state is BreakerState.CLOSED
+    assert len(server.requests) == 1

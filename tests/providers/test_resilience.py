@@ -115,6 +115,9 @@ class Failing:
         raise self.error
         yield ""  # unreachable; makes this an async generator like real providers
 
+    def waiting(self) -> int:
+        return 0
+
     async def aclose(self) -> None:
         return None
 
