@@ -20,7 +20,8 @@ from bot import logs, replies
 from bot.identity import ChannelKey
 from bot.lanes import AllFull, LaneFull, Lanes, Slot
 from bot.types import Final, ReplyEvent, ReplyKind, ReplyStream, Request, nothing, only
-from storage.base import Failure, StorageError, TurnState, TurnStore
+from bot.writing import part_ref
+from storage.base import Failure, Part, PartStatus, StorageError, TurnState, TurnStore
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,18 @@ class _Turn:
             await self._events.aclose()
         finally:
             self._slot.leave()
+
+
+def shown_again(story_id: int, part: Part) -> Final:
+    """A stored part as its final reply, for a reader who may not have seen it whole."""
+    complete = part.status is PartStatus.COMPLETE
+    return Final(
+        part.text,
+        kind=ReplyKind.STORY,
+        choices=part.choices if complete else (),
+        ref=part_ref(story_id, part.seq),
+        command="again",
+    )
 
 
 class Admission:
@@ -123,6 +136,12 @@ class Admission:
                 request.channel, parts=self.parts, event=request.event_id
             )
             if state.handled:
+                again = state.handled_part if request.retaken else None
+                if again is not None and state.story is not None:
+                    # Stored, and maybe never shown whole: a kill came between the two.
+                    log.info("event %s was handled; showing its part again", request.event_id)
+                    yield shown_again(state.story.id, again)
+                    return
                 log.info("event %s was already handled; ignoring it", request.event_id)
                 return
             async for event in answer(request, state):

@@ -83,6 +83,9 @@ class Request:
     event_id: str | None = None
     ref: str | None = None
     trace_id: str | None = None
+    retaken: bool = False
+    """The event was fetched by a process that stopped before answering it: if that
+    process stored a part for it, the reader may never have seen it whole."""
 
     def __post_init__(self) -> None:
         """Whatever a platform sent, what the engine sees can be stored and shown."""

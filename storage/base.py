@@ -145,6 +145,8 @@ class TurnState:
     goes back to the state of the part before the last)."""
     handled: bool
     """The request's platform event was handled before."""
+    handled_part: Part | None = None
+    """The part that handling wrote, if it is still the active story's last part."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,8 +50,8 @@ def _columns(table: str, columns: str) -> str:
 _TURN_STATES = f"""
 WITH wanted (n, key, platform, event_id, parts) AS (VALUES {{wanted}})
 SELECT w.n, c.settings,
-       EXISTS (SELECT 1 FROM processed_events AS e
-               WHERE e.platform = w.platform AND e.event_id = w.event_id),
+       (SELECT CASE WHEN e.story_id = s.id THEN e.seq ELSE 0 END FROM processed_events AS e
+        WHERE e.platform = w.platform AND e.event_id = w.event_id),
        {_columns("s", STORY_COLUMNS)},
        (SELECT json_group_array(json_array({_columns("p", PART_COLUMNS)}))
         FROM parts AS p
@@ -105,12 +105,14 @@ def part_of(row: Iterable[Any]) -> Part:
 
 
 def _turn_state(row: Sequence[Any]) -> TurnState:
-    settings, handled = StorySettings.from_json(row[1]), bool(row[2])
+    settings, handled = StorySettings.from_json(row[1]), row[2] is not None
     story_row = row[3 : 3 + _STORY_WIDTH]
     if story_row[0] is None:
         return TurnState(settings, None, (), handled)
     recent = sorted(map(part_of, json.loads(row[-1])), key=lambda part: part.seq)
-    return TurnState(settings, story_of(story_row), tuple(recent), handled)
+    story = story_of(story_row)
+    last = recent[-1] if recent and row[2] == story.last_seq else None
+    return TurnState(settings, story, tuple(recent), handled, last)
 
 
 def _part_write_row(write: TurnWrite, story_id: int | None, seq: int | None) -> tuple[Any, ...]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Coroutine
+from dataclasses import replace
 from typing import Any
 
 from aiohttp import web
@@ -254,6 +255,9 @@ class TelegramAdapter:
         ``engine.handle`` runs before anything is awaited, so a chat's
         requests are answered in the order their updates were queued.
         """
+        if update.update_id in self.intake.retaken:
+            self.intake.retaken.discard(update.update_id)
+            request = replace(request, retaken=True)
         stream = self.app.engine.handle(request)
         self._beside(update, self._deliver(stream, request.channel, surface, private))
 

@@ -50,6 +50,8 @@ class Intake:
 
     def __init__(self, bot: Bot, inbox: Inbox, queue: asyncio.Queue[object]) -> None:
         self.bot, self.inbox, self.queue = bot, inbox, queue
+        self.retaken: set[int] = set()
+        """Updates taken up from an earlier process: their answer may be stored, unseen."""
 
     async def accept(self, updates: Sequence[Update]) -> bool:
         """Keep and queue ``updates``; False when they could not be kept (do not confirm)."""
@@ -76,6 +78,7 @@ class Intake:
                 log.warning("dropping kept Telegram update %s: it cannot be read", event_id)
                 await self.inbox.done(PLATFORM, event_id)
                 continue
+            self.retaken.add(update.update_id)
             await self.queue.put(update)
             taken += 1
         if taken:

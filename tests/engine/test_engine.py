@@ -465,3 +465,27 @@ async def test_a_typo_never_archives_the_running_story(
     assert reply.text.startswith("Did you mean /story ")
     assert f"/story new {slip.split()[0]}" in reply.text
     assert await store.active_story(CHANNEL) == before
+
+
+async def test_a_retaken_event_shows_its_stored_part_again(
+    engine: Engine, store: SqliteStore
+) -> None:
+    """A kill between storing a part and showing it left the reader half a message and,
+    when the update was taken up again, no answer at all."""
+    _, first = await collect(engine.handle(make_request("a quiet village", event_id="e1")))
+    assert first is not None
+    _, plain = await collect(engine.handle(make_request("a quiet village", event_id="e1")))
+    assert plain is None  # a platform's retry of a handled event: nothing twice
+    _, again = await collect(
+        engine.handle(make_request("a quiet village", event_id="e1", retaken=True))
+    )
+    assert again is not None
+    assert (again.text, again.choices, again.ref) == (first.text, first.choices, first.ref)
+    story = await store.active_story(CHANNEL)
+    assert story is not None
+    assert story.last_seq == 1
+    await collect(engine.handle(make_request("continue", event_id="e2")))
+    _, moved_on = await collect(
+        engine.handle(make_request("a quiet village", event_id="e1", retaken=True))
+    )
+    assert moved_on is None  # its part is no longer the last: showing it would mislead
