@@ -19,7 +19,7 @@ from typing import Protocol
 from bot import logs, replies
 from bot.identity import ChannelKey
 from bot.lanes import AllFull, LaneFull, Lanes, Slot
-from bot.types import Final, ReplyEvent, ReplyKind, ReplyStream, Request, nothing, only
+from bot.types import Delta, Final, ReplyEvent, ReplyKind, ReplyStream, Request, nothing, only
 from bot.writing import part_ref
 from storage.base import Failure, Part, PartStatus, StorageError, TurnState, TurnStore
 
@@ -128,6 +128,7 @@ class Admission:
         self, request: Request, slot: Slot, answer: Answer
     ) -> AsyncGenerator[ReplyEvent, None]:
         await slot.wait()
+        yield Delta("")  # the turn begins: delivery may show that the bot is writing
         logs.bind_request(request.trace_id, request.platform, request.channel.text)
         started = time.perf_counter()
         answered = False

@@ -198,14 +198,19 @@ async def deliver(
 
     The final reply is shown as soon as it arrives, and the stream is closed
     then, or whenever delivery ends (a surface failure included), so the
-    engine's per-channel turn is always released.
+    engine's per-channel turn is always released. The typing indicator starts
+    with the stream's first event, which the engine sends when the turn begins:
+    a request still waiting behind others in its channel shows nothing (a flood
+    of waiting requests used to send "typing" dozens of times a second).
     """
     clock = clock or MonotonicClock()
     writer = _Writer(surface, limits, clock)
-    typer = asyncio.create_task(_keep_typing(surface, clock)) if typing else None
+    typer: asyncio.Task[None] | None = None
     final: Final | None = None
     try:
         async for event in stream:
+            if typing and typer is None and not writer.text:
+                typer = asyncio.create_task(_keep_typing(surface, clock))
             if isinstance(event, Delta):
                 writer.text += event.text
                 if writer.text.strip() and writer.due():

@@ -190,12 +190,32 @@ async def test_typing_shown_while_waiting_for_first_text() -> None:
     surface = FakeSurface(clock, limit=100)
 
     async def slow() -> AsyncGenerator[ReplyEvent, None]:
+        yield Delta("")  # the engine's "the turn begins"
         for _ in range(5):
             await asyncio.sleep(0)
         yield Final("done")
 
     await deliver(slow(), surface, Limits(100, 1.0), clock=clock)
     assert surface.typing_calls >= 1
+
+
+async def test_no_typing_while_the_turn_waits_behind_others() -> None:
+    """A flood of waiting requests sent "typing" dozens of times a second."""
+    clock = FakeClock()
+    surface = FakeSurface(clock, limit=100)
+    begun = asyncio.Event()
+
+    async def waiting() -> AsyncGenerator[ReplyEvent, None]:
+        await begun.wait()  # in its channel's line: nothing yielded yet
+        yield Delta("")
+        yield Final("done")
+
+    delivery = asyncio.create_task(deliver(waiting(), surface, Limits(100, 1.0), clock=clock))
+    for _ in range(20):
+        await asyncio.sleep(0)
+    assert surface.typing_calls == 0
+    begun.set()
+    await delivery
 
 
 async def test_final_that_rewrites_the_stream_is_still_shown_whole() -> None:
