@@ -28,6 +28,8 @@ class Command(StrEnum):
     RANDOM = "random"
     PROMPTS = "prompts"
     SETTINGS = "settings"
+    STORIES = "stories"
+    RESUME = "resume"
     EXPORT = "export"
     FORGET = "forget"
     SUBSCRIBE = "subscribe"
@@ -84,6 +86,12 @@ SPECS: tuple[CommandSpec, ...] = (
     _spec(Command.RECAP, "a short summary of the story so far"),
     _spec(Command.END, "write an ending and archive the story"),
     _spec(Command.RANDOM, "start from a random prompt"),
+    _spec(Command.STORIES, "list this channel's stories, current and archived"),
+    _spec(
+        Command.RESUME,
+        "continue an earlier story (the current one is archived)",
+        ("", "/story resume {id}"),
+    ),
     _spec(
         Command.PROMPTS,
         "list or edit this channel's prompt library",
@@ -234,6 +242,8 @@ def read(text: str, mode: Mode, *, has_story: bool) -> Parsed | Typo | None:
         return None
     if not stripped:
         return Parsed(Command.HELP)
+    if stripped.lower().strip(" !.,?") in HELLOS:
+        return Parsed(Command.HELP, GREETING)
     found = parse_subcommand(stripped)
     if found is not None:
         return found
@@ -264,6 +274,7 @@ _ARGUMENTS_LOOK_LIKE: dict[Command, re.Pattern[str]] = {
     Command.CHOOSE: re.compile(r"[0-9]{1,2}\.?$"),
     Command.SUBSCRIBE: re.compile(r"[0-9]{1,2}:[0-9]{2}\b"),
     Command.FORGET: re.compile(r"confirm$", re.I),
+    Command.RESUME: re.compile(r"[0-9]{1,9}$"),
 }
 """Arguments so typical of a command that a near-miss first word is surely that command."""
 
@@ -298,6 +309,13 @@ def typo_of(text: str) -> Typo | None:
 
 
 MANAGE_WORDS = frozenset({"remove", "delete", "rm"})
+GREETING = "greeting"
+"""``help``'s action for a hello in a chat: the story waiting there, or how to begin."""
+HELLOS = frozenset(
+    {"hi", "hello", "hey", "hallo", "guten tag", "bonjour", "salut", "こんにちは", "start"}
+)
+"""A chat that opens with one of these wants to know where things stand, not a story
+about "hello" (or, with a story running, "hello" as its next event)."""
 
 
 def needs_manager(parsed: Parsed) -> bool:

@@ -146,14 +146,7 @@ class Engine:
 
         "Type a story idea" while a story is running would merge the idea into it.
         """
-        story = await self.store.active_story(channel)
-        if story is None:
-            return replies.first_greeting(dialect)
-        parts = await self.store.recent_parts(story.id, story.last_seq - 1, 1)
-        last = parts[-1] if parts else None
-        return replies.welcome_back(
-            title_of(story.premise), story.last_seq, last.text if last else "", dialect
-        )
+        return await self.library.greeting(channel, dialect)
 
     async def last_choices(self, channel: ChannelKey) -> tuple[str, ...]:
         """The options the story's last part offers, for choice autocomplete."""
@@ -162,6 +155,11 @@ class Engine:
             return ()
         parts = await self.store.recent_parts(story.id, story.last_seq - 1, 1)
         return parts[-1].choices if parts else ()
+
+    async def channel_stories(self, channel: ChannelKey) -> list[tuple[int, str]]:
+        """The channel's stories as (number, title), most recent first, for autocomplete."""
+        listed = await self.store.list_stories(channel, 25)
+        return [(s.id, title_of(s.premise)) for s in listed]
 
     async def channel_prompts(self, channel: ChannelKey) -> list[tuple[int, str]]:
         """The channel's own prompts as (number, text), for autocomplete."""

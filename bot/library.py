@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot import replies
-from bot.commands import MANAGE_WORDS, Command, Parsed, is_number
+from bot.commands import GREETING, MANAGE_WORDS, Command, Dialect, Parsed, is_number
 from bot.config import StoryConfig
 from bot.identity import ChannelKey
 from bot.starter_prompts import STARTER_PROMPTS
@@ -18,6 +18,8 @@ from bot.story_settings import KEYS, SettingError, describe_keys
 from bot.types import Attachment, Final, Request
 from storage.base import ChannelStore, PartStatus
 
+LISTED_STORIES = 20
+"""Stories ``/story stories`` shows, the most recently played first."""
 TIME_OF_DAY = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 STARTER = re.compile(r"[sS][0-9]+")
 
@@ -48,6 +50,10 @@ class ChannelLibrary:
                 return await self._prompts(request, parsed)
             case Command.EXPORT:
                 return await self._export(request)
+            case Command.STORIES:
+                return await self._stories(request)
+            case Command.RESUME:
+                return await self._resume(request, parsed)
             case Command.UNDO:
                 return await self._undo(request)
             case Command.FORGET:
@@ -56,11 +62,23 @@ class ChannelLibrary:
                 return await self._subscribe(request, parsed)
             case Command.UNSUBSCRIBE:
                 return await self._unsubscribe(request)
+            case _ if parsed.action == GREETING:
+                greeting = await self.greeting(request.channel, request.dialect)
+                return replies.info(greeting, command=Command.HELP.value)
             case _:
                 return replies.info(self.help_text(request), command=Command.HELP.value)
 
     def help_text(self, request: Request) -> str:
         return replies.help_text(request.dialect, self.storyteller)
+
+    async def greeting(self, channel: ChannelKey, dialect: Dialect) -> str:
+        """The story waiting here and how to go on, or how to begin."""
+        story = await self.store.active_story(channel)
+        if story is None:
+            return replies.first_greeting(dialect)
+        parts = await self.store.recent_parts(story.id, story.last_seq - 1, 1)
+        last = parts[-1].text if parts else ""
+        return replies.welcome_back(title_of(story.premise), story.last_seq, last, dialect)
 
     async def _settings(self, request: Request, parsed: Parsed) -> Final:
         current = await self.store.get_settings(request.channel)
@@ -133,6 +151,24 @@ class ChannelLibrary:
             private=False,
             attachments=(Attachment(f"story-{story.id}.md", document),),
         )
+
+    async def _stories(self, request: Request) -> Final:
+        listed = await self.store.list_stories(request.channel, LISTED_STORIES)
+        return replies.story_list(
+            [(s.id, title_of(s.premise), s.status.value, s.parts, s.last_played) for s in listed],
+            request.dialect,
+        )
+
+    async def _resume(self, request: Request, parsed: Parsed) -> Final:
+        number = parsed.action.removeprefix("#")
+        if not is_number(number):
+            return replies.resume_needs_number(request.dialect)
+        story = await self.store.resume_story(request.channel, int(number))
+        if story is None:
+            return replies.no_such_story(number, request.dialect)
+        parts = await self.store.recent_parts(story.id, story.last_seq - 1, 1)
+        last = parts[-1].text if parts else ""
+        return replies.resumed(title_of(story.premise), story.last_seq, last, request.dialect)
 
     async def _undo(self, request: Request) -> Final:
         story = await self.store.active_story(request.channel)

@@ -8,6 +8,8 @@ wording can be read, reviewed and (later) translated in one place.
 
 from __future__ import annotations
 
+import time
+
 from bot.commands import Command, Dialect
 from bot.types import Attachment, Final, ReplyKind
 
@@ -236,6 +238,52 @@ def help_text(dialect: Dialect, storyteller: str) -> str:
         lines.append("Any other text after /story starts a new story from it.")
     lines.append(f"Stories are written by {storyteller}.")
     return "\n".join(lines)
+
+
+def story_list(stories: list[tuple[int, str, str, int, float]], dialect: Dialect) -> Final:
+    """``(id, title, status, parts, last played)`` for each story, newest first."""
+    if not stories:
+        return info(
+            f"This channel has no stories yet. Start one with "
+            f"{dialect.usage(Command.NEW, 'start')}.",
+            command=Command.STORIES.value,
+        )
+    lines = ["This channel's stories:"]
+    for number, title, status, parts, played in stories:
+        when = time.strftime("%Y-%m-%d", time.gmtime(played))
+        state = "current" if status == "active" else status
+        lines.append(
+            f"{number}. {title} ({parts} part{'s' if parts != 1 else ''}, "
+            f"last played {when}, {state})"
+        )
+    lines += ["", f"{dialect.usage(Command.RESUME)} makes one current again; nothing is deleted."]
+    return info("\n".join(lines), command=Command.STORIES.value)
+
+
+def resume_needs_number(dialect: Dialect) -> Final:
+    return error(
+        f"Give the story's number: {dialect.usage(Command.RESUME)} "
+        f"(see {dialect.usage(Command.STORIES)}).",
+        command=Command.RESUME.value,
+    )
+
+
+def no_such_story(number: str, dialect: Dialect) -> Final:
+    return error(
+        f"There is no story {quoted(number)} in this channel; "
+        f"{dialect.usage(Command.STORIES)} lists them.",
+        command=Command.RESUME.value,
+    )
+
+
+def resumed(title: str, parts: int, last: str, dialect: Dialect) -> Final:
+    ending = last_lines(last)
+    shown = f"\n\n…{ending}" if ending else ""
+    return done(
+        f"Back to “{title}” ({parts} part{'s' if parts != 1 else ''}); the story that was "
+        f"running is archived.{shown}\n\n{dialect.usage(Command.CONTINUE)} goes on from here.",
+        command=Command.RESUME.value,
+    )
 
 
 def settings_shown(described: str, dialect: Dialect) -> Final:

@@ -80,6 +80,17 @@ class Part:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryListing:
+    """One of a channel's stories, as ``/story stories`` lists it."""
+
+    id: int
+    premise: str
+    status: StoryStatus
+    parts: int
+    last_played: float
+
+
+@dataclass(frozen=True, slots=True)
 class Prompt:
     id: int
     text: str
@@ -260,6 +271,15 @@ class TurnStore(Protocol):
 class ChannelStore(Protocol):
     """What channel commands read and write: settings, prompts, forgetting."""
 
+    async def list_stories(self, channel: ChannelKey, limit: int) -> list[StoryListing]:
+        """The channel's stories, the most recently played first."""
+        ...
+
+    async def resume_story(self, channel: ChannelKey, story_id: int) -> Story | None:
+        """Make one of the channel's earlier stories the active one, archiving the current
+        one; None when the channel has no such story. Nothing is deleted."""
+        ...
+
     async def get_settings(self, channel: ChannelKey) -> StorySettings:
         """The channel's settings (defaults when it has none yet)."""
         ...
@@ -273,6 +293,8 @@ class ChannelStore(Protocol):
     async def active_story(self, channel: ChannelKey) -> Story | None: ...
 
     async def all_parts(self, story_id: int) -> list[Part]: ...
+
+    async def recent_parts(self, story_id: int, after_seq: int, limit: int) -> list[Part]: ...
 
     async def drop_last_part(self, story_id: int) -> Part | None: ...
 

@@ -9,8 +9,17 @@ from typing import Any
 
 from bot.identity import ChannelKey
 from bot.story_settings import StorySettings
-from storage.base import FeedState, Prompt, Purged, Subscription
+from storage.base import (
+    FeedState,
+    Prompt,
+    Purged,
+    Story,
+    StoryListing,
+    StoryStatus,
+    Subscription,
+)
 from storage.sqlite_db import Connection, ensure_channel, one
+from storage.sqlite_turns import STORY_COLUMNS, story_of
 
 _SUBSCRIPTION_COLUMNS = "channel_key, at_time, timezone, failures, enabled, last_run, created_at"
 
@@ -27,6 +36,39 @@ def _subscription(row: Any) -> Subscription:
 
 
 class ChannelQueries(Connection):
+    async def list_stories(self, channel: ChannelKey, limit: int) -> list[StoryListing]:
+        rows = await self._fetchall(
+            "SELECT id, premise, status, last_seq, updated_at FROM stories "
+            "WHERE channel_key = ? ORDER BY (status = 'active') DESC, updated_at DESC, id DESC "
+            "LIMIT ?",
+            (channel.text, limit),
+        )
+        return [StoryListing(r[0], r[1], StoryStatus(r[2]), r[3], r[4]) for r in rows]
+
+    async def resume_story(self, channel: ChannelKey, story_id: int) -> Story | None:
+        now = time.time()
+        async with self._tx() as db:
+            wanted = await one(
+                db,
+                "SELECT status FROM stories WHERE id = ? AND channel_key = ?",
+                (story_id, channel.text),
+            )
+            if wanted is None:
+                return None
+            if wanted[0] != "active":
+                await db.execute(
+                    "UPDATE stories SET status = 'archived', finished_at = ?, updated_at = ? "
+                    "WHERE channel_key = ? AND status = 'active'",
+                    (now, now, channel.text),
+                )
+                await db.execute(
+                    "UPDATE stories SET status = 'active', finished_at = NULL, updated_at = ? "
+                    "WHERE id = ?",
+                    (now, story_id),
+                )
+            row = await one(db, f"SELECT {STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,))
+        return story_of(row)
+
     async def get_settings(self, channel: ChannelKey) -> StorySettings:
         row = await self._fetchone("SELECT settings FROM channels WHERE key = ?", (channel.text,))
         return StorySettings.from_json(row[0] if row else None)

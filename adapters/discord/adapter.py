@@ -205,6 +205,9 @@ class DiscordAdapter:
     async def channel_prompts(self, channel: ChannelKey) -> list[tuple[int, str]]:
         return await self.engine.channel_prompts(channel)
 
+    async def channel_stories(self, channel: ChannelKey) -> list[tuple[int, str]]:
+        return await self.engine.channel_stories(channel)
+
     async def surface_for(self, channel: ChannelKey) -> tuple[Surface, Limits] | None:
         """Post into a channel outside any interaction, e.g. the story of the day."""
         place = place_of(channel)

@@ -44,6 +44,7 @@ NATIVE_FORMS: dict[tuple[Command, str], str] = {
     (Command.FORGET, ""): "/story forget confirm:True",
     (Command.FORGET, "confirm"): "/story forget confirm:True",
     (Command.SUBSCRIBE, ""): "/story subscribe time:{time} [timezone:{timezone}]",
+    (Command.RESUME, ""): "/story resume story:{id}",
 }
 """How each command is typed with this tree's options, written next to the tree."""
 
@@ -80,6 +81,8 @@ class StoryHandler(Protocol):
     async def last_choices(self, channel: ChannelKey) -> tuple[str, ...]: ...
 
     async def channel_prompts(self, channel: ChannelKey) -> list[tuple[int, str]]: ...
+
+    async def channel_stories(self, channel: ChannelKey) -> list[tuple[int, str]]: ...
 
 
 def summary(name: str) -> str:
@@ -166,8 +169,24 @@ def build_story_group(handler: StoryHandler) -> app_commands.Group:
         Command.END,
         Command.RANDOM,
         Command.EXPORT,
+        Command.STORIES,
     ):
         simple(command)
+
+    @story.command(name="resume", description=summary("resume"))
+    @app_commands.describe(story="the story's number (see /story stories)")
+    async def resume(interaction: discord.Interaction, story: int) -> None:
+        await run(interaction, Command.RESUME, str(story))
+
+    @resume.autocomplete("story")
+    async def story_ids(interaction: discord.Interaction, current: str) -> list[Choice[int]]:
+        listed = await handler.channel_stories(handler.channel_of(interaction))
+        typed = str(current).strip().lower()
+        return [
+            Choice(name=_short(f"{number}. {title}"), value=number)
+            for number, title in listed
+            if typed in f"{number} {title.lower()}"
+        ][:MAX_CHOICES]
 
     @story.command(name="forget", description=summary("forget"))
     @app_commands.describe(confirm="true to really delete everything stored for this channel")

@@ -329,11 +329,21 @@ class TelegramAdapter:
         return self._surface(target), self.limits(private=target.chat_id > 0)
 
     def _greet(self, update: Update, message: Message) -> None:
+        """/start: with a story waiting here, its title, last lines and the ways on;
+        "send me an idea" would merge the idea into the running story."""
+        target = inbound.target_of(message)
         if inbound.is_private(message.chat):
             name = message.from_user.first_name if message.from_user else "there"
             hello, reply_to = render.PRIVATE_HELLO.format(name=name), None
         else:
             hello, reply_to = render.GROUP_HELLO, message.message_id
-        text = f"{hello}\n\n{self.app.engine.help_text()}"
-        surface = self._surface(inbound.target_of(message), reply_to=reply_to)
-        self._beside(update, self._show(Final(text, private=True), surface))
+        surface = self._surface(target, reply_to=reply_to)
+        self._beside(update, self._welcome(hello, inbound.channel_key(target), surface))
+
+    async def _welcome(self, hello: str, channel: ChannelKey, surface: TelegramSurface) -> None:
+        engine = self.app.engine
+        if await engine.has_story(channel):
+            text = await engine.greeting(channel)
+        else:
+            text = f"{hello}\n\n{engine.help_text()}"
+        await self._show(Final(text, private=True), surface)

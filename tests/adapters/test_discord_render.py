@@ -86,6 +86,9 @@ class _Handler:
     async def channel_prompts(self, channel: ChannelKey) -> list[tuple[int, str]]:
         return []
 
+    async def channel_stories(self, channel: ChannelKey) -> list[tuple[int, str]]:
+        return []
+
 
 def test_subcommands_take_descriptions_from_the_core() -> None:
     group = build_story_group(_Handler())

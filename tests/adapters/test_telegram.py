@@ -227,6 +227,19 @@ async def test_start_greets_and_explains(bot: Harness) -> None:
     assert_all_html_valid(bot.tg)
 
 
+async def test_start_with_a_story_waiting_shows_where_it_stopped(bot: Harness) -> None:
+    """'Send me an idea' while a story runs would merge the idea into it."""
+    await bot.send(message("a fox named Juniper"))
+    await bot.story_message(DM)
+    await bot.send(message("/start"))
+    welcome = await bot.text_containing(DM, "Welcome back")
+    assert "“a fox named Juniper”" in welcome.text
+    assert "Part 1 of a fox named Juniper" in welcome.text
+    assert "/story new <prompt> to start another" in welcome.text
+    assert "Hi Ada" not in welcome.text
+    assert_all_html_valid(bot.tg)
+
+
 async def test_non_text_in_a_dm_gets_a_hint(bot: Harness, provider: ScriptedProvider) -> None:
     photo = [{"file_id": "p1", "file_unique_id": "u1", "width": 10, "height": 10}]
     update = await bot.send(message(None, photo=photo))

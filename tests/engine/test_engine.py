@@ -11,7 +11,7 @@ from bot.engine import Engine
 from bot.memory import Memory, offline_summariser
 from bot.story_settings import StorySettings
 from bot.types import Final, Mode, ReplyKind
-from storage.base import PartStatus, StorageError
+from storage.base import PartStatus, StorageError, StoryStatus
 from storage.sqlite import SqliteStore
 from tests.conftest import CHANNEL, Ask, collect, make_request
 from tests.fakes.provider import ScriptedProvider
@@ -489,3 +489,56 @@ async def test_a_retaken_event_shows_its_stored_part_again(
         engine.handle(make_request("a quiet village", event_id="e1", retaken=True))
     )
     assert moved_on is None  # its part is no longer the last: showing it would mislead
+
+
+async def test_archived_stories_are_listed_and_resumed_across_a_restart(
+    ask: Ask, store: SqliteStore, provider: ScriptedProvider, story_config: StoryConfig
+) -> None:
+    await ask("a lighthouse keeper")
+    await ask("continue the lamp fails")
+    await ask("a cat in Paris")  # archives the lighthouse
+    listing = await ask("stories")
+    lines = listing.text.splitlines()
+    assert lines[1].startswith("2. a cat in Paris (1 part, last played ")
+    assert lines[1].endswith(", current)")
+    assert lines[2].startswith("1. a lighthouse keeper (2 parts, last played ")
+    assert lines[2].endswith(", archived)")
+    assert "/story resume <id>" in listing.text
+
+    # A new engine on the same database: nothing of this lives in memory.
+    again = Engine(
+        store, provider, story_config, Memory(store, story_config, offline_summariser(1600))
+    )
+    _, back = await collect(again.handle(make_request("resume 1")))
+    assert back is not None
+    assert back.text.startswith("Back to “a lighthouse keeper” (2 parts)")
+    assert "Then: the lamp fails." in back.text
+    story = await store.active_story(CHANNEL)
+    assert story is not None
+    assert story.id == 1
+    _, nxt = await collect(again.handle(make_request("continue")))
+    assert nxt is not None
+    assert "Part 3 of a lighthouse keeper" in nxt.text
+    assert (await store.list_stories(CHANNEL, 5))[1].status is StoryStatus.ARCHIVED
+
+
+@pytest.mark.parametrize("args", ["", "two", "99", "²", "1"])
+async def test_resume_needs_a_story_of_this_channel(ask: Ask, args: str) -> None:
+    await ask("a lighthouse keeper", channel="other")
+    reply = await ask(f"resume {args}")
+    assert reply.kind is ReplyKind.ERROR
+    assert "/story stories" in reply.text
+
+
+async def test_hello_in_a_chat_shows_where_the_story_stands(
+    ask: Ask, store: SqliteStore
+) -> None:
+    first = await ask("Hello!", mode=Mode.CHAT)
+    assert first.text.startswith("Type a story idea to begin")
+    assert await store.active_story(CHANNEL) is None  # not a story about "hello"
+    await ask("a fox named Juniper")
+    back = await ask("hi", mode=Mode.CHAT)
+    assert back.text.startswith("Welcome back. This chat's story, “a fox named Juniper”")
+    story = await store.active_story(CHANNEL)
+    assert story is not None
+    assert story.last_seq == 1  # not steered by "hi"
