@@ -30,6 +30,17 @@ class Command(StrEnum):
     SETTINGS = "settings"
     STORIES = "stories"
     RESUME = "resume"
+    EDIT = "edit"
+    BRANCH = "branch"
+    BRANCHES = "branches"
+    SWITCH = "switch"
+    WORLD = "world"
+    NOTE = "note"
+    JOIN = "join"
+    CAST = "cast"
+    LEAVE = "leave"
+    SHARE = "share"
+    IMPORT = "import"
     EXPORT = "export"
     FORGET = "forget"
     SUBSCRIBE = "subscribe"
@@ -107,7 +118,50 @@ SPECS: tuple[CommandSpec, ...] = (
         ("show", "/story settings"),
         ("set", "/story settings {key} {value}"),
     ),
-    _spec(Command.EXPORT, "the whole story as a Markdown file"),
+    _spec(
+        Command.EDIT,
+        "replace the last part's text (the old one is kept)",
+        ("", "/story edit {text}"),
+    ),
+    _spec(
+        Command.BRANCH,
+        "start a new line from part n (the rest is kept as a branch)",
+        ("", "/story branch {n}"),
+    ),
+    _spec(Command.BRANCHES, "list the story's branches: where they fork, how long"),
+    _spec(Command.SWITCH, "continue another branch", ("", "/story switch {branch}")),
+    _spec(
+        Command.WORLD,
+        "the world book: facts the storyteller is given when they come up",
+        ("", "/story world [add {name}: {description} | show {name} | remove {name} | pin {name}]"),
+        ("list", "/story world"),
+        ("add", "/story world add {name}[, {alias}]: {description}"),
+        ("show", "/story world show {name}"),
+        ("remove", "/story world remove {name}"),
+        ("pin", "/story world pin {name}"),
+    ),
+    _spec(
+        Command.NOTE,
+        "the author's note every part follows (tone, pacing, a fact)",
+        ("", "/story note [{text} | clear]"),
+        ("set", "/story note {text}"),
+        ("clear", "/story note clear"),
+    ),
+    _spec(
+        Command.JOIN,
+        "play a character in this story",
+        ("", "/story join {character}: {description}"),
+    ),
+    _spec(Command.CAST, "the players and their characters"),
+    _spec(Command.LEAVE, "stop playing your character"),
+    _spec(Command.SHARE, "a code to copy this story to any channel (valid 24 h)"),
+    _spec(Command.IMPORT, "start a copy of a shared story here", ("", "/story import {code}")),
+    _spec(
+        Command.EXPORT,
+        "the whole story as a Markdown file, or as Twine with its branches",
+        ("", "/story export [twine]"),
+        ("twine", "/story export twine"),
+    ),
     _spec(
         Command.FORGET,
         "delete everything stored for this channel",
@@ -324,6 +378,10 @@ def needs_manager(parsed: Parsed) -> bool:
         return True
     if parsed.command is Command.SETTINGS:
         return parsed.action not in ("", "show")
+    if parsed.command is Command.WORLD:
+        return parsed.action in (*MANAGE_WORDS, "pin", "unpin")
+    if parsed.command is Command.NOTE:
+        return bool(parsed.action)  # setting or clearing the note; reading it is open
     return parsed.command is Command.PROMPTS and parsed.action in MANAGE_WORDS
 
 

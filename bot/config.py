@@ -86,6 +86,15 @@ class StoryConfig(Section):
         400, ge=50, le=10_000, description="size of the rolling summary of older parts"
     )
     max_prompts: int = Field(100, ge=1, le=10_000, description="prompts per channel library")
+    world_tokens: int = Field(
+        300, ge=0, le=50_000, description="budget for world-book entries in the context"
+    )
+    vote_seconds: int = Field(
+        60, ge=5, le=86_400, description="how long a group vote on a part's options stays open"
+    )
+    turn_seconds: int = Field(
+        600, ge=10, le=604_800, description="with turns on, how long a player's turn lasts"
+    )
     user_daily_tokens: int = Field(0, ge=0, description="daily token budget per user; 0 is off")
     channel_daily_tokens: int = Field(
         0, ge=0, description="daily token budget per channel; 0 is off"

@@ -13,6 +13,7 @@ write nothing) or by the one writing path (:mod:`bot.flows`,
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import AsyncGenerator, Callable
 from datetime import UTC, date, datetime
 
@@ -20,7 +21,8 @@ from bot import replies
 from bot.admission import Admission, TurnObserver
 from bot.commands import TEXT, Command, Dialect, Typo, needs_manager, read
 from bot.config import StoryConfig
-from bot.flows import WRITING, Flows
+from bot.craft import CRAFT, CraftCommands
+from bot.flows import WRITING, Flows, whose_turn
 from bot.identity import ChannelKey
 from bot.library import ChannelLibrary, title_of
 from bot.memory import TURN_PARTS, Compactions, Memory
@@ -59,6 +61,7 @@ class Engine:
             store, provider, today=today, interrupted=lambda: self.admission.interrupted
         )
         self.compactions = Compactions(memory)
+        self.craft = CraftCommands(store, config)
 
     @property
     def queue_depth(self) -> int:
@@ -82,6 +85,9 @@ class Engine:
         if needs_manager(parsed) and not await request.may_manage():
             yield replies.managers_only(parsed.command)
             return
+        if parsed.command in CRAFT:
+            yield await self.craft.run(request, parsed, state)
+            return
         if parsed.command not in WRITING:
             yield await self.library.run(request, parsed)
             return
@@ -96,8 +102,25 @@ class Engine:
         outcome = Outcome()
         async for event in self.writer.write(request, plan, outcome):
             if isinstance(event, Final):
+                await self._after_part(plan, state, outcome)
                 self._upkeep(request, plan, state, outcome)
             yield event
+
+    async def _after_part(self, plan: Plan, state: TurnState, outcome: Outcome) -> None:
+        """What a written part changes besides itself: which world-book entries were used
+        (the most recent win a place next time) and, with turns on, whose turn is next."""
+        written = outcome.written
+        if written is None or written.part is None or written.story is None:
+            return
+        story = written.story
+        if plan.triggered:
+            await self.store.mark_triggered(story.id, list(plan.triggered), written.part.seq)
+        if plan.pass_turn and state.players:
+            now = time.time()
+            turn = whose_turn(state, now, self.config.turn_seconds)
+            ids = [p.user_id for p in state.players]
+            current = ids.index(turn.user_id) if turn is not None else -1
+            await self.store.set_turn(story.id, ids[(current + 1) % len(ids)], now)
 
     def _upkeep(self, request: Request, plan: Plan, state: TurnState, outcome: Outcome) -> None:
         """Start folding old parts into the summary, beside the channel's next turns.

@@ -15,6 +15,7 @@ from bot.config import StoryConfig
 from bot.identity import ChannelKey
 from bot.starter_prompts import STARTER_PROMPTS
 from bot.story_settings import KEYS, SettingError, describe_keys
+from bot.twine import twee
 from bot.types import Attachment, Final, Request
 from storage.base import ChannelStore, PartStatus
 
@@ -48,6 +49,8 @@ class ChannelLibrary:
                 return await self._settings(request, parsed)
             case Command.PROMPTS:
                 return await self._prompts(request, parsed)
+            case Command.EXPORT if parsed.action == "twine":
+                return await self._twine(request)
             case Command.EXPORT:
                 return await self._export(request)
             case Command.STORIES:
@@ -150,6 +153,23 @@ class ChannelLibrary:
             command=Command.EXPORT.value,
             private=False,
             attachments=(Attachment(f"story-{story.id}.md", document),),
+        )
+
+    async def _twine(self, request: Request) -> Final:
+        """Every branch too, as a Twee 3 file Twine opens (choices as links)."""
+        story = await self.store.active_story(request.channel)
+        if story is None:
+            return replies.no_story(Command.EXPORT, request.dialect)
+        line = await self.store.all_parts(story.id)
+        branches = await self.store.branches(story.id)
+        lines = [(branch, await self.store.line(branch.id)) for branch in branches]
+        document = twee(title_of(story.premise), f"{story.id}:{story.created_at}", line, lines)
+        return replies.info(
+            f"The story and its {len(branches)} branch{'es' if len(branches) != 1 else ''} "
+            "as a Twine (Twee 3) file.",
+            command=Command.EXPORT.value,
+            private=False,
+            attachments=(Attachment(f"story-{story.id}.twee", document.encode("utf-8")),),
         )
 
     async def _stories(self, request: Request) -> Final:

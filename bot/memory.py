@@ -92,11 +92,14 @@ class Memory:
         *,
         direction: str = "",
         drop_last: bool = False,
+        reserved: int = 0,
     ) -> StoryContext:
         """The bounded context for the next part, or with ``drop_last`` for rewriting the last.
 
         ``parts`` are the story's newest parts as the turn read them; those the
-        summary already holds are skipped.
+        summary already holds are skipped. ``reserved`` tokens of the budget go to
+        what else the storyteller is given (world book, note, cast); the newest part
+        is always kept, whatever the budget.
         """
         follows = story.last_seq - 1 if drop_last else story.last_seq
         state = next((part.state for part in parts if part.seq == follows), "")
@@ -107,7 +110,7 @@ class Memory:
         used = 0
         for part in reversed(parts[-MAX_RECENT_PARTS:]):
             cost = estimate(part.text)
-            if recent and used + cost > self.config.context_tokens:
+            if recent and used + cost > self.config.context_tokens - reserved:
                 break
             recent.append(part.text)
             used += cost

@@ -85,6 +85,15 @@ def did_you_mean(meant: Command, typed: str, dialect: Dialect) -> Final:
     )
 
 
+def not_your_turn(character: str, name: str, command: Command) -> Final:
+    return error(
+        f"It is {character}'s turn ({name}). Turns pass after each part; "
+        "/story cast shows the order.",
+        command=command.value,
+        outcome="turn",
+    )
+
+
 def managers_only(command: Command) -> Final:
     return error("Only people who manage this channel can do that here.", command=command.value)
 

@@ -98,11 +98,21 @@ def story_messages(task: Task, context: StoryContext) -> tuple[Message, ...]:
             f"language {settings.language}.\nPremise: {context.premise}",
         )
     ]
+    if context.cast:
+        players = "\n".join(f"- {line}" for line in context.cast)
+        messages.append(Message("user", f"The players and the characters they play:\n{players}"))
+    if context.world:
+        facts = "\n".join(f"- {line}" for line in context.world)
+        messages.append(Message("user", f"Facts of this story's world, to respect:\n{facts}"))
     if context.summary:
         messages.append(Message("user", f"The story so far, in summary:\n{context.summary}"))
     for text in context.recent:
         messages.append(Message("assistant", text))
-    messages.append(Message("user", _turn(task, context.direction)))
+    turn = _turn(task, context.direction)
+    if context.note and task in (Task.OPEN, Task.CONTINUE, Task.ENDING):
+        # Close to the end, where story engines put it: it weighs most there.
+        turn = f"Author's note, for this part: {context.note}\n\n{turn}"
+    messages.append(Message("user", turn))
     return _alternating([Message(m.role, defuse(m.content)) for m in messages])
 
 

@@ -39,6 +39,12 @@ class StorySettings:
     language: str = "English"
     rating: str = "family"
     choices: bool = True
+    voting: bool = True
+    """In group channels, choice buttons are a vote (off: the first press wins)."""
+    vote_seconds: int = 0
+    """How long a vote stays open; 0 is the bot's default (story.vote_seconds)."""
+    turns: bool = False
+    """Players take turns to steer (see /story join)."""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)
@@ -59,7 +65,7 @@ class StorySettings:
             if key in KEYS:
                 try:
                     settings = settings.with_value(
-                        key, str(value).lower() if key == "choices" else str(value)
+                        key, str(value).lower() if isinstance(value, bool) else str(value)
                     )
                 except SettingError:
                     continue
@@ -85,6 +91,8 @@ class StorySettings:
 def _show(value: object) -> str:
     if isinstance(value, bool):
         return "on" if value else "off"
+    if value == 0:
+        return "default"
     return str(value)
 
 
@@ -112,13 +120,25 @@ def _free_text(name: str, hint: str) -> Callable[[str], str]:
     return parse
 
 
-def _on_off(value: str) -> bool:
-    lowered = value.lower()
-    if lowered in ("on", "yes", "true", "1"):
-        return True
-    if lowered in ("off", "no", "false", "0"):
-        return False
-    raise SettingError("`choices` must be on or off.")
+def _on_off(name: str) -> Callable[[str], bool]:
+    def parse(value: str) -> bool:
+        lowered = value.lower()
+        if lowered in ("on", "yes", "true", "1"):
+            return True
+        if lowered in ("off", "no", "false", "0"):
+            return False
+        raise SettingError(f"`{name}` must be on or off.")
+
+    return parse
+
+
+def _seconds(value: str) -> int:
+    text = value.lower().removesuffix("s").strip()
+    if text in ("default", "0"):
+        return 0
+    if not text.isascii() or not text.isdigit() or not 5 <= int(text) <= 86_400:
+        raise SettingError("`vote_seconds` must be a number of seconds from 5 to 86400.")
+    return int(text)
 
 
 KEYS: dict[str, tuple[Callable[[str], Any], str]] = {
@@ -127,7 +147,10 @@ KEYS: dict[str, tuple[Callable[[str], Any], str]] = {
     "length": (_choice("length", LENGTHS), "|".join(LENGTHS)),
     "language": (_free_text("language", "English, French"), "e.g. English, Deutsch"),
     "rating": (_choice("rating", RATINGS), "|".join(RATINGS)),
-    "choices": (_on_off, "on|off"),
+    "choices": (_on_off("choices"), "on|off"),
+    "voting": (_on_off("voting"), "on|off: group choices by vote"),
+    "vote_seconds": (_seconds, "seconds a vote stays open, e.g. 60"),
+    "turns": (_on_off("turns"), "on|off: players take turns"),
 }
 
 

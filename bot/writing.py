@@ -92,6 +92,10 @@ class Plan:
     finish: StoryStatus | None = None
     suffix: str = ""
     """Shown after the story text (``This story is finished…``)."""
+    triggered: tuple[int, ...] = ()
+    """World-book entries given to the storyteller for this part."""
+    pass_turn: bool = False
+    """Turns are on: once this part is written, the next player's turn begins."""
 
 
 @dataclass(slots=True)

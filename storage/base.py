@@ -64,6 +64,11 @@ class Story:
     """Parts with ``seq`` up to this are folded into ``summary``."""
     last_seq: int
     created_at: float
+    note: str = ""
+    """The author's note: guidance every generation of this story follows."""
+    turn_user: str | None = None
+    """With turns on, the player whose turn it is, since ``turn_since``."""
+    turn_since: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +82,61 @@ class Part:
     status: PartStatus
     state: str = ""
     """The storyteller's state after this part (opaque; '' when it keeps none)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WorldEntry:
+    """A fact of the story's world, given to the storyteller when its name comes up."""
+
+    id: int
+    name: str
+    aliases: tuple[str, ...]
+    description: str
+    pinned: bool = False
+    last_triggered: int = 0
+    """The part number it last entered the storyteller's context for (0: never)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Player:
+    """Who plays which character in a story."""
+
+    user_id: str
+    user_name: str
+    character: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    """An alternative line of a story: its parent's parts up to ``fork_seq``, then its own."""
+
+    id: int
+    parent_id: int
+    fork_seq: int
+    parts: int
+    """Its own parts, after the fork."""
+    kind: str
+    """What made it: retry, undo, edit, branch or switch."""
+    created_at: float
+    opening: str
+    """The start of its first own part, to tell it apart."""
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """A group vote on the options of part ``seq``, and the ballots cast so far."""
+
+    story_id: int
+    seq: int
+    channel: ChannelKey
+    options: int
+    opened_at: float
+    closes_at: float
+    ballots: tuple[tuple[str, int], ...] = ()
+    """(voter, option) pairs, one per voter."""
+    closed_at: float | None = None
+    winner: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +218,10 @@ class TurnState:
     """The request's platform event was handled before."""
     handled_part: Part | None = None
     """The part that handling wrote, if it is still the active story's last part."""
+    world: tuple[WorldEntry, ...] = ()
+    """The active story's world book."""
+    players: tuple[Player, ...] = ()
+    """Who plays in the active story."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +362,10 @@ class ChannelStore(Protocol):
 
     async def drop_last_part(self, story_id: int) -> Part | None: ...
 
+    async def branches(self, story_id: int) -> list[Branch]: ...
+
+    async def line(self, branch_id: int) -> list[Part]: ...
+
     async def list_prompts(self, channel: ChannelKey) -> list[Prompt]: ...
 
     async def add_prompt(self, channel: ChannelKey, text: str, author: str) -> Prompt: ...
@@ -370,5 +438,102 @@ class InboxStore(Protocol):
         ...
 
 
-class Store(Lifecycle, TurnStore, ChannelStore, ScheduleStore, InboxStore, Protocol):
+class CraftStore(Protocol):
+    """World books, notes, players, branches, votes and share codes (see migration 008)."""
+
+    async def add_world_entry(
+        self, story_id: int, name: str, aliases: tuple[str, ...], description: str
+    ) -> WorldEntry:
+        """Add an entry, or replace the one with that name (case aside)."""
+        ...
+
+    async def remove_world_entry(self, story_id: int, name: str) -> bool: ...
+
+    async def pin_world_entry(self, story_id: int, name: str, pinned: bool) -> bool: ...
+
+    async def world_entries(self, story_id: int) -> list[WorldEntry]: ...
+
+    async def mark_triggered(self, story_id: int, ids: list[int], part: int) -> None:
+        """Entries that entered the context for ``part``: the most recent ones win a place."""
+        ...
+
+    async def set_note(self, story_id: int, note: str) -> None: ...
+
+    async def join(self, story_id: int, player: Player) -> None:
+        """Make the user a player with that character (or change their character)."""
+        ...
+
+    async def leave(self, story_id: int, user_id: str) -> bool: ...
+
+    async def players(self, story_id: int) -> list[Player]: ...
+
+    async def set_turn(self, story_id: int, user_id: str | None, since: float) -> None: ...
+
+    async def branch_off(self, story: Story, from_seq: int, kind: str) -> Branch | None:
+        """Keep the current line's parts from ``from_seq`` on as an alternative, and end
+        the line before them. None when the story no longer ends where it did."""
+        ...
+
+    async def edit_last(self, story: Story, part: NewPart) -> Part:
+        """Replace the last part's text, keeping the old one as an alternative."""
+        ...
+
+    async def branches(self, story_id: int) -> list[Branch]:
+        """Every alternative line of the story, the newest first."""
+        ...
+
+    async def switch_to(self, story: Story, branch_id: int) -> Story | None:
+        """Make an alternative the current line, keeping the current one as an alternative.
+        None when ``branch_id`` is not an alternative of this story."""
+        ...
+
+    async def line(self, branch_id: int) -> list[Part]:
+        """All the parts of a story row's line, its ancestors' included, in order."""
+        ...
+
+    async def open_vote(
+        self, story_id: int, seq: int, channel: ChannelKey, options: int, closes_at: float
+    ) -> Vote:
+        """The vote on part ``seq``'s options, opened now if it was not open yet."""
+        ...
+
+    async def cast_ballot(self, story_id: int, seq: int, voter: str, choice: int) -> Vote:
+        """Record (or change) a voter's ballot; the vote as it stands afterwards."""
+        ...
+
+    async def close_vote(self, story_id: int, seq: int, winner: int) -> bool:
+        """Close an open vote with its winner; False when it was already closed."""
+        ...
+
+    async def vote(self, story_id: int, seq: int) -> Vote | None: ...
+
+    async def open_votes(self) -> list[Vote]:
+        """Every vote not closed yet, the soonest to close first."""
+        ...
+
+    async def save_share(self, code: str, snapshot: str, expires_at: float) -> None: ...
+
+    async def shared(self, code: str, now: float) -> str | None:
+        """The snapshot a code stands for, or None when unknown or expired."""
+        ...
+
+    async def import_story(
+        self, channel: ChannelKey, snapshot: StorySnapshot, event: str | None
+    ) -> Story:
+        """Start a copy of a shared story in ``channel`` (the running one is archived)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class StorySnapshot:
+    """A story as shared: its line, world book, note and cast."""
+
+    premise: str
+    parts: tuple[NewPart, ...]
+    world: tuple[WorldEntry, ...] = ()
+    note: str = ""
+    players: tuple[Player, ...] = ()
+
+
+class Store(Lifecycle, TurnStore, ChannelStore, ScheduleStore, InboxStore, CraftStore, Protocol):
     """Every role: what the composition root opens and hands out."""

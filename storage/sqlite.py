@@ -17,6 +17,7 @@ import aiosqlite
 
 from storage.base import Failure, StorageError
 from storage.migrations import load_migrations, upgrade_script
+from storage.sqlite_craft import CraftQueries
 from storage.sqlite_db import SWITCH_INTERVAL
 from storage.sqlite_inbox import InboxQueries
 from storage.sqlite_ops import ChannelQueries, ScheduleQueries
@@ -54,7 +55,7 @@ def damaged(path: str, found: str) -> str:
     )
 
 
-class SqliteStore(TurnQueries, ChannelQueries, ScheduleQueries, InboxQueries):
+class SqliteStore(TurnQueries, ChannelQueries, ScheduleQueries, InboxQueries, CraftQueries):
     """The :class:`storage.base.Store` on SQLite."""
 
     def __init__(self, path: str, *, busy_timeout_ms: int = 5000) -> None:

@@ -39,8 +39,8 @@ class ChannelQueries(Connection):
     async def list_stories(self, channel: ChannelKey, limit: int) -> list[StoryListing]:
         rows = await self._fetchall(
             "SELECT id, premise, status, last_seq, updated_at FROM stories "
-            "WHERE channel_key = ? ORDER BY (status = 'active') DESC, updated_at DESC, id DESC "
-            "LIMIT ?",
+            "WHERE channel_key = ? AND parent_id IS NULL "
+            "ORDER BY (status = 'active') DESC, updated_at DESC, id DESC LIMIT ?",
             (channel.text, limit),
         )
         return [StoryListing(r[0], r[1], StoryStatus(r[2]), r[3], r[4]) for r in rows]
@@ -50,7 +50,7 @@ class ChannelQueries(Connection):
         async with self._tx() as db:
             wanted = await one(
                 db,
-                "SELECT status FROM stories WHERE id = ? AND channel_key = ?",
+                "SELECT status FROM stories WHERE id = ? AND channel_key = ? AND parent_id IS NULL",
                 (story_id, channel.text),
             )
             if wanted is None:
@@ -224,6 +224,7 @@ class ScheduleQueries(Connection):
             "WHERE seen_at < ? LIMIT ?) RETURNING 1",
             events_before,
         )
+        await self._fetchall("DELETE FROM shares WHERE expires_at < ?", (time.time(),))
         await self._outside_transaction("PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)")
         return Purged(stories, events)
 

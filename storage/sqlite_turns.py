@@ -7,6 +7,7 @@ once cost a few round trips to the database thread instead of a thousand.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import sqlite3
@@ -18,20 +19,30 @@ from typing import Any
 from bot.identity import ChannelKey
 from bot.story_settings import StorySettings
 from storage.base import (
+    Failure,
     NewPart,
     Part,
     PartStatus,
+    Player,
+    StorageError,
     Story,
     StoryStatus,
     TurnState,
     TurnWrite,
     UsageToday,
+    WorldEntry,
     Written,
 )
 from storage.batches import Batches
+from storage.sqlite_branching import branch_off
 from storage.sqlite_db import Connection, ensure_channel, failure_of, one
 
-STORY_COLUMNS = "id, channel_key, premise, status, summary, summary_upto, last_seq, created_at"
+STORY_COLUMNS = (
+    "id, channel_key, premise, status, summary, summary_upto, last_seq, created_at, note, "
+    "turn_user, turn_since"
+)
+WORLD_COLUMNS = "id, name, aliases, description, pinned, last_triggered"
+PLAYER_COLUMNS = "user_id, user_name, character, description"
 PART_COLUMNS = "story_id, seq, text, direction, author, choices, status, state"
 _STORY_WIDTH = len(STORY_COLUMNS.split(","))
 
@@ -57,7 +68,11 @@ SELECT w.n, c.settings,
         FROM parts AS p
         WHERE p.story_id = s.id
           AND p.seq > MIN(s.summary_upto, s.last_seq - 2)
-          AND p.seq > MIN(s.last_seq - w.parts, s.last_seq - 2))
+          AND p.seq > MIN(s.last_seq - w.parts, s.last_seq - 2)),
+       (SELECT json_group_array(json_array({_columns("b", WORLD_COLUMNS)}))
+        FROM world_entries AS b WHERE b.story_id = s.id),
+       (SELECT json_group_array(json_array({_columns("y", PLAYER_COLUMNS)}))
+        FROM players AS y WHERE y.story_id = s.id)
 FROM wanted AS w
 LEFT JOIN channels AS c ON c.key = w.key
 LEFT JOIN stories AS s ON s.channel_key = w.key AND s.status = 'active'
@@ -77,7 +92,7 @@ TurnRead = tuple[ChannelKey, int, "str | None"]
 
 
 def story_of(row: Iterable[Any]) -> Story:
-    id_, channel, premise, status, summary, upto, last_seq, created = row
+    id_, channel, premise, status, summary, upto, last_seq, created, note, turn, since = row
     return Story(
         id_,
         ChannelKey.from_text(channel),
@@ -87,7 +102,19 @@ def story_of(row: Iterable[Any]) -> Story:
         upto,
         last_seq,
         created,
+        note,
+        turn,
+        since,
     )
+
+
+def world_entry_of(row: Sequence[Any]) -> WorldEntry:
+    id_, name, aliases, description, pinned, last = row
+    return WorldEntry(id_, name, tuple(json.loads(aliases)), description, bool(pinned), last)
+
+
+def player_of(row: Sequence[Any]) -> Player:
+    return Player(*row)
 
 
 def part_of(row: Iterable[Any]) -> Part:
@@ -109,10 +136,13 @@ def _turn_state(row: Sequence[Any]) -> TurnState:
     story_row = row[3 : 3 + _STORY_WIDTH]
     if story_row[0] is None:
         return TurnState(settings, None, (), handled)
-    recent = sorted(map(part_of, json.loads(row[-1])), key=lambda part: part.seq)
+    parts_json, world_json, players_json = row[-3:]
+    recent = sorted(map(part_of, json.loads(parts_json)), key=lambda part: part.seq)
     story = story_of(story_row)
     last = recent[-1] if recent and row[2] == story.last_seq else None
-    return TurnState(settings, story, tuple(recent), handled, last)
+    world = tuple(map(world_entry_of, json.loads(world_json)))
+    players = tuple(map(player_of, json.loads(players_json)))
+    return TurnState(settings, story, tuple(recent), handled, last, world, players)
 
 
 def _part_write_row(write: TurnWrite, story_id: int | None, seq: int | None) -> tuple[Any, ...]:
@@ -172,20 +202,29 @@ class TurnQueries(Connection):
             await self._part_writes.submit(_part_write_row(write, None, None))
             return Written(story, None)
         seq = story.last_seq if write.replace_last else story.last_seq + 1
-        await self._part_writes.submit(_part_write_row(write, story.id, seq))
-        finished = write.finish or story.status
-        after = Story(
-            story.id,
-            story.channel,
-            story.premise,
-            finished,
-            story.summary,
-            story.summary_upto,
-            seq,
-            story.created_at,
-        )
+        if write.replace_last:
+            await self._replace(write, story, seq)
+        else:
+            await self._part_writes.submit(_part_write_row(write, story.id, seq))
+        after = dataclasses.replace(story, status=write.finish or story.status, last_seq=seq)
         stored = _stored(story.id, seq, part)
         return Written(after, stored)
+
+    async def _replace(self, write: TurnWrite, story: Story, seq: int) -> None:
+        """A retry: the part it replaces is kept as an alternative, in the same transaction."""
+        async with self._tx() as db:
+            moved_on = await one(
+                db,
+                "SELECT 1 FROM stories WHERE id = ? AND last_seq = ? AND status = 'active'",
+                (story.id, story.last_seq),
+            )
+            if moved_on is None:
+                raise StorageError(f"story {story.id} moved on", Failure.MOVED_ON)
+            await branch_off(db, story.id, seq, "retry")
+            row = dataclasses.replace(write, replace_last=False)
+            await db.execute(
+                _PART_WRITES.format(rows=_PART_WRITE_ROW), _part_write_row(row, story.id, seq)
+            )
 
     async def _start(self, write: TurnWrite) -> Written:
         """Archive the active story and start the new one with its opening, in one transaction."""
@@ -265,6 +304,7 @@ class TurnQueries(Connection):
         return story_of(row) if row else None
 
     async def drop_last_part(self, story_id: int) -> Part | None:
+        """Undo: the dropped part is kept as an alternative line, never deleted."""
         async with self._tx() as db:
             row = await one(
                 db,
@@ -275,14 +315,7 @@ class TurnQueries(Connection):
             if row is None:
                 return None
             dropped = part_of(row)
-            await db.execute(
-                "DELETE FROM parts WHERE story_id = ? AND seq = ?", (story_id, dropped.seq)
-            )
-            await db.execute(
-                "UPDATE stories SET last_seq = ?, summary_upto = MIN(summary_upto, ?), "
-                "updated_at = ? WHERE id = ?",
-                (dropped.seq - 1, dropped.seq - 1, time.time(), story_id),
-            )
+            await branch_off(db, story_id, dropped.seq, "undo")
             return dropped
 
     async def recent_parts(self, story_id: int, after_seq: int, limit: int) -> list[Part]:

@@ -45,6 +45,26 @@ NATIVE_FORMS: dict[tuple[Command, str], str] = {
     (Command.FORGET, "confirm"): "/story forget confirm:True",
     (Command.SUBSCRIBE, ""): "/story subscribe time:{time} [timezone:{timezone}]",
     (Command.RESUME, ""): "/story resume story:{id}",
+    (Command.EDIT, ""): "/story edit",
+    (Command.BRANCH, ""): "/story branches new part:{n}",
+    (Command.BRANCHES, ""): "/story branches list",
+    (Command.SWITCH, ""): "/story branches switch branch:{branch}",
+    (Command.WORLD, ""): "/story world list | add | show | remove | pin",
+    (Command.WORLD, "list"): "/story world list",
+    (Command.WORLD, "add"): "/story world add name:{name} description:{description}",
+    (Command.WORLD, "show"): "/story world show name:{name}",
+    (Command.WORLD, "remove"): "/story world remove name:{name}",
+    (Command.WORLD, "pin"): "/story world pin name:{name}",
+    (Command.NOTE, ""): "/story note [text:{text}] [clear:True]",
+    (Command.NOTE, "set"): "/story note text:{text}",
+    (Command.NOTE, "clear"): "/story note clear:True",
+    (Command.JOIN, ""): "/story players join character:{character} [about:{description}]",
+    (Command.CAST, ""): "/story players list",
+    (Command.LEAVE, ""): "/story players leave",
+    (Command.SHARE, ""): "/story share",
+    (Command.IMPORT, ""): "/story import code:{code}",
+    (Command.EXPORT, ""): "/story export [format:twine]",
+    (Command.EXPORT, "twine"): "/story export format:twine",
 }
 """How each command is typed with this tree's options, written next to the tree."""
 
@@ -106,6 +126,8 @@ CLOSED_SETTINGS: dict[str, tuple[str, ...]] = {
     "length": LENGTHS,
     "rating": RATINGS,
     "choices": ("on", "off"),
+    "voting": ("on", "off"),
+    "turns": ("on", "off"),
 }
 """Settings that accept only these values; the others take free text."""
 

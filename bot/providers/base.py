@@ -48,6 +48,12 @@ class StoryContext:
     seed: int | None = None
     state: str = ""
     """What the storyteller kept after the part this one follows (see :class:`StoryState`)."""
+    world: tuple[str, ...] = ()
+    """World-book entries that came up ("Name (also: alias): description"), within budget."""
+    note: str = ""
+    """The author's note: guidance for this part (tone, pacing, a fact to respect)."""
+    cast: tuple[str, ...] = ()
+    """Players and their characters ("Mara, played by Ada: a curious thief")."""
 
 
 @dataclass(frozen=True, slots=True)
