@@ -113,6 +113,9 @@ class MemorySurface:
     async def attach(self, attachment: Attachment, *, private: bool) -> None:
         self.calls.append(Call("attach", time.monotonic(), -1, attachment.filename))
 
+    async def show_tally(self, choices: Choices) -> None:
+        return None
+
     @property
     def shown(self) -> str:
         """All messages in order, as a reader sees them."""

@@ -66,6 +66,17 @@ class Choices:
 
     labels: tuple[str, ...]
     ref: str | None
+    counts: tuple[int, ...] = ()
+    """Votes so far per option, when the options are put to a vote."""
+
+    def votes(self, number: int) -> int | None:
+        """Option ``number``'s votes so far, or None when nothing is being voted on."""
+        return self.counts[number - 1] if len(self.counts) >= number else None
+
+
+def with_votes(label: str, votes: int | None) -> str:
+    """A button's label with its count while a vote is open: ``2. Go right · 3``."""
+    return label if votes is None else f"{label} · {votes}"
 
 
 class Surface(Protocol):
@@ -85,6 +96,10 @@ class Surface(Protocol):
 
     async def attach(self, attachment: Attachment, *, private: bool) -> None:
         """Upload a file such as the Markdown export."""
+        ...
+
+    async def show_tally(self, choices: Choices) -> None:
+        """Show a vote's counts on the buttons the ballot was cast with, if any."""
         ...
 
 
@@ -239,8 +254,13 @@ async def finish(writer: _Writer, final: Final) -> None:
         # rather than lose or garble any of it.
         log.warning("final text does not extend the streamed text; sending it anew")
         writer.current, writer.current_text, writer.offset = None, "", 0
+    if final.tally and final.choices:
+        tally = Choices(final.choices, final.ref, final.tally)
+        await writer._call(functools.partial(writer.surface.show_tally, tally))
+        choices = None  # the counts are on the vote's own message; the note is plain
+    else:
+        choices = Choices(final.choices, final.ref) if final.choices else None
     writer.text = final.text
-    choices = Choices(final.choices, final.ref) if final.choices else None
     await writer.flush(final=True, choices=choices)
     for attachment in final.attachments:
         await writer._call(

@@ -19,17 +19,20 @@ from datetime import UTC, date, datetime
 
 from bot import replies
 from bot.admission import Admission, TurnObserver
-from bot.commands import TEXT, Command, Dialect, Typo, needs_manager, read
+from bot.commands import TEXT, Command, Dialect, Parsed, Typo, needs_manager, read
 from bot.config import StoryConfig
 from bot.craft import CRAFT, CraftCommands
 from bot.flows import WRITING, Flows, whose_turn
-from bot.identity import ChannelKey
+from bot.identity import ChannelKey, Sender
 from bot.library import ChannelLibrary, title_of
 from bot.memory import TURN_PARTS, Compactions, Memory
 from bot.providers.base import Provider
 from bot.types import Final, ReplyEvent, ReplyStream, Request
+from bot.voting import Voting
 from bot.writing import Outcome, Plan, Storing, Writer
-from storage.base import Store, TurnState
+from storage.base import Store, TurnState, Vote
+
+THE_VOTE = Sender("storybot", "The vote")
 
 
 class Engine:
@@ -62,6 +65,7 @@ class Engine:
         )
         self.compactions = Compactions(memory)
         self.craft = CraftCommands(store, config)
+        self.voting = Voting(store, self.flows, config)
 
     @property
     def queue_depth(self) -> int:
@@ -95,16 +99,39 @@ class Engine:
         if over is not None:
             yield over
             return
-        plan = await self.flows.plan(request, parsed, state)
+        if self.voting.applies(request, parsed, state):
+            plan = await self.voting.ballot(request, parsed, state)
+        else:
+            plan = await self.flows.plan(request, parsed, state)
         if isinstance(plan, Final):
             yield plan
             return
+        async for event in self._write(request, plan, state):
+            yield event
+
+    async def _write(
+        self, request: Request, plan: Plan, state: TurnState
+    ) -> AsyncGenerator[ReplyEvent, None]:
         outcome = Outcome()
         async for event in self.writer.write(request, plan, outcome):
             if isinstance(event, Final):
                 await self._after_part(plan, state, outcome)
                 self._upkeep(request, plan, state, outcome)
             yield event
+
+    def close_vote(self, vote: Vote) -> ReplyStream:
+        """A vote whose time has come, closed in its channel's line: the winner is written."""
+        request = Request(vote.channel, THE_VOTE, command=Parsed(Command.CHOOSE), shared=True)
+
+        async def answer(req: Request, state: TurnState) -> AsyncGenerator[ReplyEvent, None]:
+            plan = await self.voting.timed(req, state, vote)
+            if isinstance(plan, Final):
+                yield plan
+            elif plan is not None:
+                async for event in self._write(req, plan, state):
+                    yield event
+
+        return self.admission.admit(request, answer)
 
     async def _after_part(self, plan: Plan, state: TurnState, outcome: Outcome) -> None:
         """What a written part changes besides itself: which world-book entries were used

@@ -30,16 +30,17 @@ from aiohttp.typedefs import Handler, Middleware
 from bot.app import Adapter, App, open_app
 from bot.commands import Command, Parsed
 from bot.config import ConfigError, Settings, secret_values
-from bot.delivery import deliver
+from bot.delivery import Delivered, deliver
 from bot.http_server import HttpServer, PortTaken, bind
-from bot.identity import Sender
+from bot.identity import ChannelKey, Sender
 from bot.instance import AlreadyRunning, InstanceLock
 from bot.metrics import CONTENT_TYPE
 from bot.platforms import Backoff, CredentialsRefused
 from bot.redact import Masker
 from bot.scheduler import Scheduler
 from bot.sdnotify import SystemdNotifier, run_watchdog, watchdog_interval
-from bot.types import ReplyKind, Request
+from bot.types import ReplyKind, ReplyStream, Request
+from bot.vote_clock import VoteClock
 from storage.base import Subscription
 from storage.sqlite import check_path
 
@@ -95,6 +96,7 @@ class Service:
     refused: set[str] = field(default_factory=set)
     """Platforms whose credentials were refused: they stay down until the config is fixed."""
     scheduler: Scheduler | None = None
+    votes: VoteClock | None = None
     runner: HttpServer | None = None
     exit_code: int = 0
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
@@ -218,19 +220,31 @@ class Service:
 
     async def publish(self, sub: Subscription) -> bool:
         """The story of the day: a fresh opening from the prompt pool, through the adapter."""
-        adapter = self.adapters.get(sub.platform)
-        target = await adapter.surface_for(sub.channel) if adapter is not None else None
-        if target is None:
-            log.warning("cannot post to %s: its platform is not connected", sub.channel)
-            return False
-        surface, limits = target
         request = Request(
             channel=sub.channel,
             sender=STORY_OF_THE_DAY,
             command=Parsed(Command.RANDOM),
         )
-        delivered = await deliver(self.app.engine.handle(request), surface, limits)
-        return delivered.final is not None and delivered.final.kind is ReplyKind.STORY
+        delivered = await self._into(sub.channel, self.app.engine.handle(request))
+        return (
+            delivered is not None
+            and delivered.final is not None
+            and (delivered.final.kind is ReplyKind.STORY)
+        )
+
+    async def post(self, channel: ChannelKey, stream: ReplyStream) -> bool:
+        """A reply nobody asked for in the moment (a vote closing); False if unreachable."""
+        return await self._into(channel, stream) is not None
+
+    async def _into(self, channel: ChannelKey, stream: ReplyStream) -> Delivered | None:
+        adapter = self.adapters.get(channel.platform)
+        target = await adapter.surface_for(channel) if adapter is not None else None
+        if target is None:
+            log.warning("cannot post to %s: its platform is not connected", channel)
+            await stream.aclose()
+            return None
+        surface, limits = target
+        return await deliver(stream, surface, limits)
 
     async def stop(self) -> None:
         self.stopping.set()
@@ -242,6 +256,8 @@ class Service:
                 await adapter.stop()
             except Exception as exc:
                 log.warning("the %s adapter did not stop cleanly: %s", name, exc)
+        if self.votes is not None:
+            await self.votes.stop()
         if self.scheduler is not None:
             await self.scheduler.stop()
         if self.runner is not None:
@@ -329,8 +345,10 @@ async def _serve(
         await server.start()
         app.metrics.track_http(lambda: server.open_connections, lambda: asdict(server.stats))
         await service.scheduler.start()
+        service.votes = VoteClock(app.engine, service.post)
         service.bring_up()
         await service.first_attempts()
+        await service.votes.start()  # votes left open by a restart close on time
         log.info(
             "serving on %s:%s; connected: %s",
             settings.http.host,

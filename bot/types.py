@@ -86,6 +86,8 @@ class Request:
     retaken: bool = False
     """The event was fetched by a process that stopped before answering it: if that
     process stored a part for it, the reader may never have seen it whole."""
+    shared: bool = False
+    """A group channel, where several people play: choices there are put to a vote."""
 
     def __post_init__(self) -> None:
         """Whatever a platform sent, what the engine sees can be stored and shown."""
@@ -122,6 +124,8 @@ class ReplyKind(StrEnum):
     STORY = "story"
     INFO = "info"
     ERROR = "error"
+    TALLY = "tally"
+    """A ballot was counted: the options' buttons show the counts, the voter is told."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +146,8 @@ class Final:
     private: bool = False
     command: str = ""
     outcome: str = "ok"
+    tally: tuple[int, ...] = ()
+    """With a TALLY reply: the ballots per option, option 1 first."""
 
 
 ReplyEvent = Delta | Final

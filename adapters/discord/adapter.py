@@ -255,6 +255,7 @@ class DiscordAdapter:
             dialect=DIALECT,
             event_id=str(interaction.id),
             ref=ref,
+            shared=interaction.guild_id is not None,
         )
         stream = self.engine.handle(request)  # takes the channel's place in line now
         try:

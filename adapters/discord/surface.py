@@ -167,6 +167,16 @@ class InteractionSurface:
             handle.message = await channel.send(**extra)
         handle.via = "channel"
 
+    async def show_tally(self, choices: Choices) -> None:
+        """The pressed message's buttons show the vote's counts."""
+        message = self.interaction.message
+        if message is None:  # a typed /story choose: no buttons to update
+            return
+        view = choice_view(choices)
+        async with self._lock:
+            with rate_limits(self.observe):
+                await message.edit(view=view, allowed_mentions=NO_MENTIONS)
+
     async def typing(self) -> None:
         """The deferral already shows "thinking…"."""
         return None
@@ -204,6 +214,9 @@ class ChannelSurface:
             extra["view"] = choice_view(choices)
         with rate_limits(self.observe):
             await handle.message.edit(**extra)
+
+    async def show_tally(self, choices: Choices) -> None:
+        return None  # nobody presses in a post nobody asked for
 
     async def typing(self) -> None:
         with contextlib.suppress(discord.HTTPException):

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import discord
 
 from adapters.discord.render import button_label
-from bot.delivery import Choices
+from bot.delivery import Choices, with_votes
 
 TEMPLATE = re.compile(r"story:choose:(?P<ref>[^\s]{1,80}):(?P<n>[0-9]{1,2})")
 MAX_BUTTONS = 25  # five rows of five
@@ -62,5 +62,6 @@ def choice_view(choices: Choices) -> discord.ui.View | None:
         return None
     view = discord.ui.View(timeout=None)
     for number, label in enumerate(choices.labels[:MAX_BUTTONS], start=1):
-        view.add_item(ChoiceButton(ref, number, button_label(number, label)))
+        shown = with_votes(button_label(number, label, limit=72), choices.votes(number))
+        view.add_item(ChoiceButton(ref, number, shown))
     return view

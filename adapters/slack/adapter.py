@@ -228,7 +228,10 @@ class SlackAdapter:
         trace = logs.bind_request(None, request.platform, request.channel.text)
         may_manage = manages if place.direct else self._manager_check(request.sender.id)
         stream = self.engine.handle(replace(request, may_manage=may_manage, trace_id=trace))
-        surface = SlackSurface(self.client, place, self.metrics.reporter(self.name))
+        message = pressed[0].get("message") if pressed is not None else None
+        surface = SlackSurface(
+            self.client, place, self.metrics.reporter(self.name), pressed=message
+        )
         try:
             delivered = await deliver(stream, surface, self.limits, typing=False)
         except SlackApiError as exc:

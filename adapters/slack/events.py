@@ -71,6 +71,7 @@ def mention(body: dict[str, Any], bot_user_id: str | None) -> tuple[Request, Pla
         to_plain(event.get("text", ""), bot_user_id=bot_user_id),
         Mode.CHAT,
         event_id=body.get("event_id"),
+        shared=not is_direct(channel),
     )
     return request, Place(channel, thread, event["user"], direct=is_direct(channel))
 
@@ -98,6 +99,7 @@ def message(body: dict[str, Any], bot_user_id: str | None) -> tuple[Request, Pla
         to_plain(raw, bot_user_id=bot_user_id),
         Mode.CHAT if direct else Mode.THREAD,
         event_id=body.get("event_id"),
+        shared=not direct,
     )
     return request, Place(channel, thread, user, direct=direct)
 
@@ -110,6 +112,7 @@ def command(body: dict[str, Any]) -> tuple[Request, Place]:
         body.get("text", "") or "",
         Mode.COMMAND,
         event_id=f"command:{body['trigger_id']}" if body.get("trigger_id") else None,
+        shared=not is_direct(channel),
     )
     return request, Place(channel, None, user, direct=is_direct(channel))
 
@@ -134,5 +137,6 @@ def choice(body: dict[str, Any], action: dict[str, Any]) -> tuple[Request, Place
         command=Parsed(Command.CHOOSE, str(number)),
         event_id=f"action:{trigger}" if trigger else None,
         ref=ref,
+        shared=not is_direct(channel),
     )
     return request, Place(channel, thread, user["id"], direct=is_direct(channel))

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from bot.commands import is_number
-from bot.delivery import Choices
+from bot.delivery import Choices, with_votes
 
 SECTION_LIMIT = 3000
 """Characters of mrkdwn in one section block, counted after escaping."""
@@ -102,7 +102,11 @@ def choice_buttons(choices: Choices) -> dict[str, Any]:
         {
             "type": "button",
             "action_id": f"{CHOICE_ACTION_PREFIX}{number}",
-            "text": {"type": "plain_text", "text": _label(number, label), "emoji": True},
+            "text": {
+                "type": "plain_text",
+                "text": with_votes(_label(number, label), choices.votes(number)),
+                "emoji": True,
+            },
             "value": button_value(choices.ref, number),
         }
         for number, label in enumerate(choices.labels[:MAX_BUTTONS], start=1)
@@ -116,6 +120,12 @@ def message_blocks(text: str, choices: Choices | None = None) -> list[dict[str, 
     if choices is not None and choices.labels:
         blocks.append(choice_buttons(choices))
     return blocks
+
+
+def tally_blocks(blocks: list[dict[str, Any]], choices: Choices) -> list[dict[str, Any]]:
+    """A pressed message's blocks with its buttons showing the vote's counts."""
+    kept = [block for block in blocks if block.get("type") != "actions"]
+    return [*kept, choice_buttons(choices)]
 
 
 def chosen_blocks(blocks: list[dict[str, Any]], note: str) -> list[dict[str, Any]]:

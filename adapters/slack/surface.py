@@ -16,7 +16,7 @@ from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
-from adapters.slack.render import SECTION_LIMIT, escape, measure, message_blocks
+from adapters.slack.render import SECTION_LIMIT, escape, measure, message_blocks, tally_blocks
 from bot.delivery import Choices, Observer, RateLimited, ignore
 from bot.splitting import split_text
 from bot.types import Attachment
@@ -70,10 +70,19 @@ async def call(method: Callable[..., Awaitable[AsyncSlackResponse]], **kwargs: A
 
 
 class SlackSurface:
-    def __init__(self, client: AsyncWebClient, place: Place, report: Observer = ignore) -> None:
+    def __init__(
+        self,
+        client: AsyncWebClient,
+        place: Place,
+        report: Observer = ignore,
+        *,
+        pressed: dict[str, Any] | None = None,
+    ) -> None:
         self.client = client
         self.place = place
         self.report = report
+        self.pressed = pressed
+        """The message whose button was pressed, for a vote's counts."""
         self._file_pieces_sent: dict[str, int] = {}
 
     async def _call(self, method: Callable[..., Awaitable[AsyncSlackResponse]], **kw: Any) -> Any:
@@ -128,6 +137,18 @@ class SlackSurface:
             if exc.response.get("error") not in GONE:
                 raise
             log.warning("message %s can no longer be updated: %s", handle.ts, exc)
+
+    async def show_tally(self, choices: Choices) -> None:
+        pressed = self.pressed
+        if not pressed or not pressed.get("ts"):
+            return
+        await self._call(
+            self.client.chat_update,
+            channel=self.place.channel,
+            ts=pressed["ts"],
+            text=pressed.get("text", ""),
+            blocks=tally_blocks(pressed.get("blocks") or [], choices),
+        )
 
     async def typing(self) -> None:
         """Slack has no typing indicator for bot messages; the first streamed text shows life."""

@@ -221,6 +221,7 @@ class TelegramAdapter:
             may_manage=manages if private else self._manager_check(target.chat_id, sender),
             event_id=str(update.update_id),
             ref=ref,
+            shared=not private,
         )
         self._answer(update, request, self._surface(target, query=query), private)
 
@@ -243,6 +244,7 @@ class TelegramAdapter:
             mode,
             may_manage=may_manage,
             event_id=str(update.update_id),
+            shared=not private,
         )
         reply_to = None if private else message.message_id
         self._answer(update, request, self._surface(target, reply_to=reply_to), private)

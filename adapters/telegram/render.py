@@ -12,7 +12,7 @@ import html
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.commands import SPECS, is_number
-from bot.delivery import Choices
+from bot.delivery import Choices, with_votes
 
 MAX_MESSAGE = 4096
 """Telegram's limit on a message's text after entity parsing, in UTF-16 code units."""
@@ -78,7 +78,8 @@ def keyboard(choices: Choices | None) -> InlineKeyboardMarkup | None:
         data = choice_data(choices.ref, number)
         if data is None:
             return None
-        rows.append([InlineKeyboardButton(button_label(number, label), callback_data=data)])
+        shown = with_votes(button_label(number, label), choices.votes(number))
+        rows.append([InlineKeyboardButton(shown, callback_data=data)])
     return InlineKeyboardMarkup(rows)
 
 

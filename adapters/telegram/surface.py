@@ -209,6 +209,23 @@ class TelegramSurface:
                 self.observe("network")
                 raise RateLimited(NETWORK_RETRY) from exc
 
+    async def show_tally(self, choices: Choices) -> None:
+        """The pressed message's buttons show the counts (a typed ballot has no message)."""
+        query = self.query
+        shown = query.message if query is not None else None
+        if not isinstance(shown, Message):
+            return
+        with self._flood_control():
+            try:
+                await self.bot.edit_message_reply_markup(
+                    chat_id=shown.chat.id,
+                    message_id=shown.message_id,
+                    reply_markup=keyboard(choices),
+                )
+            except BadRequest as exc:
+                if not is_error(exc, "message is not modified"):
+                    raise
+
     async def typing(self) -> None:
         await self.answer_query()
         if not self.typing_shown.due(self.target):

@@ -131,6 +131,9 @@ class TerminalSurface:
         path.write_bytes(attachment.content)
         self.output.write(f"\n\nSaved as {shown_path(path)}")
 
+    async def show_tally(self, choices: Choices) -> None:
+        return None
+
 
 def shown_path(path: Path) -> str:
     """The path relative to the current folder when it is below it, else absolute."""

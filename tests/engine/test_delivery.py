@@ -76,6 +76,9 @@ class FakeSurface:
     async def attach(self, attachment: Attachment, *, private: bool) -> None:
         self.files.append(attachment)
 
+    async def show_tally(self, choices: Choices) -> None:
+        return None
+
 
 def story_text(length: int) -> str:
     sentences: list[str] = []

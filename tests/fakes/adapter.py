@@ -37,6 +37,9 @@ class Outbox:
     async def attach(self, attachment: Attachment, *, private: bool) -> None:
         return None
 
+    async def show_tally(self, choices: Choices) -> None:
+        return None
+
 
 class FakeAdapter:
     """Delivers requests pushed into it; ``fail`` makes start() fail like a bad token."""

@@ -171,6 +171,9 @@ class RecordingSurface:
     async def attach(self, attachment: Any, *, private: bool) -> None:
         return None
 
+    async def show_tally(self, choices: Choices) -> None:
+        return None
+
 
 # command parsing
 
@@ -568,6 +571,9 @@ class PlainRecorder:
 
     async def attach(self, attachment: Any, *, private: bool) -> None:
         await self.inner.attach(attachment, private=private)
+
+    async def show_tally(self, choices: Choices) -> None:
+        return None
 
 
 SurfaceMaker = Callable[[FakeDiscordChannel], Any]
