@@ -385,6 +385,19 @@ def needs_manager(parsed: Parsed) -> bool:
     return parsed.command is Command.PROMPTS and parsed.action in MANAGE_WORDS
 
 
+STORY = "/story"
+
+
+def typed(line: str) -> tuple[str, Mode]:
+    """A line typed into a chat box (the terminal, the browser): text after ``/story`` is
+    read as a command, anything else as chat."""
+    text = line.strip()
+    head = text[: len(STORY) + 1]
+    if head.lower() == STORY or (head[:-1].lower() == STORY and head[-1].isspace()):
+        return text[len(STORY) :].strip(), Mode.COMMAND
+    return text, Mode.CHAT
+
+
 _ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
 
 

@@ -76,3 +76,23 @@ class Sender:
     def shown_as(self) -> str:
         """How the story credits them: their name, or their id when they have none."""
         return self.name or self.id
+
+
+WEB = "web"
+"""The browser's platform: ``web:<user>`` is a player alone, ``web:room:<name>`` a shared room."""
+_ROOM = "room"
+
+
+def web_player(user_id: str) -> ChannelKey:
+    """The channel of a player playing alone in the browser."""
+    return ChannelKey(WEB, (user_id,))
+
+
+def web_room(name: str) -> ChannelKey:
+    """The channel of a named room that several browsers share."""
+    return ChannelKey(WEB, (_ROOM, name))
+
+
+def is_web_room(channel: ChannelKey) -> bool:
+    """A web room (several players, so choices are put to a vote) rather than one player."""
+    return channel.platform == WEB and len(channel.parts) == 2 and channel.parts[0] == _ROOM

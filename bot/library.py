@@ -10,14 +10,15 @@ from collections.abc import Awaitable, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot import replies
-from bot.commands import GREETING, MANAGE_WORDS, Command, Dialect, Parsed, is_number
+from bot.commands import GREETING, MANAGE_WORDS, TEXT, Command, Dialect, Parsed, is_number
 from bot.config import StoryConfig
 from bot.identity import ChannelKey
+from bot.observers import CraftObserver, Unobserved
 from bot.starter_prompts import STARTER_PROMPTS
 from bot.story_settings import KEYS, SettingError, describe_keys
 from bot.twine import twee
 from bot.types import Attachment, Final, Request
-from storage.base import ChannelStore, PartStatus
+from storage.base import ChannelStore, Part, PartStatus, Prompt, Story
 
 LISTED_STORIES = 20
 """Stories ``/story stories`` shows, the most recently played first."""
@@ -29,10 +30,18 @@ ScheduleHook = Callable[[ChannelKey], Awaitable[None]]
 
 
 class ChannelLibrary:
-    def __init__(self, store: ChannelStore, config: StoryConfig, storyteller: str) -> None:
+    def __init__(
+        self,
+        store: ChannelStore,
+        config: StoryConfig,
+        storyteller: str,
+        *,
+        observer: CraftObserver | None = None,
+    ) -> None:
         self.store = store
         self.config = config
         self.storyteller = storyteller
+        self.observer = observer or Unobserved()
         self.on_schedule_change: ScheduleHook | None = None
 
     async def random_prompt(self, channel: ChannelKey, rng: random.Random) -> str:
@@ -121,38 +130,38 @@ class ChannelLibrary:
         return replies.prompts_usage(dialect)
 
     async def _add_prompt(self, request: Request, text: str) -> Final:
+        added = await self.add_prompt(
+            request.channel, text, request.sender.shown_as, request.dialect
+        )
+        if isinstance(added, Final):
+            return added
+        return replies.done(f"Added prompt {added.id}: {added.text}", command=Command.PROMPTS.value)
+
+    async def add_prompt(
+        self, channel: ChannelKey, text: str, author: str, dialect: Dialect = TEXT
+    ) -> Prompt | Final:
+        """Add to the channel's library, or the answer that says why not (the operator
+        console adds prompts through here too, under the same rules)."""
         if not text:
-            return replies.prompt_needs_text(request.dialect)
+            return replies.prompt_needs_text(dialect)
         limit = self.config.max_prompt_length
         if len(text) > limit:
             return replies.too_long("prompt", len(text), limit, Command.PROMPTS)
-        if await self.store.count_prompts(request.channel) >= self.config.max_prompts:
-            return replies.prompts_full(self.config.max_prompts, request.dialect)
-        prompt = await self.store.add_prompt(request.channel, text, request.sender.shown_as)
-        return replies.done(
-            f"Added prompt {prompt.id}: {prompt.text}", command=Command.PROMPTS.value
-        )
+        if await self.store.count_prompts(channel) >= self.config.max_prompts:
+            return replies.prompts_full(self.config.max_prompts, dialect)
+        return await self.store.add_prompt(channel, text, author)
 
     async def _export(self, request: Request) -> Final:
         story = await self.store.active_story(request.channel)
         if story is None:
             return replies.no_story(Command.EXPORT, request.dialect)
         parts = await self.store.all_parts(story.id)
-        lines = [f"# {title_of(story.premise)}", "", f"*Premise:* {story.premise}", ""]
-        for part in parts:
-            lines += [f"## Part {part.seq}", ""]
-            if part.direction:
-                lines += [f"*Direction:* {part.direction}", ""]
-            lines += [part.text, ""]
-            if part.status is not PartStatus.COMPLETE:
-                lines += [f"*(This part was {part.status.value}.)*", ""]
-        document = "\n".join(lines).encode("utf-8")
         count = f"{len(parts)} part{'s' if len(parts) != 1 else ''}"
         return replies.info(
             f"The story so far, {count}, as a Markdown file.",
             command=Command.EXPORT.value,
             private=False,
-            attachments=(Attachment(f"story-{story.id}.md", document),),
+            attachments=(markdown_file(story, parts),),
         )
 
     async def _twine(self, request: Request) -> Final:
@@ -160,16 +169,13 @@ class ChannelLibrary:
         story = await self.store.active_story(request.channel)
         if story is None:
             return replies.no_story(Command.EXPORT, request.dialect)
-        line = await self.store.all_parts(story.id)
-        branches = await self.store.branches(story.id)
-        lines = [(branch, await self.store.line(branch.id)) for branch in branches]
-        document = twee(title_of(story.premise), f"{story.id}:{story.created_at}", line, lines)
+        document, branches = await twine_file(self.store, story)
         return replies.info(
-            f"The story and its {len(branches)} branch{'es' if len(branches) != 1 else ''} "
+            f"The story and its {branches} branch{'es' if branches != 1 else ''} "
             "as a Twine (Twee 3) file.",
             command=Command.EXPORT.value,
             private=False,
-            attachments=(Attachment(f"story-{story.id}.twee", document.encode("utf-8")),),
+            attachments=(document,),
         )
 
     async def _stories(self, request: Request) -> Final:
@@ -197,6 +203,7 @@ class ChannelLibrary:
         dropped = await self.store.drop_last_part(story.id)
         if dropped is None:
             return replies.only_opening_left(request.dialect)
+        self.observer.branched("undo")  # the dropped part is kept as a branch
         return replies.dropped(dropped.seq, request.dialect)
 
     async def _forget(self, request: Request, parsed: Parsed) -> Final:
@@ -237,6 +244,28 @@ class ChannelLibrary:
         return replies.done(
             "The story of the day is stopped here.", command=Command.UNSUBSCRIBE.value
         )
+
+
+def markdown_file(story: Story, parts: list[Part]) -> Attachment:
+    """The story's current line as a Markdown file (``/story export``, the console)."""
+    lines = [f"# {title_of(story.premise)}", "", f"*Premise:* {story.premise}", ""]
+    for part in parts:
+        lines += [f"## Part {part.seq}", ""]
+        if part.direction:
+            lines += [f"*Direction:* {part.direction}", ""]
+        lines += [part.text, ""]
+        if part.status is not PartStatus.COMPLETE:
+            lines += [f"*(This part was {part.status.value}.)*", ""]
+    return Attachment(f"story-{story.id}.md", "\n".join(lines).encode("utf-8"))
+
+
+async def twine_file(store: ChannelStore, story: Story) -> tuple[Attachment, int]:
+    """The story and every branch as a Twee 3 file, and how many branches it has."""
+    line = await store.all_parts(story.id)
+    branches = await store.branches(story.id)
+    lines = [(branch, await store.line(branch.id)) for branch in branches]
+    document = twee(title_of(story.premise), f"{story.id}:{story.created_at}", line, lines)
+    return Attachment(f"story-{story.id}.twee", document.encode("utf-8")), len(branches)
 
 
 def title_of(premise: str) -> str:

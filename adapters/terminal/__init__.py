@@ -22,6 +22,7 @@ from prompt_toolkit.history import FileHistory, InMemoryHistory
 from rich.console import Console
 
 from adapters.terminal.screen import Output, Plain, Screen, TerminalSurface
+from bot.commands import typed
 from bot.delivery import Limits, deliver
 from bot.engine import Engine
 from bot.identity import ChannelKey, Sender
@@ -104,12 +105,8 @@ class TerminalChat:
         self.interactive = self.stdin.isatty() if interactive is None else interactive
 
     def request(self, line: str) -> Request:
-        text = line.strip()
-        mode = Mode.CHAT
-        lowered = text.lower()
-        if lowered == STORY or lowered.startswith(STORY + " ") or lowered.startswith(STORY + "\t"):
-            text, mode = text[len(STORY) :].strip(), Mode.COMMAND
-        elif lowered in HELP:
+        text, mode = typed(line)
+        if mode is Mode.CHAT and text.lower() in HELP:
             text, mode = "", Mode.COMMAND
         return Request(self.channel, self.sender, text, mode, may_manage=manages)
 
