@@ -60,12 +60,14 @@ def live_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, di
     url = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(base_url=url) as client:
-            for _ in range(100):
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
                 try:
-                    if client.get("/healthz").status_code == 200:
+                    if client.get("/readyz").status_code == 200:
                         break
                 except httpx.TransportError:
-                    time.sleep(0.1)
+                    pass
+                time.sleep(0.1)
             signed = client.post("/api/v1/session", json={"password": PASSWORD})
             assert signed.status_code == 200, signed.text
             headers = {

@@ -1,0 +1,250 @@
+"""The browser side in a real headless Chromium (Debian's, driven by Playwright), against
+a real ``storybot run``: sign-in, the console, playing alone and in a room, security.
+
+Screenshots go to ``artifacts/web/`` (ignored by git) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.async_api import Browser, Page, WebSocket, async_playwright, expect
+
+from bot.identity import ChannelKey
+from tests.fakes.telegram_api import FakeTelegram, message
+from tests.web.conftest import PASSWORD, Running, start, web_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts" / "web"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="needs Debian's chromium (.ci/run installs it)"
+)
+SLOW = {"offline": {"chunk_delay": 0.01, "seed": 7}}
+"""The offline storyteller at a pace where streaming can be seen."""
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=ARGS
+        )
+        try:
+            yield launched
+        finally:
+            await launched.close()
+
+
+async def sign_in(page: Page, live: Running, password: str = PASSWORD) -> None:
+    await page.goto(live.url + "/web/")
+    await page.get_by_label("Operator password").fill(password)
+    await page.get_by_role("button", name="Sign in").click()
+
+
+def story_frames(page: Page) -> list[dict[str, Any]]:
+    """Every event the page's WebSockets receive, as they arrive."""
+    frames: list[dict[str, Any]] = []
+
+    def watch(socket: WebSocket) -> None:
+        socket.on("framereceived", lambda payload: frames.append(json.loads(payload)))
+
+    page.on("websocket", watch)
+    return frames
+
+
+async def test_sign_in_then_add_and_delete_a_prompt_with_toasts(
+    running: Running, browser: Browser
+) -> None:
+    page = await browser.new_page()
+    await sign_in(page, running)
+    await expect(page).to_have_url(re.compile(r"/web/console$"))
+    await page.get_by_role("link", name="Prompts").click()
+    await page.get_by_label("New prompt for the shared pool").fill("A <b>bold</b> heron & a map")
+    await page.get_by_role("button", name="Add prompt").click()
+    await expect(page.locator(".toast", has_text="Prompt added.")).to_be_visible()
+    item = page.locator("#pool li", has_text="A <b>bold</b> heron & a map")
+    await expect(item).to_be_visible()  # shown as the text typed, markup and all
+    assert await page.locator("#pool b").count() == 0
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    await page.screenshot(path=str(ARTIFACTS / "console-prompts.png"), full_page=True)
+    await item.get_by_role("button", name="Delete").click()
+    await page.get_by_role("button", name="Yes, do it").click()
+    await expect(page.locator(".toast", has_text="Prompt deleted.")).to_be_visible()
+    await expect(item).to_have_count(0)
+    assert (ARTIFACTS / "console-prompts.png").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("running", [SLOW], indirect=True)
+async def test_a_story_streams_and_a_choice_can_be_pressed(
+    running: Running, browser: Browser
+) -> None:
+    page = await browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+    frames = story_frames(page)
+    await sign_in(page, running)
+    await page.goto(running.url + "/web/play")
+    await expect(page.locator("#status")).to_have_text("Connected.")
+    await page.get_by_label(re.compile("Your move")).fill("a fox who collects <i>keys</i>")
+    await page.get_by_role("button", name="Send").click()
+    choices = page.locator("#log li.message .choices button")
+    await expect(choices.first).to_be_visible(timeout=15_000)
+    first = next(f for f in frames if f["type"] == "message")
+    edits = [f for f in frames if f["type"] == "edit" and f["id"] == first["id"]]
+    assert len(edits) >= 3, "the story arrived in one piece instead of streaming"
+    assert len(first["text"]) < len(edits[-1]["text"])
+    await expect(
+        page.locator("#log li.said", has_text="a fox who collects <i>keys</i>")
+    ).to_be_visible()
+    assert await page.locator("#log i").count() == 0
+    await page.screenshot(path=str(ARTIFACTS / "play-phone.png"), full_page=True)
+    label = await choices.first.inner_text()
+    await choices.first.click()
+    await expect(page.locator("#log li.said", has_text="chose option 1")).to_be_visible()
+    await expect(page.locator("#log li.message", has_text=f"You chose: {label}")).to_be_visible(
+        timeout=15_000
+    )
+
+
+@pytest.mark.parametrize("running", [SLOW], indirect=True)
+async def test_two_browsers_in_one_room_see_each_others_turns(
+    running: Running, browser: Browser
+) -> None:
+    ada = await (await browser.new_context()).new_page()
+    bob = await (await browser.new_context()).new_page()
+    await sign_in(ada, running)
+    await bob.goto(running.url + "/web/")
+    await bob.get_by_label("Your name in the story").fill("Bob")
+    await bob.get_by_role("button", name="Play").click()
+    for page in (ada, bob):
+        await page.goto(running.url + "/web/play?room=lobby")
+        await expect(page.locator("#status")).to_have_text("Connected.")
+    await ada.get_by_label(re.compile("Your move")).fill("a lighthouse that walks")
+    await ada.get_by_role("button", name="Send").click()
+    for page in (ada, bob):
+        await expect(
+            page.locator("#log li.said", has_text="a lighthouse that walks")
+        ).to_be_visible()
+        await expect(page.locator("#log li.message .choices button").first).to_be_visible(
+            timeout=15_000
+        )
+    await bob.get_by_label(re.compile("Your move")).fill("the keeper wakes up")
+    await bob.get_by_role("button", name="Send").click()
+    await expect(ada.locator("#log li.said", has_text="Bob:")).to_contain_text(
+        "the keeper wakes up"
+    )
+    await expect(ada.locator("#log li.message")).to_have_count(2, timeout=15_000)
+    await ada.screenshot(path=str(ARTIFACTS / "room.png"), full_page=True)
+
+
+async def test_a_page_that_reconnects_gets_what_it_missed(
+    running: Running, browser: Browser
+) -> None:
+    page = await browser.new_page()
+    await sign_in(page, running)
+    await page.goto(running.url + "/web/play?room=attic")
+    await expect(page.locator("#status")).to_have_text("Connected.")
+    room = running.web.rooms.get(ChannelKey.of("web", "room", "attic"))
+    assert room is not None
+    for listener in list(room.listeners):
+        await listener.socket.close(code=1012, message=b"restart")  # the connection drops
+    room.publish({"type": "said", "who": "Zed", "text": "said while you were away"})
+    await expect(page.locator("#log li.said", has_text="said while you were away")).to_be_visible(
+        timeout=10_000
+    )
+    await expect(page.locator("#status")).to_have_text("Connected.")
+
+
+async def test_the_console_reads_a_telegram_channels_story(
+    tmp_path: Path, browser: Browser
+) -> None:
+    async with FakeTelegram() as tg:
+        settings = web_settings(
+            tmp_path,
+            telegram={
+                "token": "123:abc",
+                "api_base_url": tg.base_url,
+                "file_base_url": tg.file_base_url,
+            },
+        )
+        live = await start(settings)
+        try:
+            await tg.inject(message("/story a clockmaker who hears the future"))
+            await tg.wait_for(
+                lambda: (
+                    any(c.params.get("reply_markup") for c in tg.of("editMessageText"))
+                    or any(c.params.get("reply_markup") for c in tg.of("sendMessage"))
+                ),
+                what="the story with its choice buttons",
+                within=20,
+            )
+            page = await browser.new_page()
+            await sign_in(page, live)
+            await page.get_by_role("link", name="telegram:111").click()
+            await expect(page.locator("#channel-detail h2")).to_have_text("telegram:111")
+            await page.locator("#channel-detail a", has_text="#").first.click()
+            view = page.locator("#story-view")
+            await expect(view.locator("h2")).to_contain_text("a clockmaker who hears the future")
+            await expect(view.locator("article").first).not_to_be_empty()
+            await page.screenshot(path=str(ARTIFACTS / "console-story.png"), full_page=True)
+        finally:
+            live.stop.set()
+            await asyncio.wait_for(live.task, 20)
+
+
+async def test_a_state_change_without_the_csrf_token_is_refused(
+    running: Running, browser: Browser
+) -> None:
+    page = await browser.new_page()
+    await sign_in(page, running)
+    status = await page.evaluate(
+        """async () => (await fetch('/api/v1/prompts', {method: 'POST',
+            headers: {'Content-Type': 'application/json'}, body: '{"text": "sneaky"}'})).status"""
+    )
+    assert status == 403
+    signed_out = await page.evaluate(
+        "async () => (await fetch('/web/signout', {method: 'POST'})).status"
+    )
+    assert signed_out == 403
+    assert (await page.request.get(running.url + "/api/v1/prompts")).json is not None
+    pool = await (await page.request.get(running.url + "/api/v1/prompts")).json()
+    assert pool["pool"]["items"] == []
+
+
+async def test_an_idle_session_ends_on_the_injected_clock(
+    running: Running, browser: Browser
+) -> None:
+    now = [10_000.0]
+    running.web.sessions.clock = lambda: now[0]
+    page = await browser.new_page()
+    await sign_in(page, running)
+    await expect(page).to_have_url(re.compile(r"/web/console$"))
+    now[0] += 59 * 60
+    await page.reload()
+    await expect(page).to_have_url(re.compile(r"/web/console$"))
+    now[0] += 61 * 60
+    await page.reload()
+    await expect(page).to_have_url(re.compile(r"/web/$"))
+    await expect(page.get_by_label("Operator password")).to_be_visible()
+
+
+async def test_wrong_passwords_are_rate_limited(running: Running, browser: Browser) -> None:
+    page = await browser.new_page()
+    for _ in range(5):
+        await sign_in(page, running, "not the password")
+        await expect(page.get_by_role("alert")).to_have_text("That password is not right.")
+    await sign_in(page, running)  # the right one, too soon
+    await expect(page.get_by_role("alert")).to_contain_text("Too many wrong passwords")
+    await page.screenshot(path=str(ARTIFACTS / "sign-in-limited.png"))
