@@ -66,8 +66,8 @@ async def test_oversized_and_signed_out_sockets_are_closed(running: Running) -> 
         await socket.send_json({"type": "resume", "after": 0})
         await until(socket, "ready")
         await socket.send_str("x" * 5000)
-        closed = await asyncio.wait_for(socket.receive(), 5)
-        assert closed.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+        while (await asyncio.wait_for(socket.receive(), 5)).type is aiohttp.WSMsgType.TEXT:
+            pass  # the greeting may still be on its way
         assert socket.close_code == 1009  # message too big
         again = await session.ws_connect(running.url + "/web/ws", origin=running.url)
         await again.send_json({"type": "resume", "after": 0})
