@@ -27,6 +27,8 @@ from bot.console import Console
 
 STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
 GUEST_NAME_CHARS = 30
+GUESTS_PER_SIGN_IN = 4
+"""Guest sessions an address may open per sign-in attempt it is allowed (20 per 15 min)."""
 
 
 def _templates() -> jinja2.Environment:
@@ -56,6 +58,9 @@ class Pages:
     may_play: Callable[[Session], Awaitable[bool]]
 
     def __post_init__(self) -> None:
+        self.guests = Attempts(self.attempts.most * GUESTS_PER_SIGN_IN)
+        """New guests per address: their own count, so guests behind one address (a
+        school, a café) cannot lock the operator out of signing in there."""
         self.templates = _templates()
         self.static = _static_files()
         mimetypes.init()
@@ -186,9 +191,9 @@ class Pages:
         form = await self._form(request)
         self._pre_session(request, form)
         address = self.site.client(request)
-        if self.attempts.wait(address):
+        if self.guests.wait(address):
             raise Problem(429, "Too many new players from your address; try again later.")
-        self.attempts.failed(address)  # new guests count like attempts: a bound per address
+        self.guests.failed(address)  # each new guest counts: a bound per address
         name = " ".join(form.get("name", "").split())[:GUEST_NAME_CHARS] or "Guest"
         token = self._open(Role.PLAYER, "guest-" + secrets.token_hex(6), name)
         return self._signed_in(request, token, "/web/play")
