@@ -49,6 +49,14 @@ async def browser() -> AsyncIterator[Browser]:
             await launched.close()
 
 
+def page_errors(page: Page) -> list[str]:
+    """Script errors and console errors (a CSP violation is one) the page meets."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda note: errors.append(note.text) if note.type == "error" else None)
+    return errors
+
+
 async def sign_in(page: Page, live: Running, password: str = PASSWORD) -> None:
     await page.goto(live.url + "/web/")
     await page.get_by_label("Operator password").fill(password)
@@ -70,6 +78,7 @@ async def test_sign_in_then_add_and_delete_a_prompt_with_toasts(
     running: Running, browser: Browser
 ) -> None:
     page = await browser.new_page()
+    errors = page_errors(page)
     await sign_in(page, running)
     await expect(page).to_have_url(re.compile(r"/web/console$"))
     await page.get_by_role("link", name="Prompts").click()
@@ -86,14 +95,18 @@ async def test_sign_in_then_add_and_delete_a_prompt_with_toasts(
     await expect(page.locator(".toast", has_text="Prompt deleted.")).to_be_visible()
     await expect(item).to_have_count(0)
     assert (ARTIFACTS / "console-prompts.png").stat().st_size > 10_000
+    await page.get_by_role("link", name="Live").click()
+    await expect(page.locator("#charts figure")).to_have_count(5)
+    assert errors == []  # no script error, no CSP violation
 
 
 @pytest.mark.parametrize("running", [SLOW], indirect=True)
 async def test_a_story_streams_and_a_choice_can_be_pressed(
     running: Running, browser: Browser
 ) -> None:
-    page = await browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+    page = await browser.new_page(viewport={"width": 390, "height": 844}, color_scheme="dark")
     frames = story_frames(page)
+    errors = page_errors(page)
     await sign_in(page, running)
     await page.goto(running.url + "/web/play")
     await expect(page.locator("#status")).to_have_text("Connected.")
@@ -116,6 +129,11 @@ async def test_a_story_streams_and_a_choice_can_be_pressed(
     await expect(page.locator("#log li.message", has_text=f"You chose: {label}")).to_be_visible(
         timeout=15_000
     )
+    background = await page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(22, 23, 26)"  # the dark scheme, as the phone asked
+    width = await page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390  # nothing wider than the phone
+    assert errors == []
 
 
 @pytest.mark.parametrize("running", [SLOW], indirect=True)
