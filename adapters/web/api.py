@@ -1,6 +1,5 @@
-"""The JSON API under ``/api/v1``: one table of operations that both routes requests
-and writes the OpenAPI document (:mod:`adapters.web.openapi`), so neither can
-name an operation the other lacks.
+"""The JSON API under ``/api/v1``: the handlers of the operations declared in
+:mod:`adapters.web.operations`, which also write the OpenAPI document.
 
 Handlers only translate: path and query into arguments, the core's answers
 (:class:`bot.console.Console`) into the models of :mod:`adapters.web.schemas`.
@@ -13,19 +12,20 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from aiohttp import web
 from pydantic import BaseModel, ValidationError
 
 from adapters.web import schemas as s
 from adapters.web.guard import Attempts, Passwords
+from adapters.web.openapi import document
+from adapters.web.operations import LIMIT, MOST_ID, OFFSET, OPERATIONS, PREFIX, Operation, Query
 from adapters.web.sessions import Role, SessionsFull
 from adapters.web.site import CSRF_HEADER, Problem, Site
 from bot.console import (
-    MOST_PER_PAGE,
     MOST_USAGE_DAYS,
     ChannelSummary,
     Console,
@@ -36,118 +36,8 @@ from bot.console import (
 )
 from bot.identity import ChannelKey
 
-PREFIX = "/api/v1"
 MOST_BODY = 64 * 1024
 M = TypeVar("M", bound=BaseModel)
-MOST_ID = 2**53
-"""Larger numbers are no id of ours (and SQLite cannot bind past 2**63)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Query:
-    name: str
-    minimum: int | None = None
-    maximum: int | None = None
-    default: int | str | None = None
-    choices: tuple[str, ...] = ()
-    description: str = ""
-
-
-OFFSET = Query("offset", 0, 1_000_000_000, 0, description="items to skip")
-LIMIT = Query("limit", 1, MOST_PER_PAGE, 50, description="items per page")
-
-
-@dataclass(frozen=True, slots=True)
-class Operation:
-    method: str
-    path: str
-    id: str
-    summary: str
-    answer: type[BaseModel] | None
-    """The success body's model; None for 204, or a file (see ``media``)."""
-    status: int = 200
-    body: type[BaseModel] | None = None
-    query: tuple[Query, ...] = ()
-    operator: bool = True
-    media: tuple[str, ...] = ()
-    """For a file answer: its media types."""
-    errors: tuple[int, ...] = (400, 401, 403)
-    tags: tuple[str, ...] = field(default=())
-
-    @property
-    def route(self) -> str:
-        return PREFIX + self.path
-
-    @property
-    def path_names(self) -> list[str]:
-        return [part[1:-1] for part in self.path.split("/") if part.startswith("{")]
-
-
-ID_ERRORS = (400, 401, 403, 404)
-WRITE_ERRORS = (400, 401, 403, 404, 409, 413, 415)
-
-OPERATIONS: tuple[Operation, ...] = (
-    Operation("GET", "/session", "getSession", "who is signed in here", s.SessionOut,
-              operator=False, errors=(401,), tags=("session",)),
-    Operation("POST", "/session", "signIn", "sign in as an operator", s.SessionOut,
-              body=s.SignIn, operator=False, errors=(400, 401, 403, 413, 415, 429, 503),
-              tags=("session",)),
-    Operation("DELETE", "/session", "signOut", "sign out", None, status=204,
-              operator=False, errors=(401, 403), tags=("session",)),
-    Operation("GET", "/channels", "listChannels", "every channel, most recently active first",
-              s.ChannelPage, query=(OFFSET, LIMIT), tags=("channels",)),
-    Operation("GET", "/channels/{key}", "getChannel", "a channel: stories, settings, prompts",
-              s.ChannelDetailOut, errors=ID_ERRORS, tags=("channels",)),
-    Operation("DELETE", "/channels/{key}", "forgetChannel",
-              "forget everything stored for a channel", s.Done, errors=WRITE_ERRORS,
-              tags=("channels",)),
-    Operation("GET", "/channels/{key}/prompts", "listChannelPrompts", "a channel's own prompts",
-              s.PromptPage, errors=ID_ERRORS, tags=("prompts",)),
-    Operation("POST", "/channels/{key}/prompts", "addChannelPrompt",
-              "add a prompt to a channel's library", s.PromptOut, status=201, body=s.NewPrompt,
-              errors=WRITE_ERRORS, tags=("prompts",)),
-    Operation("DELETE", "/channels/{key}/prompts/{prompt_id}", "removeChannelPrompt",
-              "remove a prompt from a channel's library", None, status=204,
-              errors=WRITE_ERRORS, tags=("prompts",)),
-    Operation("GET", "/stories/{story_id}", "getStory", "a story and its branches", s.StoryOut,
-              errors=ID_ERRORS, tags=("stories",)),
-    Operation("GET", "/stories/{story_id}/parts", "listParts", "a page of the story's parts",
-              s.PartPage, query=(OFFSET, LIMIT), errors=ID_ERRORS, tags=("stories",)),
-    Operation("GET", "/stories/{story_id}/branches/{branch_id}/parts", "listBranchParts",
-              "a page of one branch's parts (its line from the opening)", s.PartPage,
-              query=(OFFSET, LIMIT), errors=ID_ERRORS, tags=("stories",)),
-    Operation("GET", "/stories/{story_id}/export", "exportStory",
-              "the story as Markdown, or as Twine (Twee 3) with its branches", None,
-              query=(Query("format", default="markdown", choices=("markdown", "twine")),),
-              media=("text/markdown", "text/plain"), errors=ID_ERRORS, tags=("stories",)),
-    Operation("GET", "/prompts", "listPrompts", "the starter prompts and the shared pool",
-              s.LibraryOut, query=(OFFSET, LIMIT), tags=("prompts",)),
-    Operation("POST", "/prompts", "addPrompt", "add a prompt to the shared pool", s.PromptOut,
-              status=201, body=s.NewPrompt, errors=WRITE_ERRORS, tags=("prompts",)),
-    Operation("DELETE", "/prompts/{prompt_id}", "removePrompt",
-              "remove a prompt from the shared pool", None, status=204, errors=WRITE_ERRORS,
-              tags=("prompts",)),
-    Operation("GET", "/feeds", "listFeeds", "the prompt feeds and their last fetch",
-              s.FeedList, tags=("schedule",)),
-    Operation("GET", "/subscriptions", "listSubscriptions", "every story-of-the-day subscription",
-              s.SubscriptionList, tags=("schedule",)),
-    Operation("DELETE", "/subscriptions/{key}", "unsubscribe",
-              "stop a channel's story of the day", s.Done, errors=WRITE_ERRORS,
-              tags=("schedule",)),
-    Operation("GET", "/usage", "getUsage", "tokens per channel and day, against the budgets",
-              s.UsageOut, query=(Query("days", 1, MOST_USAGE_DAYS, 7), OFFSET, LIMIT),
-              tags=("usage",)),
-    Operation("GET", "/figures", "getFigures", "live figures from the metrics", s.FiguresOut,
-              tags=("usage",)),
-    Operation("GET", "/invites", "listInvites", "invited browser players", s.InviteList,
-              tags=("invites",)),
-    Operation("POST", "/invites", "createInvite", "invite a named player; the link is shown once",
-              s.CreatedInvite, status=201, body=s.NewInvite, errors=WRITE_ERRORS,
-              tags=("invites",)),
-    Operation("DELETE", "/invites/{invite_id}", "revokeInvite",
-              "revoke an invite and end its sessions", None, status=204, errors=WRITE_ERRORS,
-              tags=("invites",)),
-)  # fmt: skip
 
 
 # reading requests
@@ -266,8 +156,6 @@ class Api:
 
     def routes(self, app: web.Application) -> None:
         """Every operation, its CORS preflight, and the OpenAPI document."""
-        from adapters.web.openapi import document
-
         spec = document(OPERATIONS)
 
         async def openapi(request: web.Request) -> web.Response:
@@ -490,7 +378,7 @@ class Api:
 
     async def _getFigures(self, request: web.Request) -> web.Response:
         figures = self.console.figures()
-        return _json(s.FiguresOut(at=time.time(), **vars_of(figures)))
+        return _json(s.FiguresOut(at=time.time(), **asdict(figures)))
 
     # invites
 
@@ -508,7 +396,3 @@ class Api:
         await self.console.revoke(invite_id)
         self.on_revoke(invite_id)
         return web.Response(status=204)
-
-
-def vars_of(figures: Any) -> dict[str, float]:
-    return {name: getattr(figures, name) for name in figures.__slots__}

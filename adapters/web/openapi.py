@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from adapters.web import schemas
-from adapters.web.api import Operation
+from adapters.web.operations import Operation
 from adapters.web.site import COOKIE, CSRF_HEADER, PROBLEM
 
 VERSION = "1.0.0"

@@ -21,9 +21,7 @@ import logging
 import secrets
 from collections import OrderedDict, deque
 from dataclasses import dataclass
-from typing import Any
-
-from aiohttp import web
+from typing import Any, Protocol
 
 from bot.identity import ChannelKey
 
@@ -48,14 +46,23 @@ class Event:
         return self.audience is None or self.audience == session
 
 
+class Socket(Protocol):
+    """What a listener needs of aiohttp's ``WebSocketResponse``."""
+
+    async def send_json(self, data: Any) -> None: ...
+
+    async def close(self, *, code: int = ..., message: bytes = ...) -> bool: ...
+
+
 class Listener:
     """One WebSocket in a room: a bounded queue and the task that writes it out."""
 
-    def __init__(self, socket: web.WebSocketResponse, session: str) -> None:
+    def __init__(self, socket: Socket, session: str) -> None:
         self.socket = socket
         self.session = session
         self.queue: asyncio.Queue[Body] = asyncio.Queue(QUEUED)
         self._writer = asyncio.create_task(self._write())
+        self._closing: asyncio.Future[bool] | None = None
 
     def push(self, body: Body) -> None:
         try:
@@ -63,7 +70,7 @@ class Listener:
         except asyncio.QueueFull:
             log.info("a browser fell %d events behind; closing it to resume later", QUEUED)
             self._writer.cancel()
-            asyncio.get_running_loop().create_task(
+            self._closing = asyncio.ensure_future(
                 self.socket.close(code=CLOSE_SLOW, message=b"too far behind")
             )
 

@@ -13,7 +13,6 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -199,18 +198,3 @@ class Site:
                 "Access-Control-Max-Age": "600",
             },
         )
-
-
-def problem_json(request: web.Request, status: int, detail: str) -> web.Response:
-    return Problem(status, detail).response(request.path)
-
-
-def form_token(request: web.Request) -> str | None:
-    return request.cookies.get(FORM_COOKIE)
-
-
-def json_body(data: Any) -> bytes:
-    """Compact JSON for the socket and the API alike."""
-    import json
-
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from adapters.web.guard import Attempts, Pace, Passwords, hash_password, same
-from adapters.web.rooms import Room, Rooms
+from adapters.web.rooms import CLOSE_SLOW, QUEUED, Listener, Room, Rooms
 from adapters.web.sessions import Role, Sessions, SessionsFull
 from bot.identity import web_room
 
@@ -151,3 +153,28 @@ def test_set_password_writes_only_a_hash(tmp_path: Path) -> None:
         check=False,
     )
     assert short.returncode == 1
+
+
+class StuckSocket:
+    """A browser that stopped reading: sends never finish."""
+
+    def __init__(self) -> None:
+        self.closed_with: int | None = None
+
+    async def send_json(self, data: Any) -> None:
+        await asyncio.Event().wait()
+
+    async def close(self, *, code: int = 1000, message: bytes = b"") -> bool:
+        self.closed_with = code
+        return True
+
+
+async def test_a_page_that_falls_too_far_behind_is_closed_to_resume_later() -> None:
+    socket = StuckSocket()
+    listener = Listener(socket, "s1")
+    for n in range(QUEUED + 1):
+        listener.push({"n": n})
+    await asyncio.sleep(0)
+    assert socket.closed_with == CLOSE_SLOW
+    assert listener.queue.qsize() == QUEUED  # bounded: nothing past the limit was kept
+    await listener.close()

@@ -21,8 +21,8 @@ from schemathesis import GenerationMode
 from schemathesis import checks as sc
 from schemathesis.core.result import Ok
 
-from adapters.web.api import OPERATIONS
 from adapters.web.openapi import document
+from adapters.web.operations import OPERATIONS
 from tests.web.conftest import HASHED, PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
