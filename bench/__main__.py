@@ -13,7 +13,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import adapter_overhead, concurrency, delivery, flatness, overhead, startup
+from bench import (
+    adapter_overhead,
+    concurrency,
+    delivery,
+    e2e,
+    flatness,
+    overhead,
+    postgres,
+    startup,
+    story_quality,
+)
 from bench.report import RESULTS_PATH, Section, machine, table, write_json
 
 BENCHMARKS: dict[str, Callable[[], Section]] = {
@@ -23,6 +33,9 @@ BENCHMARKS: dict[str, Callable[[], Section]] = {
     "delivery": delivery.run,
     "adapter_overhead": adapter_overhead.run,
     "startup": startup.run,
+    "postgres": postgres.run,
+    "e2e": e2e.run,
+    "story_quality": story_quality.run,
 }
 """The soak (five minutes) runs on its own: ``make soak`` or ``python -m bench.soak``."""
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from bench import adapter_overhead, soak, startup
+from bench import adapter_overhead, e2e, soak, startup
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -103,3 +103,34 @@ def test_soak_gets_a_reply_to_every_request_on_every_platform(
     assert platforms == {"telegram", "slack", "discord"}
     assert rows["RSS after warm-up"]["value"] > 0
     assert capsys.readouterr().out.rstrip().endswith(("PASS", "FAIL"))
+
+
+def test_e2e_answers_every_chat_through_storybot_and_the_floor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "e2e.json"
+    args = ["--chats", "4", "--rounds", "1", "--warmup", "1", "--words", "30", "--seconds", "0.3"]
+
+    status = e2e.main([*args, "--quiet-wait", "0", "--json", str(out)])
+
+    section = _read(out)
+    assert status == 0
+    assert section["checks"] == {
+        "4: every chat shows the whole story, both sides": True,
+        "4: one LLM request per story, none cut": True,
+        "4: no errors logged, clean exit": True,
+    }
+    runs = {run["side"]: run for run in section["details"]["runs"]}
+    assert set(runs) == {"floor", "storybot"}
+    for run in runs.values():
+        assert run["shown"] == run["whole"] == 4
+        assert run["calls"]["sendMessage"] == 4  # one message per chat, then edits
+        assert run["pacing_violations"] == 0
+        assert run["cpu_s"] > 0
+        assert run["rss_mb"] > 0
+        assert 0.3 <= run["wall_s"] < 30  # no story can be shown before it is written
+    rows = _rows(section)
+    assert rows["4 chats: CPU per story, ratio to floor"]["goal"] == "<= 1.5x floor"
+    assert rows["4 chats: LLM retries, worst round"]["value"] == 0
+    assert rows["4 chats: peak RSS (median)"]["value"] > 0
+    assert "7 end to end" in capsys.readouterr().out

@@ -43,6 +43,7 @@ from adapters.telegram.intake import (
 )
 from adapters.telegram.processing import Deliveries, InboxProcessor
 from adapters.telegram.render import MAX_MESSAGE, parse_choice_data, utf16_len
+from adapters.telegram.request import AiohttpRequest
 from adapters.telegram.surface import TelegramSurface, TypingShown
 from bot.app import App
 from bot.commands import Command, Parsed
@@ -82,6 +83,8 @@ class TelegramAdapter:
             .base_url(config.api_base_url)
             .base_file_url(config.file_base_url)
             .concurrent_updates(InboxProcessor(self.deliveries))
+            .request(AiohttpRequest())
+            .get_updates_request(AiohttpRequest(1))
             .updater(None)  # it would confirm updates before they are kept
             .job_queue(None)
             .build()

@@ -6,6 +6,13 @@ absorbs: usage in its own chunk with ``choices: []``, or in the last content
 chunk, or not at all; role-only first deltas; ``finish_reason`` and then the
 connection closes without ``[DONE]``; errors sent as events inside the stream.
 
+The client is one aiohttp session with a connection per story being written
+(``llm.max_connections``). It was httpx: with hundreds of streams at once,
+httpcore walked its whole pool on every request taken and returned, and
+h11 parsed each event's chunk in Python; a thousand 200-word streams took the
+process 20 s of CPU through httpx and 2 s through aiohttp (bench/RESULTS.md,
+benchmark 7).
+
 Timeouts are explicit because a stream is not a request: connecting is given
 ``connect_timeout``; the first text must arrive within ``first_token_timeout``;
 each next piece within ``between_tokens_timeout``; and everything, retries
@@ -25,8 +32,9 @@ import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.request import getproxies
 
-import httpx
+import aiohttp
 
 from bot.config import ConfigError, LLMEndpoint
 from bot.providers.base import (
@@ -73,6 +81,42 @@ MAX_ERROR_BYTES = 64_000
 """An error body: only its reason is logged, cut to 300 characters."""
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
+READ_EVERY = 0.05
+"""Seconds between reads of a stream once its first text is out. A server sends a token
+at a time, and every read carried its token up through the provider, the fallback, the
+metrics and the read-ahead; read this often, a read carries what came meanwhile, and the
+reader (which shows text at most once a second) sees no difference."""
+
+
+class Ticks:
+    """A shared beat every ``every`` seconds, on a grid of the loop's clock.
+
+    Streams wait for the next beat together: one timer a beat for all of them
+    rather than one per stream per read, and the loop wakes them in one pass
+    instead of a thousand passes at scattered moments. Each waiter has its own
+    future, so cancelling one (a reader going away) leaves the others waiting.
+    """
+
+    def __init__(self, every: float) -> None:
+        self.every = every
+        self._waiters: list[asyncio.Future[None]] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def next(self) -> asyncio.Future[None]:
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop:  # a new loop (tests run one each): start afresh
+            self._loop, self._waiters = loop, []
+        waiter = loop.create_future()
+        if not self._waiters:
+            loop.call_at((loop.time() // self.every + 1) * self.every, self._beat)
+        self._waiters.append(waiter)
+        return waiter
+
+    def _beat(self) -> None:
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,29 +147,47 @@ class SSEDecoder:
         return len(self._buffer) + self._data_chars
 
     def feed(self, raw: bytes) -> list[ServerEvent]:
-        text = self._buffer + self._utf8.decode(raw)
+        text = self._utf8.decode(raw)
+        if self._buffer:
+            text = self._buffer + text
         if not self._started and text:
             self._started = True
             text = text.removeprefix("\ufeff")
-        # A CR at the end may be the first half of a CRLF: keep it for the next chunk.
-        cut = len(text) - 1 if text.endswith("\r") else len(text)
-        lines = _LINE_END.split(text[:cut])
-        self._buffer = lines.pop() + text[cut:]
-        return [event for line in lines if (event := self._line(line)) is not None]
+        if "\r" in text:
+            # A CR at the end may be the first half of a CRLF: keep it for the next chunk.
+            cut = len(text) - 1 if text.endswith("\r") else len(text)
+            lines = _LINE_END.split(text[:cut])
+            rest = text[cut:]
+        else:  # what servers send: split without the regular expression, several times faster
+            lines, rest = text.split("\n"), ""
+        self._buffer = lines.pop() + rest
+        events = []
+        for line in lines:
+            if line:
+                self._line(line)
+            elif (event := self._dispatch()) is not None:
+                events.append(event)
+        return events
 
     def close(self) -> list[ServerEvent]:
         """The end of the stream: an unterminated last event is still delivered (lenient)."""
         tail = self._buffer + self._utf8.decode(b"", final=True)
         self._buffer = ""
-        events = [e for line in _LINE_END.split(tail) if line and (e := self._line(line))]
+        for line in _LINE_END.split(tail):
+            if line:
+                self._line(line)
         last = self._dispatch()
-        return events + ([last] if last else [])
+        return [last] if last else []
 
-    def _line(self, line: str) -> ServerEvent | None:
-        if not line:
-            return self._dispatch()
+    def _line(self, line: str) -> None:
+        """One field line (not empty)."""
+        if line.startswith("data:"):  # nearly every line: the fast way
+            value = line[6:] if line.startswith("data: ") else line[5:]
+            self._data.append(value)
+            self._data_chars += len(value)
+            return
         if line.startswith(":"):
-            return None
+            return
         name, _, value = line.partition(":")
         value = value.removeprefix(" ")
         if name == "data":
@@ -133,7 +195,6 @@ class SSEDecoder:
             self._data_chars += len(value)
         elif name == "event":
             self._event = value
-        return None
 
     def _dispatch(self) -> ServerEvent | None:
         event, data = self._event or "message", self._data
@@ -158,9 +219,9 @@ class _Progress:
 class OpenAIProvider:
     """Streams a story from ``POST {base_url}/chat/completions``.
 
-    One ``httpx.AsyncClient`` serves every request and is closed in
-    :meth:`aclose`. No Authorization header is sent when no key is configured,
-    as local servers need none.
+    One ``aiohttp.ClientSession``, opened with the first request, serves every
+    request and is closed in :meth:`aclose`. No Authorization header is sent
+    when no key is configured, as local servers need none.
     """
 
     def __init__(
@@ -177,15 +238,24 @@ class OpenAIProvider:
             )
         self._include_usage = True
         limit = endpoint.connect_timeout
-        most = endpoint.max_connections
-        self._client = httpx.AsyncClient(
-            timeout=httpx.Timeout(
-                connect=limit, read=None, write=limit, pool=endpoint.pool_timeout
-            ),
-            limits=httpx.Limits(max_connections=most, max_keepalive_connections=most),
-        )
-        self._connections = asyncio.Semaphore(most)
+        # Waiting for a free connection happens in _connection, never inside aiohttp.
+        self._timeout = aiohttp.ClientTimeout(total=None, connect=limit, sock_connect=limit)
+        self._session: aiohttp.ClientSession | None = None
+        self._connections = asyncio.Semaphore(endpoint.max_connections)
         self._waiting = 0
+        self._ticks = Ticks(READ_EVERY)
+
+    def _client(self) -> aiohttp.ClientSession:
+        """The session, opened inside the running loop the first time it is needed."""
+        if self._session is None:
+            most = self.endpoint.max_connections
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=most, limit_per_host=0),
+                # HTTPS_PROXY and friends, as httpx honoured them; only when one is set,
+                # as aiohttp then looks them (and ~/.netrc) up in a thread on every request.
+                trust_env=bool(getproxies()),
+            )
+        return self._session
 
     def waiting(self) -> int:
         return self._waiting
@@ -216,7 +286,8 @@ class OpenAIProvider:
             self._connections.release()
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        if self._session is not None:
+            await self._session.close()
 
     async def stream(self, generation: Generation) -> AsyncIterator[Chunk]:
         loop = asyncio.get_running_loop()
@@ -272,60 +343,82 @@ class OpenAIProvider:
         waits_until = min(deadline, loop.time() + self.endpoint.first_token_timeout)
         response = await self._open(generation, waits_until)
         try:
-            if response.status_code != 200:
+            if response.status != 200:
                 await self._refuse(response, generation, waits_until)
             if response.headers.get("content-type", "").startswith("application/json"):
                 for chunk in await self._whole(response, waits_until, progress):
                     yield chunk
                 return
             decoder = SSEDecoder()
-            async with closing_stream(response.aiter_bytes()) as reader:
-                while not progress.done:
-                    raw = await self._read(reader, min(deadline, waits_until), progress)
-                    events = decoder.feed(raw) if raw is not None else decoder.close()
-                    if decoder.held > MAX_ANSWER_BYTES:
-                        raise self._broken("an event too large to read", progress)
-                    for event in events:
-                        if progress.done:
-                            break
-                        for text in self._handle(event, progress):
-                            progress.text.append(text)
-                            yield text
-                            # Counted from here: time the reader spent with the text is not
-                            # the server's silence.
-                            waits_until = loop.time() + self.endpoint.between_tokens_timeout
-                    if raw is None:
-                        break
+            content = response.content
+            while not progress.done:
+                if progress.wrote:  # the first text goes at once; then on the beat
+                    await self._ticks.next()
+                raw = await self._read(content, min(deadline, waits_until), progress)
+                events = decoder.feed(raw) if raw is not None else decoder.close()
+                if decoder.held > MAX_ANSWER_BYTES:
+                    raise self._broken("an event too large to read", progress)
+                text, failure = self._texts(events, progress)
+                if text:
+                    yield text
+                    # Counted from here: time the reader spent with the text is not
+                    # the server's silence.
+                    waits_until = loop.time() + self.endpoint.between_tokens_timeout
+                if failure is not None:
+                    raise failure
+                if raw is None:
+                    break
             if not (progress.done or progress.finish):
                 raise self._broken("the stream ended without [DONE]", progress)
         finally:
-            await response.aclose()
+            _let_go(response)
 
-    async def _open(self, generation: Generation, waits_until: float) -> httpx.Response:
-        request = self._client.build_request(
-            "POST", self._url, json=self._body(generation), headers=self._headers()
-        )
+    def _texts(
+        self, events: list[ServerEvent], progress: _Progress
+    ) -> tuple[str, ProviderError | None]:
+        """The text of one read's events, in one piece; and the error one of them ended with.
+
+        The text before an error is still handed over, before the error is raised.
+        """
+        texts: list[str] = []
+        try:
+            for event in events:
+                if progress.done:
+                    break
+                for text in self._handle(event, progress):
+                    progress.text.append(text)
+                    texts.append(text)
+        except ProviderError as exc:
+            return "".join(texts), exc
+        return "".join(texts), None
+
+    async def _open(self, generation: Generation, waits_until: float) -> aiohttp.ClientResponse:
+        body, session = self._body(generation), self._client()
         try:
             async with asyncio.timeout_at(waits_until):
-                return await self._client.send(request, stream=True)
+                return await session.post(
+                    self._url, json=body, headers=self._headers(), timeout=self._timeout
+                )
+        except aiohttp.ConnectionTimeoutError:  # before TimeoutError: it is one too
+            raise ProviderError("connect timeout", user_message=UNREACHABLE) from None
         except TimeoutError:
             raise ProviderError(
                 "no response before the first-token timeout", user_message=TOO_SLOW
             ) from None
-        except httpx.ConnectTimeout:
-            raise ProviderError("connect timeout", user_message=UNREACHABLE) from None
-        except httpx.RequestError as exc:
+        except (aiohttp.ClientError, OSError) as exc:
             raise TransientError(
                 f"cannot reach the server: {exc!r}", user_message=UNREACHABLE
             ) from None
 
     async def _read(
-        self, reader: AsyncIterator[bytes], until: float, progress: _Progress
+        self, content: aiohttp.StreamReader, until: float, progress: _Progress
     ) -> bytes | None:
         """The next bytes of the stream, ``None`` at its end; timeouts become errors."""
         try:
+            if raw := content.read_nowait():  # what came meanwhile: no timer needed
+                return raw
             async with asyncio.timeout_at(until):
-                return await anext(reader, None)
+                return await content.readany() or None
         except TimeoutError:
             if progress.finish:  # finished, but the server kept the connection open
                 return None
@@ -336,7 +429,7 @@ class OpenAIProvider:
             raise ProviderError(
                 "timed out waiting for the first text", user_message=TOO_SLOW
             ) from None
-        except httpx.RequestError as exc:
+        except (aiohttp.ClientError, OSError) as exc:
             raise self._broken(f"connection broke: {exc!r}", progress) from None
 
     def _broken(self, why: str, progress: _Progress) -> ProviderError:
@@ -346,7 +439,7 @@ class OpenAIProvider:
 
     def _handle(self, event: ServerEvent, progress: _Progress) -> list[str]:
         """The text in one event; records finish and usage; raises on error events."""
-        if event.data.strip() == "[DONE]":
+        if event.data[:1] != "{" and event.data.strip() == "[DONE]":
             progress.done = True
             return []
         try:
@@ -389,7 +482,7 @@ class OpenAIProvider:
         return ProviderError(why, user_message=DOWN)
 
     async def _whole(
-        self, response: httpx.Response, until: float, progress: _Progress
+        self, response: aiohttp.ClientResponse, until: float, progress: _Progress
     ) -> list[Chunk]:
         """A server that ignored ``stream`` and sent one JSON completion."""
         raw = await self._read_body(response, until, MAX_ANSWER_BYTES)
@@ -409,9 +502,11 @@ class OpenAIProvider:
         progress.done = True
         return [text]
 
-    async def _refuse(self, response: httpx.Response, generation: Generation, until: float) -> None:
+    async def _refuse(
+        self, response: aiohttp.ClientResponse, generation: Generation, until: float
+    ) -> None:
         """Raise the right error for a non-200 answer, logging the server's reason."""
-        status = response.status_code
+        status = response.status
         payload = _json_object(await self._read_body(response, until, MAX_ERROR_BYTES) or b"")
         error = payload.get("error", payload)
         reason = str(error.get("message", "") if isinstance(error, dict) else error)[:300]
@@ -432,7 +527,9 @@ class OpenAIProvider:
             raise ProviderError(f"HTTP {status}", user_message=MODEL_MISSING)
         raise ProviderError(f"HTTP {status}", user_message=REQUEST_REFUSED)
 
-    async def _read_body(self, response: httpx.Response, until: float, limit: int) -> bytes | None:
+    async def _read_body(
+        self, response: aiohttp.ClientResponse, until: float, limit: int
+    ) -> bytes | None:
         """The body, or None as soon as it passes ``limit`` bytes; the rest is never read.
 
         What came before a timeout or a broken connection is returned as it is: it will
@@ -440,12 +537,12 @@ class OpenAIProvider:
         """
         body = bytearray()
         try:
-            async with asyncio.timeout_at(until), closing_stream(response.aiter_bytes()) as pieces:
-                async for piece in pieces:
+            async with asyncio.timeout_at(until):
+                while piece := await response.content.readany():
                     body += piece
                     if len(body) > limit:
                         return None
-        except (TimeoutError, httpx.RequestError):
+        except (TimeoutError, aiohttp.ClientError, OSError):
             pass
         return bytes(body)
 
@@ -459,6 +556,14 @@ class OpenAIProvider:
             estimate_tokens(m.content) for m in generation.messages
         )
         return Usage(estimated_prompt, estimate_tokens("".join(progress.text)))
+
+
+def _let_go(response: aiohttp.ClientResponse) -> None:
+    """Back to the pool when read to its end; otherwise hang up (what is left is unwanted)."""
+    if response.content.is_eof():
+        response.release()
+    else:
+        response.close()
 
 
 def _json_object(raw: bytes) -> dict[str, Any]:

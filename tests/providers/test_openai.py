@@ -1,8 +1,9 @@
-"""The OpenAI-compatible provider against a real local server: httpx, HTTP/1.1, real SSE."""
+"""The OpenAI-compatible provider against a real local server: aiohttp, HTTP/1.1, real SSE."""
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import logging
 import random
@@ -95,7 +96,7 @@ async def test_story_streams_in_order_and_the_request_carries_the_conversation(
         result = await drain(provider.stream(generation(max_tokens=500)))
 
     assert result.error is None
-    assert result.pieces == pieces
+    assert result.text == "".join(pieces)  # in order; what arrived in one read, in one piece
     assert result.usages == [Usage(321, 12)]
     [seen] = server.requests
     body = seen.body
@@ -115,6 +116,45 @@ async def test_story_streams_in_order_and_the_request_carries_the_conversation(
     )
     assert "authorization" not in seen.headers
     assert sleeps.delays == []
+
+
+async def test_text_is_read_in_batches_after_the_first_which_goes_at_once(
+    make_provider: MakeProvider,
+) -> None:
+    """A token per read carried every token through four generators above this one."""
+    words = [f"w{n} " for n in range(40)]
+    paced = Reply(events=story(words), pace=0.005)  # 0.2 s, a token every 5 ms
+    async with FakeOpenAI(paced) as server:
+        provider = make_provider(server)
+        started = time.monotonic()
+        seen: list[tuple[float, str]] = []
+        async for piece in provider.stream(generation()):
+            if isinstance(piece, str):
+                seen.append((time.monotonic() - started, piece))
+    assert "".join(text for _, text in seen) == "".join(words)
+    assert seen[0][1] == "w0 "  # the first text alone, as soon as it came
+    assert len(seen) < len(words) / 2  # not one piece per token
+    gaps = [later - earlier for (earlier, _), (later, _) in itertools.pairwise(seen[1:])]
+    assert all(gap >= openai.READ_EVERY * 0.8 for gap in gaps)
+
+
+async def test_streams_wait_for_one_shared_beat_and_a_cancelled_one_leaves_the_rest() -> None:
+    ticks = openai.Ticks(0.02)
+    loop = asyncio.get_running_loop()
+    woke: list[float] = []
+
+    async def wait() -> None:
+        await ticks.next()
+        woke.append(loop.time())
+
+    first, gone, last = (asyncio.create_task(wait()) for _ in range(3))
+    await asyncio.sleep(0)
+    gone.cancel()
+    await asyncio.gather(first, last)
+    assert gone.cancelled()
+    assert len(woke) == 2
+    assert woke[1] - woke[0] < 0.002  # woken together, in one pass of the loop
+    assert abs(woke[0] / 0.02 - round(woke[0] / 0.02)) < 0.25  # on the grid, give or take
 
 
 async def test_key_is_sent_as_bearer_only_when_configured(make_provider: MakeProvider) -> None:
