@@ -53,7 +53,8 @@ class WebAdapter:
         hashed = config.password_hash.get_secret_value() if config.password_hash else None
         self.passwords = Passwords(hashed)
         self.attempts = Attempts(config.signin_attempts)
-        self.rooms = Rooms(config.max_rooms, config.replay_events, config.room_connections)
+        sockets = min(config.max_sockets, max(1, app.settings.http.max_connections // 2))
+        self.rooms = Rooms(config.max_rooms, config.replay_events, config.room_connections, sockets)
         self._tasks: set[asyncio.Future[None]] = set()
         self.grace = app.settings.shutdown_grace
         self.play = Play(self.site, self.engine, self.rooms, self._keep, self.may_play)

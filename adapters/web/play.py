@@ -114,9 +114,9 @@ class Play:
         if not self.site.origin_allowed(request, cors=False):
             raise Problem(403, "This page is not one of this site's.")
         channel = channel_for(session, request.query.get("room"))
-        room = self.rooms.get(channel)
+        room = None if self.rooms.full else self.rooms.get(channel)
         if room is None:
-            raise Problem(503, "Too many rooms are open; try again later.")
+            raise Problem(503, "Too many pages are open; try again later.")
         socket = web.WebSocketResponse(heartbeat=30, max_msg_size=self.site.config.message_bytes)
         await socket.prepare(request)
         listener = Listener(socket, session.id)
@@ -139,7 +139,7 @@ class Play:
         after = first.get("after") if isinstance(first, dict) else 0
         after = after if isinstance(after, int) and not isinstance(after, bool) else 0
         fresh = not room.events and after == 0
-        if not room.join(listener, epoch, after):
+        if self.rooms.full or not room.join(listener, epoch, after):
             await socket.close(code=1013, message=b"room full")
             return False
         if fresh:

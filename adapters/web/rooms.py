@@ -132,15 +132,22 @@ class Room:
 class Rooms:
     """Every room in memory, bounded; an empty room may be dropped for a new one."""
 
-    def __init__(self, most: int, keep: int, most_listeners: int) -> None:
+    def __init__(self, most: int, keep: int, most_listeners: int, most_sockets: int) -> None:
         self.most = most
         self.keep = keep
         self.most_listeners = most_listeners
+        self.most_sockets = most_sockets
+        """WebSockets across all rooms: each holds one of the HTTP server's connections,
+        and a webhook or a health check must always find one free."""
         self._rooms: OrderedDict[ChannelKey, Room] = OrderedDict()
 
     @property
     def connections(self) -> int:
         return sum(len(room.listeners) for room in self._rooms.values())
+
+    @property
+    def full(self) -> bool:
+        return self.connections >= self.most_sockets
 
     def get(self, channel: ChannelKey) -> Room | None:
         """The channel's room, opened if need be; None when every room is in use."""

@@ -124,7 +124,7 @@ async def test_a_room_replays_what_a_page_missed_or_starts_it_over() -> None:
     assert old.got[0]["type"] == "reset"
     assert [e.get("text") for e in old.got[1:-1]] == ["3", "4"]
     assert not room.join(Page("c"), room.epoch, 0)  # type: ignore[arg-type]
-    rooms = Rooms(most=1, keep=5, most_listeners=1)
+    rooms = Rooms(most=1, keep=5, most_listeners=1, most_sockets=10)
     assert rooms.get(web_room("a")) is not None
     assert rooms.get(web_room("b")) is not None  # the empty one made way
 

@@ -78,3 +78,20 @@ async def test_oversized_and_signed_out_sockets_are_closed(running: Running) -> 
             pass  # what was sent before the session ended
         assert again.close_code == 4401
         await again.close()
+
+
+@pytest.mark.parametrize("running", [{"http": {"port": 0, "max_connections": 4}}], indirect=True)
+async def test_sockets_never_take_more_than_half_the_connections(running: Running) -> None:
+    async with operator(running) as session:
+        sockets = []
+        for _ in range(2):  # half of four
+            socket = await session.ws_connect(running.url + "/web/ws", origin=running.url)
+            await socket.send_json({"type": "resume", "after": 0})
+            await until(socket, "ready")
+            sockets.append(socket)
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await session.ws_connect(running.url + "/web/ws", origin=running.url)
+        assert refused.value.status == 503
+        assert (await session.get(running.url + "/healthz")).status == 200
+        for socket in sockets:
+            await socket.close()
