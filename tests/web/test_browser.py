@@ -18,7 +18,7 @@ from playwright.async_api import Browser, Page, WebSocket, async_playwright, exp
 
 from bot.identity import ChannelKey
 from tests.fakes.telegram_api import FakeTelegram, message
-from tests.web.conftest import PASSWORD, Running, start, web_settings
+from tests.web.conftest import PASSWORD, Running, signed_in, start, web_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "web"
@@ -265,3 +265,19 @@ async def test_wrong_passwords_are_rate_limited(running: Running, browser: Brows
     await sign_in(page, running)  # the right one, too soon
     await expect(page.get_by_role("alert")).to_contain_text("Too many wrong passwords")
     await page.screenshot(path=str(ARTIFACTS / "sign-in-limited.png"))
+
+
+async def test_long_lists_come_in_pages(running: Running, browser: Browser) -> None:
+    async with signed_in(running) as client:
+        for n in range(55):
+            made = await client.post("/api/v1/prompts", json={"text": f"prompt number {n}"})
+            assert made.status_code == 201
+    page = await browser.new_page()
+    await sign_in(page, running)
+    await page.get_by_role("link", name="Prompts").click()
+    await expect(page.locator("#pool li")).to_have_count(50)
+    await expect(page.locator("#pool-pages")).to_contain_text("1–50 of 55")
+    await page.locator("#pool-pages").get_by_role("button", name="Next").click()
+    await expect(page.locator("#pool li")).to_have_count(5)
+    await expect(page.locator("#pool-pages")).to_contain_text("51–55 of 55")
+    await expect(page.locator("#pool li").first).to_contain_text("prompt number 50")

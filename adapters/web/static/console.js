@@ -5,6 +5,19 @@ const sections = ["channels", "prompts", "schedule", "usage", "live", "invites"]
 const loaders = {};
 let liveTimer = null;
 
+const PAGE = 50;
+const offsets = { channels: 0, pool: 0 };
+
+function pager(page, name, reload) {
+  // "Earlier" and "later" buttons for a page of an API list.
+  const move = (offset) => () => { offsets[name] = offset; attempt(reload); };
+  const shown = `${page.total ? page.offset + 1 : 0}–${Math.min(page.offset + page.items.length, page.total)} of ${page.total}`;
+  return el("div", { class: "row", role: "group", "aria-label": "Pages" },
+    el("span", { class: "muted" }, shown),
+    page.offset > 0 ? el("button", { type: "button", class: "secondary", onclick: move(Math.max(0, page.offset - page.limit)) }, "Previous") : null,
+    page.offset + page.items.length < page.total ? el("button", { type: "button", class: "secondary", onclick: move(page.offset + page.limit) }, "Next") : null);
+}
+
 function table(headers, rows) {
   return el("div", { class: "table-wrap" }, el("table", {},
     el("thead", {}, el("tr", {}, headers.map((h) => el("th", { scope: "col" }, h)))),
@@ -23,14 +36,14 @@ async function attempt(work, done) {
 // channels and stories
 
 loaders.channels = async () => {
-  const page = await api("GET", "/channels?limit=100");
+  const page = await api("GET", `/channels?limit=${PAGE}&offset=${offsets.channels}`);
   const rows = page.items.map((c) => [
     el("a", { href: "#channels", onclick: () => showChannel(c.key) }, c.key),
     c.premise || "(no story)", String(c.parts), String(c.players), when(c.last_activity),
   ]);
   document.getElementById("channel-list").replaceChildren(
-    el("p", { class: "muted" }, `${page.total} channel${page.total === 1 ? "" : "s"}`),
-    table(["Channel", "Current story", "Parts", "Players", "Last activity"], rows));
+    table(["Channel", "Current story", "Parts", "Players", "Last activity"], rows),
+    pager(page, "channels", loaders.channels));
 };
 
 async function showChannel(key) {
@@ -68,10 +81,10 @@ async function showChannel(key) {
     el("h3", {}, "Prompts"), prompts, add, forget));
 }
 
-async function showStory(id, branch) {
+async function showStory(id, branch, offset = 0) {
   const story = await api("GET", `/stories/${id}`);
-  const path = branch ? `/stories/${id}/branches/${branch}/parts?limit=100` : `/stories/${id}/parts?limit=100`;
-  const parts = await api("GET", path);
+  const base = branch ? `/stories/${id}/branches/${branch}/parts` : `/stories/${id}/parts`;
+  const parts = await api("GET", `${base}?limit=${PAGE}&offset=${offset}`);
   const branches = story.branches.map((b) => [
     el("a", { href: "#channels", onclick: () => showStory(id, b.id) }, `branch ${b.id}`),
     b.kind, `after part ${b.fork_seq}`, String(b.parts), b.opening,
@@ -85,13 +98,19 @@ async function showStory(id, branch) {
     el("p", {}, el("a", { href: `/api/v1/stories/${id}/export` }, "Download as Markdown"), " · ",
       el("a", { href: `/api/v1/stories/${id}/export?format=twine` }, "as Twine")),
     branches.length ? table(["Branch", "Made by", "Forks", "Parts", "Opening"], branches) : null,
-    articles));
+    articles,
+    parts.offset + parts.items.length < parts.total
+      ? el("button", { type: "button", class: "secondary", onclick: () => attempt(() => showStory(id, branch, parts.offset + parts.limit)) }, "Later parts")
+      : null,
+    parts.offset > 0
+      ? el("button", { type: "button", class: "secondary", onclick: () => attempt(() => showStory(id, branch, Math.max(0, parts.offset - parts.limit))) }, "Earlier parts")
+      : null));
 }
 
 // prompts
 
 loaders.prompts = async () => {
-  const library = await api("GET", "/prompts?limit=100");
+  const library = await api("GET", `/prompts?limit=${PAGE}&offset=${offsets.pool}`);
   document.getElementById("pool").replaceChildren(...library.pool.items.map((p) => el("li", {},
     `${p.text} `, el("span", { class: "muted" }, `(${p.author}) `),
     el("button", { type: "button", class: "secondary", "aria-label": `Delete prompt ${p.id}`, onclick: () => attempt(async () => {
@@ -100,6 +119,7 @@ loaders.prompts = async () => {
       await loaders.prompts();
       toast("Prompt deleted.");
     }) }, "Delete"))));
+  document.getElementById("pool-pages").replaceChildren(pager(library.pool, "pool", loaders.prompts));
   document.getElementById("starters").replaceChildren(...library.starters.map((s) => el("li", {}, `${s.id}: ${s.text}`)));
 };
 
