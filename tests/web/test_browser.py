@@ -217,6 +217,11 @@ async def test_the_console_reads_a_telegram_channels_story(
             await expect(view.locator("h2")).to_contain_text("a clockmaker who hears the future")
             await expect(view.locator("article").first).not_to_be_empty()
             await page.screenshot(path=str(ARTIFACTS / "console-story.png"), full_page=True)
+            await page.get_by_role("button", name="Forget this channel").click()
+            await expect(page.locator("#confirm-text")).to_contain_text("telegram:111")
+            await page.get_by_role("button", name="Yes, do it").click()
+            await expect(page.locator(".toast", has_text="Forgotten.")).to_be_visible()
+            await expect(page.locator("#channel-list")).to_contain_text("0–0 of 0")
         finally:
             live.stop.set()
             await asyncio.wait_for(live.task, 20)
