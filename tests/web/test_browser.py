@@ -129,6 +129,13 @@ async def test_a_story_streams_and_a_choice_can_be_pressed(
     await expect(page.locator("#log li.message", has_text=f"You chose: {label}")).to_be_visible(
         timeout=15_000
     )
+    await page.get_by_text("World book", exact=True).click()  # a panel's form writes the command
+    await page.get_by_label("Name").fill("Juniper")
+    await page.get_by_label("Description").fill("a fox with a brass key")
+    await page.get_by_role("button", name="Add entry").click()
+    said = page.locator("#log li.said", has_text="/story world add Juniper: a fox with a brass key")
+    await expect(said).to_be_visible()
+    await expect(page.locator("#log li.message", has_text="Juniper").last).to_be_visible()
     background = await page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(22, 23, 26)"  # the dark scheme, as the phone asked
     width = await page.evaluate("document.documentElement.scrollWidth")
