@@ -530,9 +530,7 @@ async def test_resume_needs_a_story_of_this_channel(ask: Ask, args: str) -> None
     assert "/story stories" in reply.text
 
 
-async def test_hello_in_a_chat_shows_where_the_story_stands(
-    ask: Ask, store: SqliteStore
-) -> None:
+async def test_hello_in_a_chat_shows_where_the_story_stands(ask: Ask, store: SqliteStore) -> None:
     first = await ask("Hello!", mode=Mode.CHAT)
     assert first.text.startswith("Type a story idea to begin")
     assert await store.active_story(CHANNEL) is None  # not a story about "hello"
