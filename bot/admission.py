@@ -21,7 +21,15 @@ from bot.identity import ChannelKey
 from bot.lanes import AllFull, LaneFull, Lanes, Slot
 from bot.types import Delta, Final, ReplyEvent, ReplyKind, ReplyStream, Request, nothing, only
 from bot.writing import part_ref
-from storage.base import Failure, Part, PartStatus, StorageError, TurnState, TurnStore
+from storage.base import (
+    ChannelTurn,
+    Failure,
+    Part,
+    PartStatus,
+    StorageError,
+    TurnState,
+    TurnStore,
+)
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +52,14 @@ class TurnObserver(Protocol):
 
 
 class _Turn:
-    """A reply stream that gives its lane place back when it ends or is closed."""
+    """A reply stream that gives its places back (lane and line) when it ends or is closed."""
 
-    def __init__(self, events: AsyncGenerator[ReplyEvent, None], slot: Slot) -> None:
+    def __init__(
+        self, events: AsyncGenerator[ReplyEvent, None], slot: Slot, place: ChannelTurn
+    ) -> None:
         self._events = events
         self._slot = slot
+        self._place = place
 
     def __aiter__(self) -> _Turn:
         return self
@@ -58,6 +69,7 @@ class _Turn:
             return await anext(self._events)
         except BaseException:
             self._slot.leave()
+            await self._place.aclose()
             raise
 
     async def aclose(self) -> None:
@@ -65,6 +77,7 @@ class _Turn:
             await self._events.aclose()
         finally:
             self._slot.leave()
+            await self._place.aclose()  # a stream closed unread never entered its place
 
 
 def shown_again(story_id: int, part: Part) -> Final:
@@ -111,7 +124,9 @@ class Admission:
             slot = self.lanes.enter(request.channel)
         except LaneFull as full:
             return self._refuse(request.channel, everywhere=isinstance(full, AllFull))
-        return _Turn(self._run(request, slot, answer), slot)
+        # Its place in the channel's order across instances, taken now, in arrival order.
+        place = self.store.channel_turn(request.channel, request.event_id, local=slot.wait)
+        return _Turn(self._run(request, slot, place, answer), slot, place)
 
     def _refuse(self, channel: ChannelKey, *, everywhere: bool) -> ReplyStream:
         """A note the first time in a while; after that, nothing at all."""
@@ -125,9 +140,20 @@ class Admission:
         return only(replies.busy_everywhere() if everywhere else replies.busy(self.max_queue))
 
     async def _run(
-        self, request: Request, slot: Slot, answer: Answer
+        self, request: Request, slot: Slot, place: ChannelTurn, answer: Answer
     ) -> AsyncGenerator[ReplyEvent, None]:
-        await slot.wait()
+        try:
+            async with place, contextlib.aclosing(self._turn(request, answer)) as events:
+                async for event in events:  # its go: the channel's earlier turns are done
+                    yield event
+        except StorageError as exc:  # its place in line could not be had
+            log.warning("could not take a turn in %s: %s", request.channel, exc)
+            yield replies.failed()
+        finally:
+            slot.leave()
+            await place.aclose()
+
+    async def _turn(self, request: Request, answer: Answer) -> AsyncGenerator[ReplyEvent, None]:
         yield Delta("")  # the turn begins: delivery may show that the bot is writing
         logs.bind_request(request.trace_id, request.platform, request.channel.text)
         started = time.perf_counter()
@@ -160,8 +186,6 @@ class Admission:
             log.exception("request failed")
             if not answered:  # once answered, the reply stands
                 yield replies.failed()
-        finally:
-            slot.leave()
 
     def _finished(self, request: Request, final: Final, started: float) -> None:
         seconds = time.perf_counter() - started

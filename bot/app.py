@@ -55,7 +55,9 @@ class App:
     """Platform events kept from fetch until handled; a view of ``store``, built with it."""
 
     def __post_init__(self) -> None:
-        self.inbox = Inbox(self.store)
+        # With several instances on one database, the inbox is theirs to share.
+        shared = self.store is not None and self.store.cluster().shared  # tests pass None
+        self.inbox = Inbox(self.store, shared=shared)
 
 
 def summariser_for(provider: Provider, metered: Provider, settings: Settings) -> Summariser:
@@ -72,6 +74,22 @@ def tune_process() -> None:
         sys.setswitchinterval(SWITCH_INTERVAL)
 
 
+def choose_store(settings: Settings) -> Store:
+    """SQLite at ``database_path`` for one process, or PostgreSQL at ``database.url``,
+    which several instances of one bot may share."""
+    database = settings.database
+    if database.url is None:
+        return SqliteStore(settings.database_path)
+    from storage.postgres import PostgresStore  # asyncpg is loaded only when it is used
+
+    return PostgresStore(
+        database.url.get_secret_value(),
+        pool_size=database.pool_size,
+        instance=database.instance,
+        connect_timeout=database.connect_timeout,
+    )
+
+
 @asynccontextmanager
 async def open_app(settings: Settings, metrics: Metrics | None = None) -> AsyncIterator[App]:
     """Open the database and the storyteller; close both however the block ends.
@@ -80,7 +98,7 @@ async def open_app(settings: Settings, metrics: Metrics | None = None) -> AsyncI
     in ``finally``, not left to garbage collection.
     """
     tune_process()
-    store = SqliteStore(settings.database_path)
+    store = choose_store(settings)
     await store.open()
     try:
         metrics = metrics or Metrics()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from bot.identity import ChannelKey
 from storage.base import InboxStore, StorageError
 
 log = logging.getLogger(__name__)
@@ -50,8 +51,12 @@ class Inbox:
         most: int = MOST,
         max_tries: int = MAX_TRIES,
         remember: int = REMEMBER,
+        shared: bool = False,
     ) -> None:
         self.store = store
+        self.shared = shared
+        """Other instances keep events in the same inbox (PostgreSQL): what one of them
+        leaves when it dies is taken up by the others while they run, not at a restart."""
         self.most = most
         self.max_tries = max_tries
         self.remember = remember
@@ -89,6 +94,14 @@ class Inbox:
         # answers it once), never acknowledged by a copy while the original failed.
         self._open.update((platform, event_id) for event_id in fresh)
         return list(fresh.items())
+
+    async def reserve(self, platform: str, places: Sequence[tuple[str, ChannelKey]]) -> None:
+        """Kept events take their places in their channels' order (see InboxStore.reserve).
+        A failure only weakens the order across instances, so it is logged, not raised."""
+        try:
+            await self.store.reserve(platform, list(places))
+        except StorageError as exc:
+            log.warning("could not place %d %s events in line: %s", len(places), platform, exc)
 
     async def pending(self, platform: str) -> list[Item]:
         """What a stopped or killed process had fetched and not handled, oldest first."""

@@ -9,9 +9,11 @@ business. This is the seam a PostgreSQL store implements.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from types import TracebackType
 from typing import Protocol
 
 from bot.identity import ChannelKey
@@ -277,6 +279,57 @@ class Pending:
     """How many start-ups have taken it up, this one included."""
 
 
+class RunClaim(StrEnum):
+    """Whether this instance runs a scheduled job for a due time (``ScheduleStore.claim_run``)."""
+
+    FIRST = "first"
+    """Nobody has run it: run it."""
+    AGAIN = "again"
+    """An instance that died claimed it and did not finish: run it again (it may have
+    stored or shown part of it)."""
+    TAKEN = "taken"
+    """It was run, or another live instance is running it: leave it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterState:
+    """This instance among the others on the same database, for /readyz."""
+
+    instance: str
+    """This instance's name (metrics label it with this)."""
+    shared: bool
+    """True when other instances may share the database (PostgreSQL)."""
+    alive: bool = True
+    """The instance's heartbeat is current: the others count it as alive, its channels
+    and leases are its own. False after it could not renew it for the lease time."""
+    others: int = 0
+    """Other live instances on the database, when last seen."""
+
+
+Local = Callable[[], Awaitable[None]]
+"""Waits until a turn is first in its channel's line in this process (bot.lanes)."""
+
+
+class ChannelTurn(Protocol):
+    """A turn's place in its channel's order (:meth:`TurnStore.channel_turn`).
+
+    Entering waits until it is this turn's go; leaving gives the place up, and so
+    does ``aclose`` for a turn that never began (refused, or its stream closed
+    unread). Giving the place up twice is harmless.
+    """
+
+    async def __aenter__(self) -> None: ...
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None: ...
+
+    async def aclose(self) -> None: ...
+
+
 class Lifecycle(Protocol):
     async def open(self) -> None:
         """Connect, check the database is sound and up to date, or raise StorageError."""
@@ -329,6 +382,17 @@ class TurnStore(Protocol):
 
     async def usage_today(self, day: date, channel: ChannelKey, user: str) -> UsageToday:
         """Tokens used on ``day`` by the user (``platform:user_id``) and in the channel."""
+        ...
+
+    def channel_turn(self, channel: ChannelKey, event: str | None, *, local: Local) -> ChannelTurn:
+        """Take a turn's place in its channel's order, now: call it when the request is
+        admitted, before anything is awaited, so places are taken in arrival order.
+
+        A store for one process leaves the order to the process's lanes (entering
+        awaits ``local``). A shared store orders turns across every instance on the
+        database, this one's included, by when they were admitted; ``event`` (the
+        platform's event id) lets a turn taken up from a dead instance keep its place.
+        """
         ...
 
 
@@ -418,6 +482,30 @@ class ScheduleStore(Protocol):
         """Delete archived and ended stories finished before the cutoff, and old event ids."""
         ...
 
+    async def claim_run(self, job: str, due: float) -> RunClaim:
+        """Whether this instance runs ``job`` for the time it was due (Unix seconds): once
+        across every instance on the database. A store for one process always says FIRST."""
+        ...
+
+    async def finish_run(self, job: str, due: float) -> None:
+        """The claimed run is over (whether it succeeded or not)."""
+        ...
+
+
+class LeaseStore(Protocol):
+    """Named leases in the shared database: held by one live instance at a time."""
+
+    async def take_lease(self, name: str, seconds: float) -> bool:
+        """Take the lease, or renew it if this instance holds it, for ``seconds``; False
+        while another live instance holds it. A store for one process always has it."""
+        ...
+
+    async def drop_lease(self, name: str) -> None:
+        """Give the lease up at once (on a clean stop), so another instance need not wait."""
+        ...
+
+    def cluster(self) -> ClusterState: ...
+
 
 class InboxStore(Protocol):
     """Platform events kept from fetch to handled, so a killed process loses none
@@ -435,6 +523,14 @@ class InboxStore(Protocol):
 
     async def done(self, platform: str, event_id: str) -> None:
         """Forget an event: it was handled (or will never be)."""
+        ...
+
+    async def reserve(self, platform: str, places: list[tuple[str, ChannelKey]]) -> None:
+        """Give kept events ``(event id, channel)`` their places in their channels' order
+        now, before the platform is told they arrived: a message sent after that answer is
+        then answered after them, whichever instance gets it. The turn admitted for the
+        event takes the place; an event that becomes no turn gives it up when done. A
+        store for one process does nothing: its lanes keep arrival order."""
         ...
 
 
@@ -535,5 +631,106 @@ class StorySnapshot:
     players: tuple[Player, ...] = ()
 
 
-class Store(Lifecycle, TurnStore, ChannelStore, ScheduleStore, InboxStore, CraftStore, Protocol):
+@dataclass(frozen=True, slots=True)
+class ChannelSummary:
+    """One channel as the operator console lists it."""
+
+    channel: ChannelKey
+    story_id: int | None
+    """The active story, if any."""
+    premise: str
+    parts: int
+    players: int
+    last_activity: float
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelUsage:
+    """Tokens a channel used on one day."""
+
+    day: date
+    channel: ChannelKey
+    requests: int
+    prompt_tokens: int
+    completion_tokens: int
+
+
+@dataclass(frozen=True, slots=True)
+class FeedStatus:
+    url: str
+    fetched_at: float | None
+    last_error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Invite:
+    """A named browser player the operator invited; revoked invites let nobody in."""
+
+    id: int
+    name: str
+    created_at: float
+    revoked: bool = False
+
+
+class ConsoleStore(Protocol):
+    """What the operator console reads across channels, and the browser's invites."""
+
+    async def channel_summaries(self, offset: int, limit: int) -> list[ChannelSummary]:
+        """Channels, the most recently active first."""
+        ...
+
+    async def count_channels(self) -> int: ...
+
+    async def channel_summary(self, channel: ChannelKey) -> ChannelSummary | None: ...
+
+    async def story(self, story_id: int) -> Story | None:
+        """A story (a current line, not an alternative) by its number, wherever it is."""
+        ...
+
+    async def pool_prompts(self, offset: int, limit: int) -> list[Prompt]:
+        """The shared pool (feeds and operators), oldest first."""
+        ...
+
+    async def add_pool_prompt(self, text: str, author: str) -> Prompt | None:
+        """Add to the shared pool; None when the pool has that text already."""
+        ...
+
+    async def remove_pool_prompt(self, prompt_id: int) -> bool: ...
+
+    async def all_subscriptions(self) -> list[Subscription]:
+        """Every subscription, disabled ones included."""
+        ...
+
+    async def feed_statuses(self) -> list[FeedStatus]: ...
+
+    async def channel_usage(self, since: date, offset: int, limit: int) -> list[ChannelUsage]:
+        """Usage per channel and day from ``since`` on, the newest day first."""
+        ...
+
+    async def add_invite(self, name: str, token_hash: str) -> Invite: ...
+
+    async def invites(self, limit: int) -> list[Invite]:
+        """The newest ``limit`` invites, revoked ones included."""
+        ...
+
+    async def invite_by_token(self, token_hash: str) -> Invite | None:
+        """The invite whose token hashes to this, unless it was revoked."""
+        ...
+
+    async def invite(self, invite_id: int) -> Invite | None: ...
+
+    async def revoke_invite(self, invite_id: int) -> bool: ...
+
+
+class Store(
+    Lifecycle,
+    TurnStore,
+    ChannelStore,
+    ScheduleStore,
+    InboxStore,
+    CraftStore,
+    ConsoleStore,
+    LeaseStore,
+    Protocol,
+):
     """Every role: what the composition root opens and hands out."""

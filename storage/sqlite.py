@@ -17,6 +17,8 @@ import aiosqlite
 
 from storage.base import Failure, StorageError
 from storage.migrations import load_migrations, upgrade_script
+from storage.single import SingleProcess
+from storage.sqlite_console import ConsoleQueries
 from storage.sqlite_craft import CraftQueries
 from storage.sqlite_db import SWITCH_INTERVAL
 from storage.sqlite_inbox import InboxQueries
@@ -55,7 +57,15 @@ def damaged(path: str, found: str) -> str:
     )
 
 
-class SqliteStore(TurnQueries, ChannelQueries, ScheduleQueries, InboxQueries, CraftQueries):
+class SqliteStore(
+    TurnQueries,
+    ChannelQueries,
+    ScheduleQueries,
+    InboxQueries,
+    CraftQueries,
+    ConsoleQueries,
+    SingleProcess,
+):
     """The :class:`storage.base.Store` on SQLite."""
 
     def __init__(self, path: str, *, busy_timeout_ms: int = 5000) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
@@ -14,6 +15,11 @@ from bot.memory import Memory, offline_summariser
 from bot.types import Delta, Final, Mode, ReplyEvent, Request, manages, refused
 from storage.sqlite import SqliteStore
 from tests.fakes.provider import ScriptedProvider
+from tests.pg import ENV as PG_ENV
+from tests.pg import SKIP_REASON as PG_SKIP_REASON
+from tests.pg import fresh_schema, server_url
+
+_PG_LEFT_OUT = pytest.StashKey[int]()
 
 
 @pytest.fixture
@@ -24,6 +30,51 @@ async def store(tmp_path: Path) -> AsyncIterator[SqliteStore]:
         yield store
     finally:
         await store.close()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "postgres: needs the PostgreSQL of .ci/run")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without a PostgreSQL to test against, its tests are left out, said in one line."""
+    if os.environ.get(PG_ENV):
+        return
+    left = [item for item in items if needs_postgres(item)]
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = [item for item in items if not needs_postgres(item)]
+        config.stash[_PG_LEFT_OUT] = len(left)
+
+
+def needs_postgres(item: pytest.Item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    params = callspec.params if callspec is not None else {}
+    fixtures = getattr(item, "fixturenames", ())
+    return (
+        "pg_url" in fixtures
+        or item.get_closest_marker("postgres") is not None
+        or params.get("store") == "postgres"
+    )
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return "postgresql: " + (
+        "tests run against $" + PG_ENV if os.environ.get(PG_ENV) else PG_SKIP_REASON
+    )
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    left = terminalreporter.config.stash.get(_PG_LEFT_OUT, 0)
+    if left:
+        terminalreporter.write_line(f"{left} PostgreSQL tests not run: {PG_SKIP_REASON}")
+
+
+@pytest.fixture
+async def pg_url() -> AsyncIterator[str]:
+    """A PostgreSQL URL on a schema of this test's own (skipped without a server)."""
+    async with fresh_schema(server_url()) as url:
+        yield url
 
 
 @pytest.fixture

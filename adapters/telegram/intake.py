@@ -7,6 +7,13 @@ batch only once this one is stored; :class:`Webhook` answers 200 only once its
 update is stored. At start, what a stopped or killed process had fetched and
 not answered is queued first. Answered updates leave the inbox
 (``processing.py``).
+
+Several instances behind a load balancer share one inbox (PostgreSQL): each
+update also takes its place in its chat's line before it is acknowledged, so
+a message sent after that answer is answered after it whichever instance gets
+it, and every instance takes up, while it runs, what a dead one left.
+Polling is for one instance only: Telegram refuses a second poller, and this
+one says so.
 """
 
 from __future__ import annotations
@@ -16,16 +23,18 @@ import contextlib
 import hmac
 import json
 import logging
+import time
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from urllib.parse import urlsplit, urlunsplit
 
 from aiohttp import web
-from telegram import Bot, Update
-from telegram.error import InvalidToken, RetryAfter, TelegramError, TimedOut
+from telegram import Bot, Message, Update
+from telegram.error import Conflict, InvalidToken, RetryAfter, TelegramError, TimedOut
 
-from adapters.telegram.inbound import PLATFORM, parse_update
+from adapters.telegram.inbound import PLATFORM, Target, channel_key, parse_update, target_of
 from adapters.telegram.surface import retry_seconds
+from bot.identity import ChannelKey
 from bot.inbox import Inbox
 
 log = logging.getLogger(__name__)
@@ -38,6 +47,21 @@ MOST_RETRY = 30.0
 """Seconds between polls after errors: 1, 1.5, 2.25... up to 30, as PTB's Updater waits."""
 RETRY_AFTER_SLACK = 0.5
 CONFIRM_TIMEOUT = 5.0
+ADOPT_EVERY = 2.0
+"""Seconds between looks, with a shared inbox, for updates a dead instance left."""
+CONFLICT_NOTE_EVERY = 60.0
+
+
+def channel_of(update: Update) -> ChannelKey | None:
+    """The chat (or forum topic) an update is about, as the adapter's handlers key it."""
+    if update.message is not None:
+        return channel_key(target_of(update.message))
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        shown = query.message
+        target = target_of(shown) if isinstance(shown, Message) else Target(shown.chat.id)
+        return channel_key(target)
+    return None
 
 
 def backoff(failures: int) -> float:
@@ -52,21 +76,49 @@ class Intake:
         self.bot, self.inbox, self.queue = bot, inbox, queue
         self.retaken: set[int] = set()
         """Updates taken up from an earlier process: their answer may be stored, unseen."""
+        self.running: Callable[[], bool] = lambda: True
+        """Whether the adapter runs (the webhook sets it): taking up ends when it stops."""
+        self._adopting: asyncio.Task[None] | None = None
 
     async def accept(self, updates: Sequence[Update]) -> bool:
-        """Keep and queue ``updates``; False when they could not be kept (do not confirm)."""
+        """Keep, place in line and queue ``updates``; False when they could not be kept
+        (do not confirm them)."""
         items = [(str(update.update_id), update.to_json()) for update in updates]
         fresh = await self.inbox.keep(PLATFORM, items)
         if fresh is None:
             return False
         wanted = {event_id for event_id, _ in fresh}
+        places = [
+            (str(update.update_id), channel)
+            for update in updates
+            if str(update.update_id) in wanted and (channel := channel_of(update)) is not None
+        ]
+        await self.inbox.reserve(PLATFORM, places)
         for update in updates:
             if str(update.update_id) in wanted:
                 await self.queue.put(update)
         return True
 
     async def take_up(self) -> int:
-        """Queue what an earlier process fetched and never answered, oldest first."""
+        """Queue what an earlier process fetched and never answered, oldest first; with a
+        shared inbox, keep doing so for what other instances leave when they die."""
+        taken = await self._take_up()
+        if self.inbox.shared and self._adopting is None:
+            self._adopting = asyncio.create_task(self._keep_taking_up(), name="telegram-adopt")
+        return taken
+
+    async def _keep_taking_up(self) -> None:
+        while True:
+            await asyncio.sleep(ADOPT_EVERY)
+            if not self.running():
+                self._adopting = None
+                return
+            try:
+                await self._take_up()
+            except Exception:
+                log.exception("could not take up updates another instance left")
+
+    async def _take_up(self) -> int:
         taken = 0
         for event_id, payload in await self.inbox.pending(PLATFORM):
             try:
@@ -98,6 +150,7 @@ class Poller:
         self.allowed_updates = allowed_updates
         self.offset: int | None = None
         self._task: asyncio.Task[None] | None = None
+        self._conflict_noted = -CONFLICT_NOTE_EVERY
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="telegram-polling")
@@ -141,6 +194,9 @@ class Poller:
             return 0.0  # the long poll outlived the read timeout: ask again at once
         except InvalidToken:
             raise
+        except Conflict:
+            self._two_pollers()
+            return None
         except TelegramError as exc:
             log.warning("polling Telegram failed: %s", exc)
             return None
@@ -152,6 +208,17 @@ class Poller:
         if updates:
             self.offset = updates[-1].update_id + 1
         return 0.0
+
+    def _two_pollers(self) -> None:
+        """Telegram answers 409 when another process polls with the same token."""
+        now = time.monotonic()
+        if now - self._conflict_noted >= CONFLICT_NOTE_EVERY:
+            self._conflict_noted = now
+            log.error(
+                "another process is polling Telegram with this bot token, and Telegram hands "
+                "each update to one of them: long polling is for one instance only. Stop the "
+                "other one, or run every instance in webhook mode (telegram.webhook_url)"
+            )
 
 
 def webhook_endpoint(url: str) -> str:
@@ -172,6 +239,7 @@ class Webhook:
         self.intake = intake
         self.secret = secret.encode()
         self.running = running
+        intake.running = running  # taking up ends when the adapter stops, in either mode
 
     async def receive(self, request: web.Request) -> web.Response:
         # aiohttp keeps header bytes that are not UTF-8 as surrogates; compare the bytes sent.

@@ -6,6 +6,7 @@ import logging
 
 import pytest
 
+from bot.identity import ChannelKey
 from bot.inbox import Inbox
 from storage.base import Pending, StorageError
 from storage.sqlite import SqliteStore
@@ -66,6 +67,9 @@ class BrokenStore:
     async def done(self, platform: str, event_id: str) -> None:
         raise StorageError("disk I/O error")
 
+    async def reserve(self, platform: str, places: list[tuple[str, ChannelKey]]) -> None:
+        raise StorageError("disk I/O error")
+
 
 async def test_a_failing_database_is_logged_not_raised(caplog: pytest.LogCaptureFixture) -> None:
     inbox = Inbox(BrokenStore())
@@ -73,4 +77,5 @@ async def test_a_failing_database_is_logged_not_raised(caplog: pytest.LogCapture
         assert await inbox.keep(TG, [("1", "a")]) is None
         assert await inbox.pending(TG) == []
         await inbox.done(TG, "1")
-    assert caplog.text.count("disk I/O error") == 3
+        await inbox.reserve(TG, [("1", ChannelKey.of(TG, "1"))])
+    assert caplog.text.count("disk I/O error") == 4

@@ -14,7 +14,7 @@ from bot.config import Settings
 from bot.engine import Engine
 from bot.identity import ChannelKey
 from bot.metrics import Metrics
-from bot.scheduler import MAX_FAILURES, Scheduler, last_due
+from bot.scheduler import MAX_FAILURES, DailyRun, Scheduler, last_due
 from storage.base import NewPart, Subscription, TurnWrite
 from storage.sqlite import SqliteStore
 from tests.conftest import CHANNEL, Ask
@@ -28,7 +28,7 @@ class Publisher:
         self.ok = ok
         self.posted: list[str] = []
 
-    async def __call__(self, sub: Subscription) -> bool:
+    async def __call__(self, sub: Subscription, run: DailyRun) -> bool:
         self.posted.append(sub.channel.text)
         return self.ok
 

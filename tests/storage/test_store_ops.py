@@ -1,4 +1,4 @@
-"""The channel and schedule queries of the SQLite store: settings, prompts, subscriptions,
+"""The channel and schedule queries of both stores: settings, prompts, subscriptions,
 feeds and retention."""
 
 from __future__ import annotations
@@ -11,29 +11,28 @@ import pytest
 from bot.identity import ChannelKey
 from bot.story_settings import StorySettings
 from storage.base import FeedState, NewPart, PartStatus, Story, StoryStatus, TurnWrite
-from storage.sqlite import SqliteStore
+from tests.storage.raw import AnyStore, query, scalar
 
 A = ChannelKey.of("t", "a")
 B = ChannelKey.of("t", "b")
 FEED = "https://example.org/prompts.xml"
 
 
-async def start(store: SqliteStore, channel: ChannelKey, premise: str = "p") -> Story:
+async def start(store: AnyStore, channel: ChannelKey, premise: str = "p") -> Story:
     """A new active story (archiving the channel's previous one), with an opening part."""
     written = await store.write_turn(TurnWrite(channel, part=NewPart("1"), premise=premise))
     assert written.story is not None
     return written.story
 
 
-async def count(store: SqliteStore, sql: str) -> int:
-    rows = list(await store.db.execute_fetchall(sql))
-    return int(rows[0][0])
+async def count(store: AnyStore, sql: str) -> int:
+    return int(await scalar(store, sql))
 
 
 # settings
 
 
-async def test_settings_default_then_set_and_overwritten_per_channel(store: SqliteStore) -> None:
+async def test_settings_default_then_set_and_overwritten_per_channel(store: AnyStore) -> None:
     assert await store.get_settings(A) == StorySettings()
     await store.set_settings(A, StorySettings(genre="horror", choices=False))
     await store.set_settings(B, StorySettings(length="short"))
@@ -46,7 +45,7 @@ async def test_settings_default_then_set_and_overwritten_per_channel(store: Sqli
 # prompts
 
 
-async def test_prompts_are_listed_in_order_and_counted_per_channel(store: SqliteStore) -> None:
+async def test_prompts_are_listed_in_order_and_counted_per_channel(store: AnyStore) -> None:
     first = await store.add_prompt(A, "a dragon", "Ada")
     await store.add_prompt(B, "a mouse", "Bo")
     second = await store.add_prompt(A, "a dragon", "Cy")  # the same text twice is fine here
@@ -59,7 +58,7 @@ async def test_prompts_are_listed_in_order_and_counted_per_channel(store: Sqlite
     assert await store.list_prompts(ChannelKey.of("t", "none")) == []
 
 
-async def test_a_prompt_is_removed_only_from_its_channel(store: SqliteStore) -> None:
+async def test_a_prompt_is_removed_only_from_its_channel(store: AnyStore) -> None:
     prompt = await store.add_prompt(A, "a dragon", "Ada")
     assert not await store.remove_prompt(B, prompt.id)
     assert await store.count_prompts(A) == 1
@@ -68,7 +67,7 @@ async def test_a_prompt_is_removed_only_from_its_channel(store: SqliteStore) -> 
     assert await store.count_prompts(A) == 0
 
 
-async def test_channel_prompts_are_not_in_the_feed_pool(store: SqliteStore) -> None:
+async def test_channel_prompts_are_not_in_the_feed_pool(store: AnyStore) -> None:
     await store.add_prompt(A, "shared text", "Ada")
     assert await store.add_feed_prompts(["shared text"]) == 1
     assert await store.count_feed_prompts() == 1
@@ -79,7 +78,7 @@ async def test_channel_prompts_are_not_in_the_feed_pool(store: SqliteStore) -> N
 
 
 async def test_subscribe_creates_the_channel_and_an_enabled_subscription(
-    store: SqliteStore,
+    store: AnyStore,
 ) -> None:
     await store.subscribe(A, "09:05", "Europe/Berlin")
     assert await count(store, "SELECT COUNT(*) FROM channels WHERE key = 't:a'") == 1
@@ -96,7 +95,7 @@ async def test_subscribe_creates_the_channel_and_an_enabled_subscription(
     assert await store.subscription(B) is None
 
 
-async def test_failures_count_up_and_disable_after_the_limit(store: SqliteStore) -> None:
+async def test_failures_count_up_and_disable_after_the_limit(store: AnyStore) -> None:
     await store.subscribe(A, "09:00", "UTC")
     before = time.time()
     first = await store.record_subscription_run(A, False, 3)
@@ -114,7 +113,7 @@ async def test_failures_count_up_and_disable_after_the_limit(store: SqliteStore)
     assert not kept.enabled
 
 
-async def test_a_success_resets_failures(store: SqliteStore) -> None:
+async def test_a_success_resets_failures(store: AnyStore) -> None:
     await store.subscribe(A, "09:00", "UTC")
     await store.record_subscription_run(A, False, 3)
     await store.record_subscription_run(A, False, 3)
@@ -126,11 +125,11 @@ async def test_a_success_resets_failures(store: SqliteStore) -> None:
     assert (again.failures, again.enabled) == (1, True)
 
 
-async def test_a_run_of_no_subscription_is_none(store: SqliteStore) -> None:
+async def test_a_run_of_no_subscription_is_none(store: AnyStore) -> None:
     assert await store.record_subscription_run(A, True, 3) is None
 
 
-async def test_resubscribing_replaces_the_time_and_enables_again(store: SqliteStore) -> None:
+async def test_resubscribing_replaces_the_time_and_enables_again(store: AnyStore) -> None:
     await store.subscribe(A, "09:00", "UTC")
     await store.record_subscription_run(A, False, 1)
     assert await store.subscriptions() == []
@@ -146,14 +145,14 @@ async def test_resubscribing_replaces_the_time_and_enables_again(store: SqliteSt
     assert [s.channel for s in await store.subscriptions()] == [A]
 
 
-async def test_subscriptions_lists_only_enabled_ones(store: SqliteStore) -> None:
+async def test_subscriptions_lists_only_enabled_ones(store: AnyStore) -> None:
     for channel in (B, A, ChannelKey.of("t", "c")):
         await store.subscribe(channel, "09:00", "UTC")
     await store.record_subscription_run(ChannelKey.of("t", "c"), False, 1)
     assert [s.channel for s in await store.subscriptions()] == [A, B]
 
 
-async def test_unsubscribe_says_whether_there_was_one(store: SqliteStore) -> None:
+async def test_unsubscribe_says_whether_there_was_one(store: AnyStore) -> None:
     await store.subscribe(A, "09:00", "UTC")
     assert await store.unsubscribe(A)
     assert await store.subscription(A) is None
@@ -161,7 +160,7 @@ async def test_unsubscribe_says_whether_there_was_one(store: SqliteStore) -> Non
     assert not await store.unsubscribe(B)
 
 
-async def test_forget_channel_removes_its_subscription(store: SqliteStore) -> None:
+async def test_forget_channel_removes_its_subscription(store: AnyStore) -> None:
     await store.subscribe(A, "09:00", "UTC")
     await store.subscribe(B, "10:00", "UTC")
     await store.forget_channel(A)
@@ -173,21 +172,21 @@ async def test_forget_channel_removes_its_subscription(store: SqliteStore) -> No
 
 
 async def test_feed_state_keeps_old_validators_and_stores_the_last_error(
-    store: SqliteStore,
+    store: AnyStore,
 ) -> None:
     assert await store.feed_state(FEED) is None
     await store.save_feed_state(FEED, '"v1"', "Mon, 01 Jan 2024 00:00:00 GMT", None)
     await store.save_feed_state(FEED, None, None, "HTTP 503")
     assert await store.feed_state(FEED) == FeedState(FEED, '"v1"', "Mon, 01 Jan 2024 00:00:00 GMT")
-    errors = await store.db.execute_fetchall("SELECT last_error FROM feeds WHERE url = ?", (FEED,))
+    errors = await query(store, f"SELECT last_error FROM feeds WHERE url = '{FEED}'")
     assert list(errors) == [("HTTP 503",)]
     await store.save_feed_state(FEED, '"v2"', None, None)
     assert await store.feed_state(FEED) == FeedState(FEED, '"v2"', "Mon, 01 Jan 2024 00:00:00 GMT")
-    errors = await store.db.execute_fetchall("SELECT last_error FROM feeds WHERE url = ?", (FEED,))
+    errors = await query(store, f"SELECT last_error FROM feeds WHERE url = '{FEED}'")
     assert list(errors) == [(None,)]
 
 
-async def test_feed_prompts_are_added_once_and_read_by_index(store: SqliteStore) -> None:
+async def test_feed_prompts_are_added_once_and_read_by_index(store: AnyStore) -> None:
     assert await store.add_feed_prompts(["one", "two", "one"]) == 2
     assert await store.add_feed_prompts(["two", "three"]) == 1
     assert await store.add_feed_prompts([]) == 0
@@ -198,7 +197,7 @@ async def test_feed_prompts_are_added_once_and_read_by_index(store: SqliteStore)
 # retention
 
 
-async def test_purge_deletes_only_old_finished_stories_and_their_parts(store: SqliteStore) -> None:
+async def test_purge_deletes_only_old_finished_stories_and_their_parts(store: AnyStore) -> None:
     archived = await start(store, A, "old archived")
     ended = await start(store, B, "old ended")
     written = await store.write_turn(
@@ -214,7 +213,7 @@ async def test_purge_deletes_only_old_finished_stories_and_their_parts(store: Sq
     await start(store, ChannelKey.of("t", "c"), "newer")  # archives it after the cutoff
     purged = await store.purge(stories_before=cutoff, events_before=0)
     assert purged.stories == 2
-    left = await store.db.execute_fetchall("SELECT premise FROM stories ORDER BY id")
+    left = await query(store, "SELECT premise FROM stories ORDER BY id")
     assert [row[0] for row in left] == ["active", "recent", "newer"]
     assert await store.all_parts(archived.id) == []
     assert await store.all_parts(ended.id) == []
@@ -222,14 +221,14 @@ async def test_purge_deletes_only_old_finished_stories_and_their_parts(store: Sq
     assert await count(store, "SELECT COUNT(*) FROM parts") == 3
 
 
-async def test_purge_keeps_active_stories_however_old(store: SqliteStore) -> None:
+async def test_purge_keeps_active_stories_however_old(store: AnyStore) -> None:
     await start(store, A)
     purged = await store.purge(stories_before=time.time() + 3600, events_before=0)
     assert purged.stories == 0
     assert await store.active_story(A) is not None
 
 
-async def test_purge_deletes_old_event_ids_only(store: SqliteStore) -> None:
+async def test_purge_deletes_old_event_ids_only(store: AnyStore) -> None:
     assert await store.claim_event(A, "old")
     await asyncio.sleep(0.01)
     cutoff = time.time()
@@ -243,7 +242,7 @@ async def test_purge_deletes_old_event_ids_only(store: SqliteStore) -> None:
 
 @pytest.mark.parametrize("status", [StoryStatus.ARCHIVED, StoryStatus.ENDED])
 async def test_finished_stories_keep_their_channel_and_prompts_after_purge(
-    store: SqliteStore, status: StoryStatus
+    store: AnyStore, status: StoryStatus
 ) -> None:
     story = await start(store, A)
     await store.write_turn(TurnWrite(A, part=NewPart("fin"), story=story, finish=status))

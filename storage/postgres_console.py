@@ -1,0 +1,155 @@
+"""PostgreSQL queries for the operator console: channels across platforms, the shared prompt
+pool, every subscription, feed states, usage per day, and the browser's invites (as
+``sqlite_console.py`` does them). Every list takes a limit."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from typing import Any
+
+from bot.identity import ChannelKey
+from storage.base import (
+    ChannelSummary,
+    ChannelUsage,
+    FeedStatus,
+    Invite,
+    Prompt,
+    Story,
+    Subscription,
+)
+from storage.postgres_db import Connection
+from storage.postgres_ops import _SUBSCRIPTION_COLUMNS, _subscription
+from storage.postgres_turns import STORY_COLUMNS, story_of
+
+_SUMMARY = """
+SELECT c.key, s.id, COALESCE(s.premise, ''), COALESCE(s.last_seq, 0),
+       (SELECT COUNT(*) FROM players AS p WHERE p.story_id = s.id),
+       GREATEST(c.updated_at, COALESCE(
+           (SELECT MAX(updated_at) FROM stories AS a WHERE a.channel_key = c.key), 0))
+       AS active
+FROM channels AS c
+LEFT JOIN stories AS s ON s.channel_key = c.key AND s.status = 'active'
+"""
+_INVITE_COLUMNS = "id, name, created_at, revoked_at IS NOT NULL"
+
+
+def _summary(row: Any) -> ChannelSummary:
+    key, story_id, premise, parts, players, active = row
+    return ChannelSummary(ChannelKey.from_text(key), story_id, premise, parts, players, active)
+
+
+def _invite(row: Any) -> Invite:
+    return Invite(row[0], row[1], row[2], bool(row[3]))
+
+
+class ConsoleQueries(Connection):
+    async def channel_summaries(self, offset: int, limit: int) -> list[ChannelSummary]:
+        rows = await self._fetch(
+            _SUMMARY + 'ORDER BY active DESC, c.key COLLATE "C" LIMIT $1 OFFSET $2', limit, offset
+        )
+        return [_summary(row) for row in rows]
+
+    async def count_channels(self) -> int:
+        return int(await self._fetchval("SELECT COUNT(*) FROM channels"))
+
+    async def channel_summary(self, channel: ChannelKey) -> ChannelSummary | None:
+        row = await self._fetchrow(_SUMMARY + "WHERE c.key = $1", channel.text)
+        return _summary(row) if row else None
+
+    async def story(self, story_id: int) -> Story | None:
+        row = await self._fetchrow(
+            f"SELECT {STORY_COLUMNS} FROM stories WHERE id = $1 AND parent_id IS NULL", story_id
+        )
+        return story_of(tuple(row)) if row else None
+
+    async def pool_prompts(self, offset: int, limit: int) -> list[Prompt]:
+        rows = await self._fetch(
+            "SELECT id, text, author FROM prompts WHERE channel_key IS NULL "
+            "ORDER BY id LIMIT $1 OFFSET $2",
+            limit,
+            offset,
+        )
+        return [Prompt(*row) for row in rows]
+
+    async def add_pool_prompt(self, text: str, author: str) -> Prompt | None:
+        row = await self._fetchrow(
+            "INSERT INTO prompts (channel_key, text, author, source, created_at) "
+            "VALUES (NULL, $1, $2, 'operator', $3) ON CONFLICT DO NOTHING "
+            "RETURNING id, text, author",
+            text,
+            author,
+            time.time(),
+        )
+        return Prompt(*row) if row else None
+
+    async def remove_pool_prompt(self, prompt_id: int) -> bool:
+        rows = await self._fetch(
+            "DELETE FROM prompts WHERE channel_key IS NULL AND id = $1 RETURNING id", prompt_id
+        )
+        return bool(rows)
+
+    async def all_subscriptions(self) -> list[Subscription]:
+        rows = await self._fetch(
+            f'SELECT {_SUBSCRIPTION_COLUMNS} FROM subscriptions ORDER BY channel_key COLLATE "C"'
+        )
+        return [_subscription(row) for row in rows]
+
+    async def feed_statuses(self) -> list[FeedStatus]:
+        rows = await self._fetch(
+            'SELECT url, fetched_at, last_error FROM feeds ORDER BY url COLLATE "C"'
+        )
+        return [FeedStatus(*row) for row in rows]
+
+    async def channel_usage(self, since: date, offset: int, limit: int) -> list[ChannelUsage]:
+        rows = await self._fetch(
+            "SELECT day, key, requests, prompt_tokens, completion_tokens FROM usage "
+            "WHERE scope = 'channel' AND day >= $1 ORDER BY day DESC, key COLLATE \"C\" "
+            "LIMIT $2 OFFSET $3",
+            since.isoformat(),
+            limit,
+            offset,
+        )
+        return [
+            ChannelUsage(date.fromisoformat(day), ChannelKey.from_text(key), *counts)
+            for day, key, *counts in rows
+        ]
+
+    async def add_invite(self, name: str, token_hash: str) -> Invite:
+        row = await self._fetchrow(
+            "INSERT INTO web_invites (name, token_hash, created_at) VALUES ($1, $2, $3) "
+            f"RETURNING {_INVITE_COLUMNS}",
+            name,
+            token_hash,
+            time.time(),
+        )
+        return _invite(row)
+
+    async def invites(self, limit: int) -> list[Invite]:
+        rows = await self._fetch(
+            f"SELECT {_INVITE_COLUMNS} FROM web_invites ORDER BY id DESC LIMIT $1", limit
+        )
+        return [_invite(row) for row in rows]
+
+    async def invite_by_token(self, token_hash: str) -> Invite | None:
+        row = await self._fetchrow(
+            f"SELECT {_INVITE_COLUMNS} FROM web_invites "
+            "WHERE token_hash = $1 AND revoked_at IS NULL",
+            token_hash,
+        )
+        return _invite(row) if row else None
+
+    async def invite(self, invite_id: int) -> Invite | None:
+        row = await self._fetchrow(
+            f"SELECT {_INVITE_COLUMNS} FROM web_invites WHERE id = $1", invite_id
+        )
+        return _invite(row) if row else None
+
+    async def revoke_invite(self, invite_id: int) -> bool:
+        rows = await self._fetch(
+            "UPDATE web_invites SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL "
+            "RETURNING id",
+            time.time(),
+            invite_id,
+        )
+        return bool(rows)

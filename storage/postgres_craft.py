@@ -1,0 +1,439 @@
+"""PostgreSQL queries for story craft: world books, notes, players, branches, votes, shares
+(as ``sqlite_craft.py`` and ``sqlite_branching.py`` do them for SQLite)."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from bot.identity import ChannelKey
+from storage.base import (
+    Branch,
+    Failure,
+    NewPart,
+    Part,
+    Player,
+    StorageError,
+    Story,
+    StorySnapshot,
+    Vote,
+    WorldEntry,
+)
+from storage.postgres_db import Conn, Connection, ensure_channel
+from storage.postgres_turns import (
+    PART_COLUMNS,
+    PLAYER_COLUMNS,
+    STORY_COLUMNS,
+    WORLD_COLUMNS,
+    branch_off,
+    part_of,
+    player_of,
+    still,
+    story_of,
+    world_entry_of,
+)
+from storage.sqlite_branching import MOST_DEPTH, line_sources
+
+_INSERT_PART = (
+    "INSERT INTO parts (story_id, seq, text, direction, author, choices, status, created_at, "
+    "state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+)
+_VOTE_COLUMNS = "story_id, seq, channel_key, options, opened_at, closes_at, closed_at, winner"
+_CHAIN = """
+WITH RECURSIVE up (id, parent_id, fork_seq, depth) AS (
+    SELECT id, parent_id, COALESCE(fork_seq, 0), 1 FROM stories WHERE id = $1
+    UNION ALL
+    SELECT s.id, s.parent_id, COALESCE(s.fork_seq, 0), up.depth + 1
+    FROM stories AS s JOIN up ON s.id = up.parent_id WHERE up.depth < $2
+)
+SELECT id, parent_id, fork_seq FROM up ORDER BY depth
+"""
+
+
+def _part_params(story_id: int, seq: int, part: NewPart) -> tuple[Any, ...]:
+    choices = json.dumps(list(part.choices))
+    return (
+        story_id,
+        seq,
+        part.text,
+        part.direction,
+        part.author,
+        choices,
+        part.status.value,
+        time.time(),
+        part.state,
+    )
+
+
+def _vote_of(row: Any, ballots: list[Any]) -> Vote:
+    story_id, seq, channel, options, opened, closes, closed, winner = row
+    return Vote(
+        story_id,
+        seq,
+        ChannelKey.from_text(channel),
+        options,
+        opened,
+        closes,
+        tuple((voter, choice) for voter, choice in ballots),
+        closed,
+        winner,
+    )
+
+
+async def chain(conn: Conn, row_id: int) -> list[tuple[int, int | None, int]]:
+    """``(id, parent_id, fork_seq)`` from ``row_id`` up to its story, nearest first."""
+    rows = await conn.fetch(_CHAIN, row_id, MOST_DEPTH)
+    return [(int(r[0]), r[1], int(r[2])) for r in rows]
+
+
+class CraftQueries(Connection):
+    # world book
+
+    async def add_world_entry(
+        self, story_id: int, name: str, aliases: tuple[str, ...], description: str
+    ) -> WorldEntry:
+        row = await self._fetchrow(
+            "INSERT INTO world_entries (story_id, name, aliases, description, created_at) "
+            "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (story_id, lower(name)) DO UPDATE SET "
+            "name = excluded.name, aliases = excluded.aliases, "
+            "description = excluded.description RETURNING " + WORLD_COLUMNS,
+            story_id,
+            name,
+            json.dumps(list(aliases)),
+            description,
+            time.time(),
+        )
+        assert row is not None
+        return world_entry_of(tuple(row))
+
+    async def remove_world_entry(self, story_id: int, name: str) -> bool:
+        rows = await self._fetch(
+            "DELETE FROM world_entries WHERE story_id = $1 AND lower(name) = lower($2) "
+            "RETURNING id",
+            story_id,
+            name,
+        )
+        return bool(rows)
+
+    async def pin_world_entry(self, story_id: int, name: str, pinned: bool) -> bool:
+        rows = await self._fetch(
+            "UPDATE world_entries SET pinned = $1 WHERE story_id = $2 AND lower(name) = lower($3) "
+            "RETURNING id",
+            pinned,
+            story_id,
+            name,
+        )
+        return bool(rows)
+
+    async def world_entries(self, story_id: int) -> list[WorldEntry]:
+        rows = await self._fetch(
+            f"SELECT {WORLD_COLUMNS} FROM world_entries WHERE story_id = $1 "
+            'ORDER BY name COLLATE "C"',
+            story_id,
+        )
+        return [world_entry_of(tuple(row)) for row in rows]
+
+    async def mark_triggered(self, story_id: int, ids: list[int], part: int) -> None:
+        if ids:
+            await self._execute(
+                "UPDATE world_entries SET last_triggered = $1 WHERE story_id = $2 "
+                "AND id = ANY($3::bigint[])",
+                part,
+                story_id,
+                ids,
+            )
+
+    # note and players
+
+    async def set_note(self, story_id: int, note: str) -> None:
+        await self._execute("UPDATE stories SET note = $1 WHERE id = $2", note, story_id)
+
+    async def join(self, story_id: int, player: Player) -> None:
+        await self._execute(
+            "INSERT INTO players (story_id, user_id, user_name, character, description, "
+            "joined_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (story_id, user_id) DO UPDATE "
+            "SET user_name = excluded.user_name, character = excluded.character, "
+            "description = excluded.description",
+            story_id,
+            player.user_id,
+            player.user_name,
+            player.character,
+            player.description,
+            time.time(),
+        )
+
+    async def leave(self, story_id: int, user_id: str) -> bool:
+        rows = await self._fetch(
+            "DELETE FROM players WHERE story_id = $1 AND user_id = $2 RETURNING 1",
+            story_id,
+            user_id,
+        )
+        return bool(rows)
+
+    async def players(self, story_id: int) -> list[Player]:
+        rows = await self._fetch(
+            f"SELECT {PLAYER_COLUMNS} FROM players WHERE story_id = $1 ORDER BY joined_at",
+            story_id,
+        )
+        return [player_of(tuple(row)) for row in rows]
+
+    async def set_turn(self, story_id: int, user_id: str | None, since: float) -> None:
+        await self._execute(
+            "UPDATE stories SET turn_user = $1, turn_since = $2 WHERE id = $3",
+            user_id,
+            since,
+            story_id,
+        )
+
+    # branches
+
+    async def branch_off(self, story: Story, from_seq: int, kind: str) -> Branch | None:
+        async with self._tx() as conn:
+            if not await still(conn, story):
+                return None
+            branch = await branch_off(conn, story.id, from_seq, kind)
+        found = [b for b in await self.branches(story.id) if b.id == branch]
+        return found[0] if found else None
+
+    async def edit_last(self, story: Story, part: NewPart) -> Part:
+        async with self._tx() as conn:
+            if not await still(conn, story):
+                raise StorageError(f"story {story.id} moved on", Failure.MOVED_ON)
+            await branch_off(conn, story.id, story.last_seq, "edit")
+            await conn.execute(_INSERT_PART, *_part_params(story.id, story.last_seq, part))
+            await conn.execute(
+                "UPDATE stories SET last_seq = $1, updated_at = $2 WHERE id = $3",
+                story.last_seq,
+                time.time(),
+                story.id,
+            )
+        return Part(
+            story.id,
+            story.last_seq,
+            part.text,
+            part.direction,
+            part.author,
+            part.choices,
+            part.status,
+            part.state,
+        )
+
+    async def branches(self, story_id: int) -> list[Branch]:
+        rows = await self._fetch(
+            "SELECT s.id, s.parent_id, s.fork_seq, "
+            "(SELECT COUNT(*) FROM parts WHERE story_id = s.id), s.branch_kind, s.created_at, "
+            "COALESCE((SELECT substr(text, 1, 80) FROM parts WHERE story_id = s.id "
+            "ORDER BY seq LIMIT 1), '') "
+            "FROM stories AS s WHERE s.root_id = $1 ORDER BY s.created_at DESC, s.id DESC",
+            story_id,
+        )
+        return [Branch(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6]) for r in rows]
+
+    async def line(self, branch_id: int) -> list[Part]:
+        async with self._tx() as conn:
+            links = await chain(conn, branch_id)
+            parts: list[Part] = []
+            for row_id, first, last in line_sources(links):
+                rows = await conn.fetch(
+                    f"SELECT {PART_COLUMNS} FROM parts WHERE story_id = $1 AND seq BETWEEN $2 "
+                    "AND $3 ORDER BY seq",
+                    row_id,
+                    first,
+                    min(last, 2**31 - 1),
+                )
+                parts += [part_of(tuple(row)) for row in rows]
+        return parts
+
+    async def switch_to(self, story: Story, branch_id: int) -> Story | None:
+        """Copy the alternative's line into the story row (see ``sqlite_craft.py``)."""
+        async with self._tx() as conn:
+            links = await chain(conn, branch_id)
+            if len(links) < 2 or links[-1][0] != story.id or len(links) >= MOST_DEPTH:
+                return None
+            if not await still(conn, story):
+                return None
+            common = links[-2][2]  # where the alternative's ancestry leaves this line
+            await branch_off(conn, story.id, common + 1, "switch")
+            seq = common
+            for row_id, first, last in line_sources(links)[1:]:
+                rows = await conn.fetch(
+                    f"SELECT {PART_COLUMNS} FROM parts WHERE story_id = $1 AND seq BETWEEN $2 "
+                    "AND $3 ORDER BY seq",
+                    row_id,
+                    first,
+                    min(last, 2**31 - 1),
+                )
+                for row in rows:
+                    seq += 1
+                    part = part_of(tuple(row))
+                    kept = NewPart(
+                        part.text,
+                        part.direction,
+                        part.author,
+                        part.choices,
+                        part.status,
+                        part.state,
+                    )
+                    await conn.execute(_INSERT_PART, *_part_params(story.id, seq, kept))
+            await conn.execute(
+                "UPDATE stories SET parent_id = $1 WHERE parent_id = $2", story.id, branch_id
+            )
+            await conn.execute("DELETE FROM stories WHERE id = $1", branch_id)
+            moved = await conn.fetchrow(
+                f"UPDATE stories SET last_seq = $1, updated_at = $2 WHERE id = $3 "
+                f"RETURNING {STORY_COLUMNS}",
+                seq,
+                time.time(),
+                story.id,
+            )
+        assert moved is not None
+        return story_of(tuple(moved))
+
+    # votes
+
+    async def open_vote(
+        self, story_id: int, seq: int, channel: ChannelKey, options: int, closes_at: float
+    ) -> Vote:
+        await self._execute(
+            "INSERT INTO votes (story_id, seq, channel_key, options, opened_at, closes_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (story_id, seq) DO NOTHING",
+            story_id,
+            seq,
+            channel.text,
+            options,
+            time.time(),
+            closes_at,
+        )
+        vote = await self.vote(story_id, seq)
+        assert vote is not None
+        return vote
+
+    async def cast_ballot(self, story_id: int, seq: int, voter: str, choice: int) -> Vote:
+        await self._execute(
+            "INSERT INTO ballots (story_id, seq, voter, choice, cast_at) "
+            "SELECT $1, $2, $3, $4, $5 FROM votes WHERE story_id = $1 AND seq = $2 "
+            "AND closed_at IS NULL "
+            "ON CONFLICT (story_id, seq, voter) DO UPDATE SET choice = excluded.choice, "
+            "cast_at = excluded.cast_at",
+            story_id,
+            seq,
+            voter,
+            choice,
+            time.time(),
+        )
+        vote = await self.vote(story_id, seq)
+        if vote is None:
+            raise StorageError(f"no vote on part {seq} of story {story_id}", Failure.MOVED_ON)
+        return vote
+
+    async def close_vote(self, story_id: int, seq: int, winner: int) -> bool:
+        rows = await self._fetch(
+            "UPDATE votes SET closed_at = $1, winner = $2 WHERE story_id = $3 AND seq = $4 "
+            "AND closed_at IS NULL RETURNING 1",
+            time.time(),
+            winner,
+            story_id,
+            seq,
+        )
+        return bool(rows)
+
+    async def vote(self, story_id: int, seq: int) -> Vote | None:
+        row = await self._fetchrow(
+            f"SELECT {_VOTE_COLUMNS} FROM votes WHERE story_id = $1 AND seq = $2", story_id, seq
+        )
+        if row is None:
+            return None
+        ballots = await self._fetch(
+            "SELECT voter, choice FROM ballots WHERE story_id = $1 AND seq = $2 ORDER BY cast_at",
+            story_id,
+            seq,
+        )
+        return _vote_of(tuple(row), [tuple(b) for b in ballots])
+
+    async def open_votes(self) -> list[Vote]:
+        rows = await self._fetch(
+            f"SELECT {_VOTE_COLUMNS} FROM votes WHERE closed_at IS NULL ORDER BY closes_at"
+        )
+        found = []
+        for row in rows:
+            vote = await self.vote(row[0], row[1])
+            if vote is not None:
+                found.append(vote)
+        return found
+
+    # share codes
+
+    async def save_share(self, code: str, snapshot: str, expires_at: float) -> None:
+        await self._execute(
+            "INSERT INTO shares (code, snapshot, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+            code,
+            snapshot,
+            time.time(),
+            expires_at,
+        )
+
+    async def shared(self, code: str, now: float) -> str | None:
+        value = await self._fetchval(
+            "SELECT snapshot FROM shares WHERE code = $1 AND expires_at > $2", code, now
+        )
+        return str(value) if value is not None else None
+
+    async def import_story(
+        self, channel: ChannelKey, snapshot: StorySnapshot, event: str | None
+    ) -> Story:
+        now = time.time()
+        async with self._tx() as conn:
+            if event is not None:
+                fresh = await conn.fetchval(
+                    "INSERT INTO processed_events (platform, event_id, seen_at) "
+                    "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1",
+                    channel.platform,
+                    event,
+                    now,
+                )
+                if fresh is None:
+                    raise StorageError(f"event {event} was handled", Failure.DUPLICATE_EVENT)
+            await ensure_channel(conn, channel)
+            await conn.execute(
+                "UPDATE stories SET status = 'archived', finished_at = $1, updated_at = $1 "
+                "WHERE channel_key = $2 AND status = 'active'",
+                now,
+                channel.text,
+            )
+            row = await conn.fetchrow(
+                "INSERT INTO stories (channel_key, premise, status, last_seq, note, created_at, "
+                f"updated_at) VALUES ($1, $2, 'active', $3, $4, $5, $5) RETURNING {STORY_COLUMNS}",
+                channel.text,
+                snapshot.premise,
+                len(snapshot.parts),
+                snapshot.note,
+                now,
+            )
+            assert row is not None
+            story = story_of(tuple(row))
+            for seq, part in enumerate(snapshot.parts, start=1):
+                await conn.execute(_INSERT_PART, *_part_params(story.id, seq, part))
+            for entry in snapshot.world:
+                await conn.execute(
+                    "INSERT INTO world_entries (story_id, name, aliases, description, pinned, "
+                    "created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                    story.id,
+                    entry.name,
+                    json.dumps(list(entry.aliases)),
+                    entry.description,
+                    entry.pinned,
+                    now,
+                )
+            for player in snapshot.players:
+                await conn.execute(
+                    "INSERT INTO players (story_id, user_id, user_name, character, description, "
+                    "joined_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                    story.id,
+                    player.user_id,
+                    player.user_name,
+                    player.character,
+                    player.description,
+                    now,
+                )
+        return story
