@@ -17,8 +17,10 @@ from bot.commands import MANAGE_WORDS, Command, Parsed, is_number
 from bot.config import StoryConfig
 from bot.flows import whose_turn
 from bot.library import title_of
+from bot.observers import CraftObserver, Unobserved
 from bot.providers.story_text import parse_choices
 from bot.types import Final, Request
+from bot.writing import part_ref
 from storage.base import (
     NewPart,
     PartStatus,
@@ -67,9 +69,12 @@ def new_code() -> str:
 
 
 class CraftCommands:
-    def __init__(self, store: Store, config: StoryConfig) -> None:
+    def __init__(
+        self, store: Store, config: StoryConfig, *, observer: CraftObserver | None = None
+    ) -> None:
         self.store = store
         self.config = config
+        self.observer = observer or Unobserved()
 
     async def run(self, request: Request, parsed: Parsed, state: TurnState) -> Final:
         command = parsed.command
@@ -86,7 +91,7 @@ class CraftCommands:
             case Command.JOIN:
                 return await self._join(request, parsed, state)
             case Command.CAST:
-                return said.cast_list(list(state.players), self._turn(state))
+                return said.cast_list(list(state.players), self._turn(state), request.dialect)
             case Command.LEAVE:
                 await self.store.leave(story.id, request.sender.id)
                 return replies.done("You left the cast.", command=Command.LEAVE.value)
@@ -180,6 +185,9 @@ class CraftCommands:
     async def _edit(self, request: Request, parsed: Parsed, state: TurnState) -> Final:
         story = state.story
         assert story is not None
+        if request.ref is not None and request.ref != part_ref(story.id, story.last_seq):
+            # Opened in an editor (Discord's and Slack's modals) before the story went on.
+            return said.edit_overtaken(story.last_seq, request.dialect)
         text = parsed.args.strip()
         if not text:
             return replies.error(
@@ -191,6 +199,8 @@ class CraftCommands:
         last = state.recent[-1]
         part = NewPart(text, last.direction, request.sender.shown_as, parse_choices(text))
         await self.store.edit_last(story, part)
+        self.observer.edited()
+        self.observer.branched("edit")  # the old text is kept as a branch
         return said.edited(story.last_seq)
 
     async def _branch(self, request: Request, parsed: Parsed, state: TurnState) -> Final:
@@ -206,6 +216,7 @@ class CraftCommands:
         branch = await self.store.branch_off(story, int(number) + 1, "branch")
         if branch is None:
             return replies.failed()
+        self.observer.branched("branch")
         return said.branched(branch, request.dialect)
 
     async def _switch(self, request: Request, parsed: Parsed, state: TurnState) -> Final:
@@ -221,6 +232,7 @@ class CraftCommands:
                 f"{request.dialect.usage(Command.BRANCHES)} lists them.",
                 command=Command.SWITCH.value,
             )
+        self.observer.branched("switch")  # the line it replaced is kept as a branch
         parts = await self.store.recent_parts(switched.id, switched.last_seq - 1, 1)
         last = parts[-1].text if parts else ""
         return said.switched(title_of(switched.premise), switched.last_seq, last, request.dialect)
@@ -270,6 +282,7 @@ class CraftCommands:
         except ValidationError:
             return said.unknown_code(code)
         story = await self.store.import_story(request.channel, snapshot, request.event_id)
+        self.observer.imported()
         return said.imported(title_of(story.premise), story.last_seq, request.dialect)
 
 

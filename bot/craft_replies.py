@@ -94,11 +94,10 @@ def note_shown(note: str, dialect: Dialect) -> Final:
 # players
 
 
-def cast_list(players: list[Player], turn: Player | None) -> Final:
+def cast_list(players: list[Player], turn: Player | None, dialect: Dialect) -> Final:
     if not players:
         return info(
-            "Nobody plays a character in this story yet: /story join <character>: "
-            "<a few words about them>.",
+            f"Nobody plays a character in this story yet: {dialect.usage(Command.JOIN)}.",
             command=Command.CAST.value,
         )
     lines = ["The cast:"]
@@ -163,6 +162,15 @@ def switched(title: str, parts: int, last: str, dialect: Dialect) -> Final:
         f"Now on this line of “{title}” ({_s(parts, 'part')}); the line it replaced is kept as "
         f"a branch.{shown}\n\n{dialect.usage(Command.BRANCHES)} lists them all.",
         command=Command.SWITCH.value,
+    )
+
+
+def edit_overtaken(seq: int, dialect: Dialect) -> Final:
+    return error(
+        f"The story went on while you were editing: part {seq} is the last one now. Nothing "
+        f"was changed; {dialect.usage(Command.EDIT)} opens it again.",
+        command=Command.EDIT.value,
+        outcome="stale",
     )
 
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import AsyncGenerator, Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from bot import replies
-from bot.admission import Admission, TurnObserver
+from bot.admission import Admission
 from bot.commands import TEXT, Command, Dialect, Parsed, Typo, needs_manager, read
 from bot.config import StoryConfig
 from bot.craft import CRAFT, CraftCommands
@@ -26,13 +27,23 @@ from bot.flows import WRITING, Flows, whose_turn
 from bot.identity import ChannelKey, Sender
 from bot.library import ChannelLibrary, title_of
 from bot.memory import TURN_PARTS, Compactions, Memory
+from bot.observers import CraftObserver, EngineObserver, Unobserved
 from bot.providers.base import Provider
 from bot.types import Final, ReplyEvent, ReplyStream, Request
 from bot.voting import Voting
-from bot.writing import Outcome, Plan, Storing, Writer
+from bot.writing import Outcome, Plan, Storing, Writer, part_ref
 from storage.base import Store, TurnState, Vote
 
 THE_VOTE = Sender("storybot", "The vote")
+
+
+@dataclass(frozen=True, slots=True)
+class LastPart:
+    """The story's last part as an editor opens it: its text, and the ref the edit carries
+    back so an edit of a part the story has since gone past is refused."""
+
+    ref: str
+    text: str
 
 
 class Engine:
@@ -46,12 +57,15 @@ class Engine:
         rng: random.Random | None = None,
         today: Callable[[], date] = lambda: datetime.now(UTC).date(),
         seed: int | None = None,
-        observer: TurnObserver | None = None,
+        observer: EngineObserver | None = None,
     ) -> None:
         self.store = store
         self.config = config
         self.today = today
-        self.library = ChannelLibrary(store, config, storyteller=provider.name)
+        self.observer: CraftObserver = observer or Unobserved()
+        self.library = ChannelLibrary(
+            store, config, storyteller=provider.name, observer=self.observer
+        )
         self.admission = Admission(
             store,
             max_queue=config.max_queue,
@@ -64,8 +78,8 @@ class Engine:
             store, provider, today=today, interrupted=lambda: self.admission.interrupted
         )
         self.compactions = Compactions(memory)
-        self.craft = CraftCommands(store, config)
-        self.voting = Voting(store, self.flows, config)
+        self.craft = CraftCommands(store, config, observer=self.observer)
+        self.voting = Voting(store, self.flows, config, observer=self.observer)
 
     @property
     def queue_depth(self) -> int:
@@ -140,7 +154,10 @@ class Engine:
         if written is None or written.part is None or written.story is None:
             return
         story = written.story
+        if plan.storing is Storing.REPLACE:
+            self.observer.branched("retry")  # the part it replaced is kept as a branch
         if plan.triggered:
+            self.observer.world_given(len(plan.triggered))
             await self.store.mark_triggered(story.id, list(plan.triggered), written.part.seq)
         if plan.pass_turn and state.players:
             now = time.time()
@@ -214,3 +231,30 @@ class Engine:
     async def channel_prompts(self, channel: ChannelKey) -> list[tuple[int, str]]:
         """The channel's own prompts as (number, text), for autocomplete."""
         return [(p.id, p.text) for p in await self.store.list_prompts(channel)]
+
+    async def last_part_text(self, channel: ChannelKey) -> LastPart | None:
+        """The last part of the channel's story, for an edit box that opens with it."""
+        story = await self.store.active_story(channel)
+        if story is None:
+            return None
+        parts = await self.store.recent_parts(story.id, story.last_seq - 1, 1)
+        if not parts:
+            return None
+        return LastPart(part_ref(story.id, story.last_seq), parts[-1].text)
+
+    async def world_names(self, channel: ChannelKey) -> list[str]:
+        """The names in the story's world book, for autocomplete."""
+        story = await self.store.active_story(channel)
+        if story is None:
+            return []
+        return [entry.name for entry in await self.store.world_entries(story.id)]
+
+    async def story_branches(self, channel: ChannelKey) -> list[tuple[int, str]]:
+        """The story's branches as (number, where it forks and how it starts), for autocomplete."""
+        story = await self.store.active_story(channel)
+        if story is None:
+            return []
+        return [
+            (b.id, f"after part {b.fork_seq} ({b.kind or 'branch'}): {b.opening}")
+            for b in await self.store.branches(story.id)
+        ]

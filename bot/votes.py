@@ -44,13 +44,22 @@ def decided(vote: Vote, players: Sequence[Player]) -> int | None:
     return None
 
 
+RESULT_OPENINGS = ("The vote chose ", "Nobody voted, so ")
+
+
 def result(vote: Vote, winner: int, label: str) -> str:
     """What the message that continues the story says about the vote."""
     counts = tally(vote)
     total = sum(counts)
     if not total:
-        return f"Nobody voted, so the story goes on with {winner}. {label}.\n\n"
+        return f"{RESULT_OPENINGS[1]}the story goes on with {winner}. {label}.\n\n"
     won = counts[winner - 1]
-    return (
-        f"The vote chose {winner}. {label} ({won} of {total} vote{'s' if total != 1 else ''}).\n\n"
-    )
+    votes = f"{total} vote{'s' if total != 1 else ''}"
+    return f"{RESULT_OPENINGS[0]}{winner}. {label} ({won} of {votes}).\n\n"
+
+
+def result_of(text: str) -> str | None:
+    """The vote's result a story reply opens with, if a vote chose its option (adapters
+    show it where the vote was taken)."""
+    first = text.split("\n\n", 1)[0]
+    return first if first.startswith(RESULT_OPENINGS) else None

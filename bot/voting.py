@@ -17,6 +17,7 @@ from bot import replies, votes
 from bot.commands import Command, Parsed, is_number
 from bot.config import StoryConfig
 from bot.flows import Flows
+from bot.observers import CraftObserver, Unobserved
 from bot.types import Final, ReplyKind, Request
 from bot.writing import Plan, part_ref
 from storage.base import Store, TurnState, Vote
@@ -32,11 +33,13 @@ class Voting:
         config: StoryConfig,
         *,
         clock: Callable[[], float] = time.time,
+        observer: CraftObserver | None = None,
     ) -> None:
         self.store = store
         self.flows = flows
         self.config = config
         self.clock = clock
+        self.observer = observer or Unobserved()
         self.on_opened: VoteOpened | None = None
         """Told of each vote when it opens, so it can be closed on time."""
 
@@ -74,8 +77,10 @@ class Voting:
         )
         if vote.closed_at is not None:
             return replies.stale_choice()
-        if not vote.ballots and self.on_opened is not None:
-            self.on_opened(vote)
+        if not vote.ballots:
+            self.observer.vote("opened")
+            if self.on_opened is not None:
+                self.on_opened(vote)
         vote = await self.store.cast_ballot(
             story.id, story.last_seq, request.sender.id, int(number)
         )
@@ -88,7 +93,8 @@ class Voting:
         """Close a vote whose time has come; None when the story has moved on meanwhile."""
         story = state.story
         if story is None or story.id != vote.story_id or story.last_seq != vote.seq:
-            await self.store.close_vote(vote.story_id, vote.seq, 0)  # 0: overtaken, no winner
+            if await self.store.close_vote(vote.story_id, vote.seq, 0):  # 0: overtaken
+                self.observer.vote("closed")
             return None
         fresh = await self.store.vote(vote.story_id, vote.seq)
         if fresh is None or fresh.closed_at is not None:
@@ -100,6 +106,7 @@ class Voting:
     ) -> Plan | Final:
         if not await self.store.close_vote(vote.story_id, vote.seq, winner):
             return replies.stale_choice()  # closed meanwhile: the story went on without this
+        self.observer.vote("closed")
         label = state.recent[-1].choices[winner - 1]
         return self.flows.chosen(request, state, winner, votes.result(vote, winner, label))
 

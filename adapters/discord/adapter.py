@@ -4,6 +4,13 @@ An interaction becomes a core :class:`~bot.types.Request`; the engine's reply
 goes through :func:`bot.delivery.deliver` onto an :class:`InteractionSurface`.
 The client runs inside the app's event loop: ``start()`` logs in, syncs the
 commands, connects in a background task and returns once the gateway is ready.
+
+Past 2,500 servers Discord requires shards: with ``discord.shard_count`` set,
+discord.py's AutoShardedClient runs this instance's shards
+(``discord.shard_ids``, all of them by default), and Discord sends each server's
+interactions to the shard that serves it, so the instance that receives one
+answers it. Buttons carry the part they belong to, so any instance can answer
+a press. Only the instance with shard 0 syncs the commands.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import discord
@@ -19,9 +26,10 @@ import yarl
 from discord import app_commands
 
 from adapters.discord.commands import DIALECT, build_story_group
+from adapters.discord.craft_commands import add_craft_commands
 from adapters.discord.render import MAX_CONTENT, NO_MENTIONS, measure
 from adapters.discord.surface import TOKEN_TTL, ChannelSurface, InteractionSurface
-from adapters.discord.views import ChoiceButton
+from adapters.discord.views import MAX_EDIT, ChoiceButton, EditModal
 from bot.commands import Command, Parsed
 from bot.config import DiscordConfig
 from bot.delivery import Limits, Surface, deliver
@@ -44,6 +52,10 @@ does not have to wait for its whole guild cache; this alone was 2 of the 3.5 s
 start-up in the start-up benchmark.
 """
 MANAGER_PERMISSIONS = ("administrator", "manage_guild", "manage_channels")
+TOO_LONG_TO_EDIT = (
+    "The last part is {length:,} characters, more than Discord's edit box holds ({most:,}). "
+    "/story retry rewrites it, or /story branches new goes on from an earlier part."
+)
 
 
 def channel_key(interaction: discord.Interaction) -> ChannelKey:
@@ -93,19 +105,28 @@ def point_at(config: DiscordConfig) -> None:
 class StoryClient(discord.Client):
     """A plain client with the command tree; buttons find the adapter through it."""
 
-    def __init__(self, handler: DiscordAdapter, *, guild_ready_timeout: float) -> None:
+    def __init__(
+        self, handler: DiscordAdapter, *, guild_ready_timeout: float, **shards: Any
+    ) -> None:
         super().__init__(
             guild_ready_timeout=guild_ready_timeout,
             intents=discord.Intents(guilds=True),  # no privileged intents: interactions need none
             allowed_mentions=NO_MENTIONS,
+            **shards,
         )
         self.story_handler = handler
         self.tree = app_commands.CommandTree(self)
-        self.tree.add_command(build_story_group(handler))
+        story = build_story_group(handler)
+        add_craft_commands(story, handler)
+        self.tree.add_command(story)
         self.tree.error(handler.on_command_error)
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(ChoiceButton)
+
+
+class ShardedStoryClient(StoryClient, discord.AutoShardedClient):
+    """The same client running some of the bot's shards (``shard_ids`` of ``shard_count``)."""
 
 
 class DiscordAdapter:
@@ -126,9 +147,26 @@ class DiscordAdapter:
         self.limits = Limits(
             max_length=MAX_CONTENT, interval=self.config.edit_interval, measure=measure
         )
-        self.client = StoryClient(self, guild_ready_timeout=guild_ready_timeout)
+        self.client = self._client(guild_ready_timeout)
         self._task: asyncio.Task[None] | None = None
         self._inflight: set[asyncio.Task[object]] = set()
+
+    def _client(self, guild_ready_timeout: float) -> StoryClient:
+        count, ids = self.config.shard_count, self.config.shard_ids
+        if count is None:
+            return StoryClient(self, guild_ready_timeout=guild_ready_timeout)
+        return ShardedStoryClient(
+            self, guild_ready_timeout=guild_ready_timeout, shard_count=count, shard_ids=ids or None
+        )
+
+    @property
+    def syncs_commands(self) -> bool:
+        """One instance syncs /story for all: the one with shard 0 (or the only one)."""
+        return (
+            self.config.shard_count is None
+            or not self.config.shard_ids
+            or (0 in self.config.shard_ids)
+        )
 
     # lifecycle
 
@@ -147,7 +185,8 @@ class DiscordAdapter:
             raise RuntimeError(
                 f"cannot reach the Discord API at {self.config.api_base_url}: {exc}"
             ) from exc
-        await self._sync_commands()
+        if self.syncs_commands:
+            await self._sync_commands()
         self._task = asyncio.create_task(self.client.connect(), name="discord-gateway")
         ready = asyncio.create_task(self.client.wait_until_ready())
         done, _ = await asyncio.wait(
@@ -207,6 +246,29 @@ class DiscordAdapter:
 
     async def channel_stories(self, channel: ChannelKey) -> list[tuple[int, str]]:
         return await self.engine.channel_stories(channel)
+
+    async def world_names(self, channel: ChannelKey) -> list[str]:
+        return await self.engine.world_names(channel)
+
+    async def story_branches(self, channel: ChannelKey) -> list[tuple[int, str]]:
+        return await self.engine.story_branches(channel)
+
+    async def open_editor(self, interaction: discord.Interaction) -> None:
+        """``/story edit``: a modal holding the last part's text; submitting it edits."""
+        last = await self.engine.last_part_text(channel_key(interaction))
+        if last is None:  # no story: the engine says how to start one
+            await self.run(interaction, Parsed(Command.EDIT), private=True)
+            return
+        try:
+            if len(last.text) > MAX_EDIT:
+                note = TOO_LONG_TO_EDIT.format(length=len(last.text), most=MAX_EDIT)
+                await interaction.response.send_message(
+                    note, ephemeral=True, allowed_mentions=NO_MENTIONS
+                )
+                return
+            await interaction.response.send_modal(EditModal(self, last.ref, last.text))
+        except discord.HTTPException as exc:  # answered already, or the token expired
+            log.info("could not open the editor for interaction %s: %s", interaction.id, exc)
 
     async def surface_for(self, channel: ChannelKey) -> tuple[Surface, Limits] | None:
         """Post into a channel outside any interaction, e.g. the story of the day."""

@@ -26,6 +26,7 @@ from bot.story_settings import GENRE_SUGGESTIONS, KEYS, LENGTHS, RATINGS
 
 MAX_CHOICES = 25  # Discord's limit for autocomplete answers
 MAX_NAME = 100
+EXPORT_FORMATS = ("markdown", "twine")
 Choice = app_commands.Choice
 
 
@@ -89,7 +90,12 @@ class StoryHandler(Protocol):
     """What the command tree needs from the adapter."""
 
     async def run(
-        self, interaction: discord.Interaction, command: Parsed, *, private: bool
+        self,
+        interaction: discord.Interaction,
+        command: Parsed,
+        *,
+        private: bool = False,
+        ref: str | None = None,
     ) -> None:
         """Defer, ask the engine to run ``command`` and deliver its reply."""
         ...
@@ -109,7 +115,8 @@ def summary(name: str) -> str:
     return SPEC_BY_NAME[name].summary[:MAX_NAME]
 
 
-def _short(text: str) -> str:
+def short(text: str) -> str:
+    """One line of at most 100 characters: an autocomplete answer's name."""
     text = " ".join(text.split())
     return text if len(text) <= MAX_NAME else text[: MAX_NAME - 1] + "…"
 
@@ -119,7 +126,7 @@ def _matching(options: Sequence[str], current: str, *, free: bool) -> list[Choic
     found = [o for o in options if typed in o.lower()]
     if free and typed and current.strip() not in found:
         found.insert(0, current.strip())  # free-text settings take what was typed
-    return [Choice(name=_short(o), value=o[:MAX_NAME]) for o in found[:MAX_CHOICES]]
+    return [Choice(name=short(o), value=o[:MAX_NAME]) for o in found[:MAX_CHOICES]]
 
 
 CLOSED_SETTINGS: dict[str, tuple[str, ...]] = {
@@ -144,7 +151,12 @@ def setting_suggestions(key: str) -> tuple[str, ...]:
 
 
 def build_story_group(handler: StoryHandler) -> app_commands.Group:
-    """``/story`` with its subcommands and the ``prompts``/``settings`` subgroups."""
+    """``/story`` with its subcommands and the ``prompts``/``settings`` subgroups.
+
+    The story-craft commands are added by
+    :func:`adapters.discord.craft_commands.add_craft_commands`; with them the tree has
+    24 of the 25 subcommands and groups Discord allows under one command.
+    """
     story = app_commands.Group(name="story", description="Write stories together, part by part")
 
     async def run(
@@ -173,7 +185,7 @@ def build_story_group(handler: StoryHandler) -> app_commands.Group:
     async def choose_options(interaction: discord.Interaction, current: str) -> list[Choice[int]]:
         labels = await handler.last_choices(handler.channel_of(interaction))
         return [
-            Choice(name=_short(f"{n}. {label}"), value=n)
+            Choice(name=short(f"{n}. {label}"), value=n)
             for n, label in enumerate(labels, start=1)
             if str(current).strip() in f"{n} {label.lower()}"
         ][:MAX_CHOICES]
@@ -190,10 +202,16 @@ def build_story_group(handler: StoryHandler) -> app_commands.Group:
         Command.UNDO,
         Command.END,
         Command.RANDOM,
-        Command.EXPORT,
         Command.STORIES,
     ):
         simple(command)
+
+    @story.command(name="export", description=summary("export"))
+    @app_commands.describe(format_="markdown (the default), or twine: every branch, for Twine")
+    @app_commands.rename(format_="format")
+    @app_commands.choices(format_=[Choice(name=f, value=f) for f in EXPORT_FORMATS])
+    async def export(interaction: discord.Interaction, format_: str = "markdown") -> None:
+        await run(interaction, Command.EXPORT, "twine" if format_ == "twine" else "")
 
     @story.command(name="resume", description=summary("resume"))
     @app_commands.describe(story="the story's number (see /story stories)")
@@ -205,7 +223,7 @@ def build_story_group(handler: StoryHandler) -> app_commands.Group:
         listed = await handler.channel_stories(handler.channel_of(interaction))
         typed = str(current).strip().lower()
         return [
-            Choice(name=_short(f"{number}. {title}"), value=number)
+            Choice(name=short(f"{number}. {title}"), value=number)
             for number, title in listed
             if typed in f"{number} {title.lower()}"
         ][:MAX_CHOICES]
@@ -248,7 +266,7 @@ def build_story_group(handler: StoryHandler) -> app_commands.Group:
         own = await handler.channel_prompts(handler.channel_of(interaction))
         typed = str(current).strip().lower()
         return [
-            Choice(name=_short(f"{number}. {text}"), value=number)
+            Choice(name=short(f"{number}. {text}"), value=number)
             for number, text in own
             if typed in f"{number} {text.lower()}"
         ][:MAX_CHOICES]

@@ -1,4 +1,4 @@
-"""Choice buttons that keep working after a restart.
+"""Choice buttons that keep working after a restart, and the modal ``/story edit`` opens.
 
 Each button's ``custom_id`` carries the story part it belongs to and the option
 number (``story:choose:<ref>:<n>``), so nothing about it lives in memory: the
@@ -10,15 +10,21 @@ story has moved past gets a short private "the story has moved on".
 from __future__ import annotations
 
 import re
+import secrets
 from typing import Any, Protocol
 
 import discord
 
 from adapters.discord.render import button_label
+from bot.commands import Command, Parsed
 from bot.delivery import Choices, with_votes
 
 TEMPLATE = re.compile(r"story:choose:(?P<ref>[^\s]{1,80}):(?P<n>[0-9]{1,2})")
 MAX_BUTTONS = 25  # five rows of five
+MAX_EDIT = 4000
+"""Characters a modal's text input holds (Discord's limit on its value)."""
+EDIT_TIMEOUT = 30 * 60.0
+"""Seconds an unsubmitted edit modal is remembered: Discord does not say when one is dismissed."""
 
 
 class ChoiceHandler(Protocol):
@@ -65,3 +71,46 @@ def choice_view(choices: Choices) -> discord.ui.View | None:
         shown = with_votes(button_label(number, label, limit=72), choices.votes(number))
         view.add_item(ChoiceButton(ref, number, shown))
     return view
+
+
+class EditHandler(Protocol):
+    async def run(
+        self,
+        interaction: discord.Interaction,
+        command: Parsed,
+        *,
+        private: bool = False,
+        ref: str | None = None,
+    ) -> None: ...
+
+
+class EditModal(discord.ui.Modal, title="Edit the last part"):
+    """One paragraph box holding the last part's text; submitting it runs ``/story edit``.
+
+    It carries the part's ``ref``, so an edit of a part the story has since gone past
+    is refused rather than written over the new last part. The custom id is unique
+    per opening: discord.py finds an open modal by it.
+    """
+
+    def __init__(self, handler: EditHandler, ref: str, text: str) -> None:
+        super().__init__(timeout=EDIT_TIMEOUT, custom_id=f"story:edit:{secrets.token_hex(8)}")
+        self.handler = handler
+        self.ref = ref
+        self.text: discord.ui.TextInput[EditModal] = discord.ui.TextInput(
+            style=discord.TextStyle.paragraph,
+            default=text,
+            min_length=1,
+            max_length=MAX_EDIT,
+            custom_id="text",
+        )
+        self.add_item(
+            discord.ui.Label(
+                text="The part's text",
+                description="Change it as you like; the old text is kept as a branch.",
+                component=self.text,
+            )
+        )
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        edit = Parsed(Command.EDIT, self.text.value)
+        await self.handler.run(interaction, edit, private=False, ref=self.ref)

@@ -33,10 +33,19 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import events
-from adapters.slack.render import CHOICE_ACTION, SECTION_LIMIT, chosen_blocks, measure
+from adapters.slack.render import (
+    CHOICE_ACTION,
+    EDIT_BLOCK,
+    EDIT_CALLBACK,
+    MAX_EDIT,
+    SECTION_LIMIT,
+    chosen_blocks,
+    edit_view,
+    measure,
+)
 from adapters.slack.roles import Roles
 from adapters.slack.surface import Place, SlackSurface
-from bot import logs
+from bot import logs, votes
 from bot.config import ConfigError
 from bot.delivery import Limits, deliver
 from bot.identity import ChannelKey
@@ -58,6 +67,12 @@ CANNOT_POST = (
     "I can't post in this conversation. Invite me with /invite @Storybot, "
     "or write to me in a direct message."
 )
+TOO_LONG_TO_EDIT = (
+    "The last part is {length:,} characters, more than Slack's edit box holds ({most:,}). "
+    "Write the new text after the command instead: /story edit <text>."
+)
+EMPTY_EDIT = "Write the part's new text."
+EDITOR_FAILED = "The editor did not open. Try /story edit again, or /story edit <new text>."
 
 
 REFUSED = {"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"}
@@ -113,6 +128,7 @@ class SlackAdapter:
         self.bolt.event("message")(self._on_message)
         self.bolt.command(COMMAND)(self._on_command)
         self.bolt.action(CHOICE_ACTION)(self._on_choice)
+        self.bolt.view(EDIT_CALLBACK)(self._on_edit)
         if self.app_token is None and web_app is not None:
             web_app.router.add_post(EVENTS_PATH, self.handle_http)
 
@@ -195,7 +211,39 @@ class SlackAdapter:
     async def _on_command(self, ack: Any, body: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         request, place = events.command(body)
+        if events.wants_editor(request) and body.get("trigger_id"):
+            self._spawn(self._open_editor(body["trigger_id"], request, place, respond))
+            return
         self._spawn(self._serve(request, place, respond=respond))
+
+    async def _open_editor(
+        self, trigger_id: str, request: Request, place: Place, respond: AsyncRespond
+    ) -> None:
+        """``/story edit``: a modal holding the last part's text (the trigger lasts 3 s)."""
+        last = await self.engine.last_part_text(request.channel)
+        if last is None:  # no story: the engine says how to start one
+            await self._serve(request, place, respond=respond)
+            return
+        if len(last.text) > MAX_EDIT:
+            note = TOO_LONG_TO_EDIT.format(length=len(last.text), most=MAX_EDIT)
+            await respond(text=note, response_type="ephemeral")
+            return
+        view = edit_view(last.text, events.edit_metadata(place, last.ref))
+        try:
+            await self.client.views_open(trigger_id=trigger_id, view=view)
+        except SlackApiError as exc:  # e.g. expired_trigger_id: it lasts 3 s
+            log.warning("could not open the edit modal: %s", exc.response.get("error"))
+            await respond(text=EDITOR_FAILED, response_type="ephemeral")
+
+    async def _on_edit(self, ack: Any, body: dict[str, Any], view: dict[str, Any]) -> None:
+        """A submitted edit modal: an empty text is refused in the modal, else it is saved."""
+        found = events.edit_submission(body, view)
+        if found is not None and not (found[0].command and found[0].command.args.strip()):
+            await ack(response_action="errors", errors={EDIT_BLOCK: EMPTY_EDIT})
+            return
+        await ack()
+        if found is not None:
+            self._spawn(self._serve(*found))
 
     async def _on_choice(self, ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
         await ack()
@@ -242,7 +290,7 @@ class SlackAdapter:
             return
         final = delivered.final
         if pressed is not None and final is not None and final.kind is ReplyKind.STORY:
-            await self._mark_chosen(*pressed)
+            await self._mark_chosen(*pressed, decided=votes.result_of(final.text))
 
     def _manager_check(self, user_id: str) -> ManagerCheck:
         """Workspace admins and configured users manage channel stories (asked when needed)."""
@@ -252,18 +300,22 @@ class SlackAdapter:
 
         return is_manager
 
-    async def _mark_chosen(self, body: dict[str, Any], action: dict[str, Any]) -> None:
-        """Replace a pressed message's buttons by who chose what, so it is not pressed twice."""
+    async def _mark_chosen(
+        self, body: dict[str, Any], action: dict[str, Any], *, decided: str | None
+    ) -> None:
+        """Replace a pressed message's buttons by who chose what (or what the vote chose),
+        so it is not pressed twice."""
         pressed = body.get("message") or {}
         user = body.get("user") or {}
         name = user.get("name") or user.get("username") or user.get("id", "someone")
         label = (action.get("text") or {}).get("text", "")
+        note = decided or f"{name} chose {label}"
         try:
             await self.client.chat_update(
                 channel=body["channel"]["id"],
                 ts=pressed["ts"],
                 text=pressed.get("text", ""),
-                blocks=chosen_blocks(pressed.get("blocks") or [], f"{name} chose {label}"),
+                blocks=chosen_blocks(pressed.get("blocks") or [], note),
             )
         except (SlackApiError, KeyError) as exc:
             log.warning("could not take the buttons off the chosen message: %s", exc)

@@ -13,16 +13,18 @@ Channel keys:
   (``Mode.THREAD``) when the thread has none.
 
 Choice buttons find their story from the message they sit on: a reply in a thread
-belongs to that thread's story, a top-level message to the channel's.
+belongs to that thread's story, a top-level message to the channel's. The edit
+modal carries its story's place in its ``private_metadata``.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from adapters.slack.render import mentions, parse_button_value, to_plain
+from adapters.slack.render import EDIT_ACTION, EDIT_BLOCK, mentions, parse_button_value, to_plain
 from adapters.slack.surface import Place
-from bot.commands import Command, Parsed
+from bot.commands import Command, Parsed, parse
 from bot.identity import ChannelKey, Sender
 from bot.types import Mode, Request
 
@@ -137,6 +139,40 @@ def choice(body: dict[str, Any], action: dict[str, Any]) -> tuple[Request, Place
         command=Parsed(Command.CHOOSE, str(number)),
         event_id=f"action:{trigger}" if trigger else None,
         ref=ref,
+        shared=not is_direct(channel),
+    )
+    return request, Place(channel, thread, user["id"], direct=is_direct(channel))
+
+
+def wants_editor(request: Request) -> bool:
+    """``/story edit`` with no text: the modal opens with the part to edit."""
+    parsed = parse(request.text)
+    return parsed.command is Command.EDIT and not parsed.args.strip()
+
+
+def edit_metadata(place: Place, ref: str) -> str:
+    """What the edit modal carries back: where its story is, and which part it shows."""
+    return json.dumps({"channel": place.channel, "thread": place.thread_ts, "ref": ref})
+
+
+def edit_submission(body: dict[str, Any], view: dict[str, Any]) -> tuple[Request, Place] | None:
+    """A submitted edit modal: ``edit <text>`` in the story it was opened for."""
+    try:
+        where = json.loads(view.get("private_metadata") or "")
+        channel, thread, ref = where["channel"], where.get("thread"), where["ref"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    field = ((view.get("state") or {}).get("values") or {}).get(EDIT_BLOCK, {}).get(EDIT_ACTION)
+    user = body.get("user") or {}
+    if not isinstance(channel, str) or not field or not user.get("id"):
+        return None
+    team = (body.get("team") or {}).get("id") or user.get("team_id", "")
+    request = Request(
+        key(team, channel, thread),
+        Sender(user["id"], user.get("name") or user.get("username") or ""),
+        command=Parsed(Command.EDIT, field.get("value") or ""),
+        event_id=f"view:{view.get('id')}" if view.get("id") else None,
+        ref=str(ref),
         shared=not is_direct(channel),
     )
     return request, Place(channel, thread, user["id"], direct=is_direct(channel))

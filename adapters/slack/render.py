@@ -22,6 +22,11 @@ MAX_BUTTONS = 25
 CHOICE_ACTION_PREFIX = "story_choose_"
 CHOICE_ACTION = re.compile(rf"^{CHOICE_ACTION_PREFIX}\d+$")
 CHOICES_BLOCK_ID = "story_choices"
+EDIT_CALLBACK = "story_edit"
+EDIT_BLOCK = "part"
+EDIT_ACTION = "text"
+MAX_EDIT = 3000
+"""Characters a plain_text_input holds (Slack's limit on ``max_length``)."""
 
 _SPECIAL = re.compile(r"<([^<>]*)>")
 _SPECIAL_MENTIONS = {"here": "@here", "channel": "@channel", "everyone": "@everyone"}
@@ -133,3 +138,38 @@ def chosen_blocks(blocks: list[dict[str, Any]], note: str) -> list[dict[str, Any
     kept = [block for block in blocks if block.get("type") != "actions"]
     kept.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(note)}]})
     return kept
+
+
+def _plain(text: str) -> dict[str, Any]:
+    return {"type": "plain_text", "text": text}
+
+
+def edit_view(text: str, metadata: str) -> dict[str, Any]:
+    """The modal ``/story edit`` opens: one multiline input holding the last part's text.
+
+    Inputs take plain text both ways, so ``text`` goes in unescaped. ``metadata``
+    comes back with the submission and names the story and the part.
+    """
+    return {
+        "type": "modal",
+        "callback_id": EDIT_CALLBACK,
+        "title": _plain("Edit the last part"),
+        "submit": _plain("Save"),
+        "close": _plain("Cancel"),
+        "private_metadata": metadata,
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": EDIT_BLOCK,
+                "label": _plain("The part's text"),
+                "hint": _plain("Change it as you like; the old text is kept as a branch."),
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": EDIT_ACTION,
+                    "multiline": True,
+                    "initial_value": text,
+                    "max_length": MAX_EDIT,
+                },
+            }
+        ],
+    }

@@ -114,6 +114,10 @@ class TelegramSurface:
         self.target = target
         self.reply_to = reply_to
         self.query = query
+        shown = query.message if query is not None else None
+        self.pressed = shown if isinstance(shown, Message) else None
+        """The message whose button was pressed: a vote's counts go on its buttons, even
+        after the press itself has been answered (typing answers it)."""
         self.observe = observe
         self.typing_shown = typing_shown or TypingShown()
         self._first = True
@@ -211,9 +215,8 @@ class TelegramSurface:
 
     async def show_tally(self, choices: Choices) -> None:
         """The pressed message's buttons show the counts (a typed ballot has no message)."""
-        query = self.query
-        shown = query.message if query is not None else None
-        if not isinstance(shown, Message):
+        shown = self.pressed
+        if shown is None:
             return
         with self._flood_control():
             try:

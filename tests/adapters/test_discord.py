@@ -11,6 +11,7 @@ import logging
 import re
 import sys
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from bot.engine import Engine
 from bot.identity import ChannelKey
 from bot.metrics import Metrics
 from bot.platforms import CredentialsRefused
-from bot.providers.base import Generation
+from bot.providers.base import Generation, Provider
 from bot.types import Delta, Final, ReplyEvent
 from storage.sqlite import SqliteStore
 from tests.fakes.discord_api import TOKEN, FakeDiscord, Interaction, Message
@@ -52,14 +53,11 @@ async def fake() -> AsyncIterator[FakeDiscord]:
         await fake.close()
 
 
-@pytest.fixture
-async def start(
-    fake: FakeDiscord,
-    store: SqliteStore,
-    provider: ScriptedProvider,
-    engine: Engine,
-    tmp_path: Path,
+@asynccontextmanager
+async def starting(
+    fake: FakeDiscord, store: SqliteStore, provider: Provider, engine: Engine, tmp_path: Path
 ) -> AsyncIterator[Start]:
+    """A way to start adapters on the fake and the test's engine; all stopped at the end."""
     started: list[DiscordAdapter] = []
 
     async def start(ready_timeout: float = 5, **discord: Any) -> DiscordAdapter:
@@ -82,9 +80,23 @@ async def start(
         started.append(adapter)
         return adapter
 
-    yield start
-    for adapter in reversed(started):
-        await adapter.stop()
+    try:
+        yield start
+    finally:
+        for adapter in reversed(started):
+            await adapter.stop()
+
+
+@pytest.fixture
+async def start(
+    fake: FakeDiscord,
+    store: SqliteStore,
+    provider: ScriptedProvider,
+    engine: Engine,
+    tmp_path: Path,
+) -> AsyncIterator[Start]:
+    async with starting(fake, store, provider, engine, tmp_path) as start:
+        yield start
 
 
 @pytest.fixture
@@ -122,6 +134,13 @@ def private_reply(fake: FakeDiscord, interaction: Interaction) -> Callable[[], M
 async def new_story(fake: FakeDiscord, **where: Any) -> Message:
     interaction = await fake.slash("story new", {"prompt": "a dragon wakes"}, **where)
     return await fake.wait_for(settled(interaction))
+
+
+async def voting_off(fake: FakeDiscord) -> None:
+    """In a server a press is a ballot; with voting off the first press chooses, as in a DM."""
+    options = {"key": "voting", "value": "off"}
+    done = await fake.slash("story settings set", options, permissions=MANAGE_GUILD)
+    assert (await fake.wait_for(answered(done))).content == "Done. voting: off"
 
 
 def test_import_discord_means_the_library() -> None:
@@ -209,6 +228,7 @@ async def test_long_story_continues_in_follow_ups(
 async def test_button_press_continues_the_story(
     fake: FakeDiscord, adapter: DiscordAdapter, provider: ScriptedProvider
 ) -> None:
+    await voting_off(fake)
     first = await new_story(fake)
     press = await fake.press(first, first.custom_ids[1])
     second = await fake.wait_for(settled(press))
@@ -222,6 +242,7 @@ async def test_button_press_continues_the_story(
 async def test_stale_button_is_answered_privately(
     fake: FakeDiscord, adapter: DiscordAdapter, store: SqliteStore
 ) -> None:
+    await voting_off(fake)
     first = await new_story(fake)
     await fake.wait_for(settled(await fake.press(first, first.custom_ids[0])))
 
@@ -283,6 +304,7 @@ async def test_every_message_disallows_mentions(
         return "@everyone look, <@123> and <@&456> are here.\n\n1. Wave\n2. Hide"
 
     provider.script = script
+    await voting_off(fake)
     first = await new_story(fake)
     await fake.wait_for(settled(await fake.press(first, first.custom_ids[0])))
     stale = await fake.press(first, first.custom_ids[0])
@@ -454,6 +476,7 @@ async def test_choose_autocompletes_the_last_parts_options(
 async def test_choose_command_takes_the_option(
     fake: FakeDiscord, adapter: DiscordAdapter, provider: ScriptedProvider
 ) -> None:
+    await voting_off(fake)
     await new_story(fake)
     interaction = await fake.slash("story choose", {"option": 3})
     message = await fake.wait_for(settled(interaction))
@@ -489,6 +512,7 @@ async def test_surface_for_posts_into_a_channel(
 
 async def test_buttons_keep_working_after_a_restart(fake: FakeDiscord, start: Start) -> None:
     first_run = await start()
+    await voting_off(fake)
     message = await new_story(fake)
     await first_run.stop()
 

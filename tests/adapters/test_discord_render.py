@@ -6,6 +6,7 @@ import discord
 import pytest
 
 from adapters.discord.commands import build_story_group, setting_suggestions
+from adapters.discord.craft_commands import add_craft_commands
 from adapters.discord.render import NO_MENTIONS, button_label, measure, render
 from adapters.discord.views import TEMPLATE, ChoiceButton, choice_view
 from bot.commands import SPEC_BY_NAME, Parsed
@@ -73,8 +74,22 @@ def test_free_text_settings_suggest_the_hint_examples() -> None:
 
 class _Handler:
     async def run(
-        self, interaction: discord.Interaction, command: Parsed, *, private: bool
+        self,
+        interaction: discord.Interaction,
+        command: Parsed,
+        *,
+        private: bool = False,
+        ref: str | None = None,
     ) -> None:
+        return None
+
+    async def world_names(self, channel: ChannelKey) -> list[str]:
+        return []
+
+    async def story_branches(self, channel: ChannelKey) -> list[tuple[int, str]]:
+        return []
+
+    async def open_editor(self, interaction: discord.Interaction) -> None:
         return None
 
     def channel_of(self, interaction: discord.Interaction) -> ChannelKey:
@@ -103,3 +118,22 @@ def test_subcommands_take_descriptions_from_the_core() -> None:
     assert isinstance(settings, discord.app_commands.Group)
     assert {c.name for c in prompts.commands} == {"list", "add", "remove"}
     assert {c.name for c in settings.commands} == {"show", "set"}
+
+
+def test_the_craft_commands_fit_under_story_with_the_cores_descriptions() -> None:
+    group = build_story_group(_Handler())
+    add_craft_commands(group, _Handler())
+    commands = {command.name: command for command in group.commands}
+    assert len(commands) <= 25  # Discord's limit on subcommands and groups under one command
+    for name in ("note", "edit", "share", "import", "world", "branches"):
+        assert commands[name].description == SPEC_BY_NAME[name].summary
+    shown: dict[str, set[str]] = {}
+    for name in ("world", "branches", "players"):
+        subgroup = commands[name]
+        assert isinstance(subgroup, discord.app_commands.Group)
+        shown[name] = {c.name for c in subgroup.commands}
+    assert shown == {
+        "world": {"list", "add", "show", "remove", "pin"},
+        "branches": {"list", "new", "switch"},
+        "players": {"join", "list", "leave"},
+    }

@@ -29,7 +29,7 @@ from bot.engine import Engine
 from bot.identity import ChannelKey, Sender
 from bot.memory import Memory, offline_summariser
 from bot.platforms import CredentialsRefused
-from bot.providers.base import Generation
+from bot.providers.base import Generation, Provider
 from bot.types import Request
 from storage.sqlite import SqliteStore
 from tests.fakes import slack_api
@@ -92,12 +92,26 @@ class Harness:
         timestamp: int | None = None,
     ) -> int:
         """POST to /slack/events signed like Slack; the status once bolt has answered."""
+        status, _ = await self.answer(
+            body, content_type, headers=headers, secret=secret, timestamp=timestamp
+        )
+        return status
+
+    async def answer(
+        self,
+        body: bytes,
+        content_type: str,
+        *,
+        headers: dict[str, str] | None = None,
+        secret: str = SECRET,
+        timestamp: int | None = None,
+    ) -> tuple[int, str]:
+        """POST to /slack/events signed like Slack; bolt's status and body (its ack)."""
         assert self.http is not None, "this harness runs in Socket Mode"
         signed = sign(secret, body, timestamp) | {"Content-Type": content_type}
         signed |= headers or {}
         response = await self.http.post("/slack/events", data=body, headers=signed)
-        await response.read()
-        return response.status
+        return response.status, await response.text()
 
     async def event(
         self, event: dict[str, Any], *, event_id: str | None = None, retry: int | None = None
@@ -112,8 +126,26 @@ class Harness:
 
     async def press(self, message: Message, number: int, **fields: Any) -> int:
         payload = slack_api.block_actions(self.fake.url("/"), message, number, **fields)
+        return await self.interact(payload)
+
+    async def interact(self, payload: dict[str, Any]) -> int:
+        """An interactivity payload (a press, a modal's submission), as Slack posts it."""
         body = urlencode({"payload": json.dumps(payload)}).encode()
         return await self.post(body, "application/x-www-form-urlencoded")
+
+    async def voting_off(self, thread_ts: str | None = None) -> None:
+        """In a channel a press is a ballot; with voting off the first press chooses, as in
+        a DM. U1 becomes a workspace admin to change the setting (in the thread's story,
+        by a mention, or the channel's, by /story)."""
+        self.fake.users["U1"] = {"is_admin": True}
+        if thread_ts is None:
+            await self.command("settings voting off")
+        else:
+            mention = slack_api.app_mention("<@UBOT> settings voting off", thread_ts=thread_ts)
+            await self.event(mention)
+        await self.fake.wait_for(
+            lambda: [m for m in self.fake.thread("C1", thread_ts) if m.text == "Done. voting: off"]
+        )
 
     async def story(self, channel: str, thread_ts: str | None, count: int = 1) -> Message:
         """Wait until ``count`` messages of the thread carry buttons; the last of them."""
@@ -130,10 +162,14 @@ async def running(
     tmp_path: Path,
     *,
     provider: ScriptedProvider | None = None,
+    storyteller: Provider | None = None,
     socket_mode: bool = False,
     **slack: Any,
 ) -> AsyncIterator[Harness]:
-    """A fake Slack, a real store and engine, and the adapter started against them."""
+    """A fake Slack, a real store and engine, and the adapter started against them.
+
+    The engine's storyteller is ``storyteller`` when given, else the scripted ``provider``.
+    """
     fake = FakeSlack(bot_token=BOT_TOKEN, app_token=APP_TOKEN)
     await fake.start()
     store = SqliteStore(str(tmp_path / "slack.db"))
@@ -147,9 +183,10 @@ async def running(
     config |= {"app_token": APP_TOKEN} if socket_mode else {"signing_secret": SECRET}
     settings = Settings(database_path=str(tmp_path / "slack.db"), slack=config | slack)
     memory = Memory(store, settings.story, offline_summariser(settings.story.summary_tokens * 4))
-    engine = Engine(store, provider, settings.story, memory, seed=1)
+    writer = storyteller or provider
+    engine = Engine(store, writer, settings.story, memory, seed=1)
     web_app = web.Application()
-    adapter = create(App(settings, store, provider, engine), web_app)
+    adapter = create(App(settings, store, writer, engine), web_app)
     http: TestClient | None = None
     try:
         await adapter.start()
@@ -336,6 +373,7 @@ async def test_a_button_continues_the_story_in_the_same_thread(slack: Harness) -
     opening = slack_api.app_mention("<@UBOT> a lighthouse keeper")
     await slack.event(opening)
     first = await slack.story("C1", opening["ts"])
+    await slack.voting_off(opening["ts"])
 
     assert await slack.press(first, 2) == 200
     second = await slack.story("C1", opening["ts"], count=2)
@@ -353,6 +391,7 @@ async def test_a_stale_button_gets_an_ephemeral_note(slack: Harness) -> None:
     opening = slack_api.app_mention("<@UBOT> a lighthouse keeper")
     await slack.event(opening)
     first = await slack.story("C1", opening["ts"])
+    await slack.voting_off(opening["ts"])
     stale = slack_api.block_actions(slack.fake.url("/"), first, 1)
     await slack.press(first, 2)
     await slack.story("C1", opening["ts"], count=2)
@@ -367,6 +406,7 @@ async def test_a_stale_button_gets_an_ephemeral_note(slack: Harness) -> None:
 
 
 async def test_a_button_on_a_channel_story_continues_the_channel_story(slack: Harness) -> None:
+    await slack.voting_off()
     await slack.command("a clockwork city")
     first = await slack.story("C1", None)
     await slack.press(first, 1)

@@ -174,6 +174,8 @@ async def test_start_registers_the_command_menu_and_polls(bot: Harness) -> None:
     (call,) = bot.tg.of("setMyCommands")
     names = [command["command"] for command in call.params["commands"]]
     assert {"story", "start", "help", "continue"} <= set(names)
+    craft = {"world", "note", "join", "cast", "leave", "edit", "branch", "branches", "switch"}
+    assert craft | {"share", "import", "export", "stories", "resume"} <= set(names)
     assert all(command["description"] for command in call.params["commands"])
     assert bot.tg.of("getMe")
     await bot.tg.wait_for(lambda: bot.tg.of("getUpdates"), what="polling")
@@ -529,6 +531,11 @@ async def test_forum_topics_are_separate_stories(bot: Harness) -> None:
     assert final.thread_id == 7
     assert await bot.app.store.active_story(ChannelKey.of("telegram", GROUP, 7)) is not None
     assert await bot.app.store.active_story(GROUP_KEY) is None
+    # In a group a press is a ballot; with voting off (in this topic) it chooses at once.
+    bot.tg.members[(GROUP, DM)] = "administrator"
+    await bot.send(group_message("/story settings voting off", thread_id=7))
+    await bot.text_containing(GROUP, "voting: off")
+    assert (await bot.app.store.get_settings(ChannelKey.of("telegram", GROUP, 7))).voting is False
     await bot.send(callback(button_data(final, 3), bot.tg.message_json(final)))
     second = await bot.story_message(GROUP, 2)
     assert second.thread_id == 7

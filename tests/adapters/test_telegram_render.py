@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from adapters.telegram import render
 from adapters.telegram.render import (
     MAX_CALLBACK_DATA,
     alert_text,
@@ -16,6 +19,7 @@ from adapters.telegram.render import (
     parse_choice_data,
     utf16_len,
 )
+from bot.commands import SPECS
 from bot.delivery import Choices
 from tests.fakes.telegram_api import EntityError, parse_html
 
@@ -99,3 +103,16 @@ def test_long_labels_are_shortened() -> None:
 def test_alert_text_only_when_it_fits() -> None:
     assert alert_text("  moved on  ") == "moved on"
     assert alert_text("x" * 201) is None
+
+
+def test_the_command_menu_has_every_command_within_telegrams_limits() -> None:
+    """setMyCommands refuses more than 100 commands, names other than 1-32 lowercase
+    letters, digits and underscores, and descriptions outside 1-256 characters."""
+    menu = render.menu()
+    names = [command.command for command in menu]
+    assert len(menu) <= 100
+    assert len(names) == len(set(names))
+    assert all(re.fullmatch(r"[a-z0-9_]{1,32}", name) for name in names), names
+    assert all(1 <= len(command.description) <= 256 for command in menu)
+    assert {spec.command.value for spec in SPECS} | {"story", "start"} == set(names)
+    assert {"world", "note", "join", "edit", "branches", "switch", "share", "import"} <= set(names)

@@ -16,7 +16,9 @@ from rich.cells import cell_len
 
 from adapters.terminal import TerminalChat
 from bot.engine import Engine
+from bot.identity import ChannelKey
 from bot.providers.base import Generation
+from storage.sqlite import SqliteStore
 from tests.conftest import collect
 from tests.fakes.provider import ScriptedProvider
 
@@ -107,3 +109,32 @@ async def test_a_waiting_story_is_greeted_with_its_last_lines(
     assert "Welcome back" in greeting
     assert "Part 1 of a fox named Juniper" in greeting.replace("\n", " ")
     assert "/story new <prompt> to start another" in greeting.replace("\n", " ")
+
+
+async def test_piped_edit_and_twine_export_work_as_typed(
+    engine: Engine, store: SqliteStore, tmp_path: Path
+) -> None:
+    """The terminal has no modal: ``/story edit <text>`` is the new text, as on Telegram."""
+    lines = "a fox named Juniper\n/story edit The fox sleeps under the hill.\n/story export twine\n"
+    out = io.StringIO()
+    chat = TerminalChat(
+        engine,
+        user="Ada",
+        channel="local",
+        export_dir=tmp_path,
+        stdin=io.StringIO(lines),
+        stdout=out,
+        interactive=False,
+    )
+    await asyncio.wait_for(chat.run(), 10)
+
+    assert "Part 1 is rewritten as you wrote it" in out.getvalue()
+    story = await store.active_story(ChannelKey.of("terminal", "local"))
+    assert story is not None
+    assert [p.text for p in await store.all_parts(story.id)] == ["The fox sleeps under the hill."]
+    assert ":: Part 1\nThe fox sleeps under the hill." in saved_twee(tmp_path)
+
+
+def saved_twee(folder: Path) -> str:
+    (exported,) = folder.glob("story-*.twee")
+    return exported.read_text()

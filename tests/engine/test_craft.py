@@ -9,6 +9,7 @@ import pytest
 from bot.config import StoryConfig
 from bot.engine import Engine
 from bot.memory import Memory, offline_summariser
+from bot.metrics import BRANCH_KINDS, Metrics
 from bot.providers.base import Generation, estimate_tokens
 from bot.types import Final, ReplyKind
 from storage.sqlite import SqliteStore
@@ -235,3 +236,71 @@ async def test_world_add_says_how_when_the_entry_is_malformed(ask: Ask, text: st
 async def test_craft_commands_need_a_story(ask: Ask) -> None:
     for text in ("world", "note", "join Mara", "cast", "edit x", "branches", "share"):
         assert (await ask(text)).outcome == "no_story", text
+
+
+async def test_craft_events_are_counted_in_the_metrics(
+    store: SqliteStore, provider: ScriptedProvider, story_config: StoryConfig
+) -> None:
+    """The engine reports through its observer; the metrics count what it reports."""
+    metrics = Metrics()
+    memory = Memory(store, story_config, offline_summariser(800))
+    engine = Engine(store, provider, story_config, memory, observer=metrics)
+
+    async def ask(text: str, **fields: object) -> Final:
+        _, final = await collect(engine.handle(make_request(text, **fields)))
+        assert final is not None
+        return final
+
+    def counted(name: str, **labels: str) -> float | None:
+        return metrics.registry.get_sample_value(f"storybot_{name}_total", labels)
+
+    await ask("a harbour town")
+    await ask("world add Mara, the thief: a quick-fingered girl")
+    await ask("world add The Guild: thieves who rule the docks")
+    await ask("world pin the guild")
+    await ask("continue the thief climbs the mast")  # Mara comes up, the Guild is pinned
+    await ask("continue the gulls circle")  # both: the last part told of the thief
+    assert counted("world_triggered") == 4
+    await ask("world remove Mara")
+    await ask("continue the sea is calm")  # the Guild only: Mara is out of the book
+    assert counted("world_triggered") == 5
+    await ask("edit The mast creaks.")
+    await ask("retry")
+    await ask("undo")
+    await ask("branch 1")
+    story = await store.active_story(CHANNEL)
+    assert story is not None
+    branches = await store.branches(story.id)
+    await ask(f"switch {branches[0].id}")
+    assert counted("edits") == 1
+    assert {kind: counted("branches", kind=kind) for kind in BRANCH_KINDS} == dict.fromkeys(
+        BRANCH_KINDS, 1.0
+    )
+    code = re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}", (await ask("share")).text)
+    assert code is not None
+    await ask(f"import {code.group(0)}", channel="elsewhere")
+    assert counted("imports") == 1
+
+    for user in ("ann", "ben", "cy"):
+        await ask(f"join {user}", user_id=user, shared=True)
+    assert counted("votes", event="opened") == 0
+    await ask("choose 2", user_id="ann", shared=True)
+    assert counted("votes", event="opened") == 1
+    await ask("choose 2", user_id="ben", shared=True)  # a majority of three
+    assert (counted("votes", event="opened"), counted("votes", event="closed")) == (1, 1)
+
+
+async def test_an_edit_opened_on_an_earlier_part_changes_nothing(
+    ask: Ask, store: SqliteStore
+) -> None:
+    """Modals (Discord, Slack) carry the part they opened on; the story may have gone on."""
+    await ask("a harbour town")
+    story = await store.active_story(CHANNEL)
+    assert story is not None
+    opened_on = f"{story.id}:1"
+    await ask("continue the bell rings")
+    late = await ask("edit A quiet night.", ref=opened_on)
+    assert late.outcome == "stale"
+    assert late.text.startswith("The story went on while you were editing: part 2 is the last")
+    assert "A quiet night." not in [p.text for p in await store.all_parts(story.id)]
+    assert (await ask("edit A quiet night.", ref=f"{story.id}:2")).kind is ReplyKind.INFO

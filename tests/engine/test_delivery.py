@@ -240,6 +240,21 @@ def test_split_text_prefers_paragraphs_then_sentences() -> None:
     assert pieces == ["One. Two three four.", "Five six seven eight."]
 
 
+def test_split_text_cuts_japanese_after_a_sentence_end_not_mid_word() -> None:
+    text = "プリヤは港へ向かった。「急ごう」とオカフォー氏が言った。二人は走った。"
+    pieces = split_text(text, 20)
+    assert pieces == [
+        "プリヤは港へ向かった。",
+        "「急ごう」とオカフォー氏が言った。",
+        "二人は走った。",
+    ]
+    assert split_text("とても長い文、それでも切れ目はある", 9) == [
+        "とても長い文、",
+        "それでも切れ目はあ",
+        "る",
+    ]
+
+
 def test_split_text_cuts_hard_when_there_is_no_boundary() -> None:
     assert split_text("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
 

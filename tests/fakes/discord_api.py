@@ -24,6 +24,11 @@ BOT_ID = APP_ID
 TOKEN = "fake-discord-token"
 API = "/api/v10"
 EPHEMERAL = 64
+MODAL = 9
+"""Interaction callback type: respond with a popup modal."""
+MODAL_SUBMIT = 5
+"""Interaction type: a modal's submission."""
+TEXT_INPUT, LABEL, ACTION_ROW = 4, 18, 1
 WAIT = 10.0
 TIMESTAMP = "2024-05-01T12:00:00.000000+00:00"
 
@@ -127,6 +132,8 @@ class Interaction:
     guild_id: int | None
     callbacks: list[Json] = field(default_factory=list)
     original: Message | None = None
+    modal: Json | None = None
+    """The modal the interaction was answered with (callback type 9), as sent."""
 
 
 @dataclass
@@ -371,6 +378,55 @@ class FakeDiscord:
         await self.dispatch("INTERACTION_CREATE", payload)
         return self.interactions[int(payload["id"])]
 
+    async def submit(
+        self,
+        opened: Interaction,
+        values: dict[str, str],
+        *,
+        user_id: int = 501,
+        permissions: int = 0,
+    ) -> Interaction:
+        """Dispatch a modal's submission (INTERACTION_CREATE type 5), as Discord sends it:
+        ``data.custom_id`` names the modal, and ``data.components`` mirrors its layout with
+        each text input's ``value`` (the typed ``values``, by custom id; else its default)."""
+        modal = opened.modal
+        assert modal is not None, "that interaction was not answered with a modal"
+        ids = itertools.count(1)
+
+        def answered(component: Json) -> Json:
+            if component["type"] == LABEL:
+                return {
+                    "type": LABEL,
+                    "id": next(ids),
+                    "component": answered(component["component"]),
+                }
+            if component["type"] == ACTION_ROW:
+                inner = [answered(c) for c in component["components"]]
+                return {"type": ACTION_ROW, "id": next(ids), "components": inner}
+            custom_id = component["custom_id"]
+            value = values.get(custom_id, component.get("value") or "")
+            return {
+                "type": component["type"],
+                "id": next(ids),
+                "custom_id": custom_id,
+                "value": value,
+            }
+
+        data = {
+            "custom_id": modal["custom_id"],
+            "components": [answered(c) for c in modal["components"]],
+        }
+        payload = self.interaction_payload(
+            kind=MODAL_SUBMIT,
+            data=data,
+            user_id=user_id,
+            guild_id=opened.guild_id,
+            channel_id=opened.channel_id,
+            permissions=permissions,
+        )
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return self.interactions[int(payload["id"])]
+
     def replies(self, interaction: Interaction) -> list[Message]:
         """The visible messages an interaction produced, original first."""
         found = [
@@ -481,9 +537,16 @@ class FakeDiscord:
             return _json(
                 {"message": "Interaction has already been acknowledged.", "code": 40060}, 400
             )
-        interaction.callbacks.append(body)
         kind = body.get("type")
         data: Json = body.get("data") or {}
+        if kind == MODAL:
+            problem = _invalid_modal(data)
+            if problem is not None:
+                return _json(
+                    {"message": "Invalid Form Body", "code": 50035, "errors": problem}, 400
+                )
+            interaction.modal = data
+        interaction.callbacks.append(body)
         answer: Json = {"interaction": {"id": str(interaction.id), "type": 2}}
         if kind in (4, 5):
             message = self._new_message(
@@ -605,6 +668,37 @@ class FakeDiscord:
                 "relationships": [],
             },
         }
+
+
+def _invalid_modal(modal: Json) -> Json | None:
+    """What Discord refuses in a modal: its limits on titles, ids and text inputs."""
+    components = modal.get("components") or []
+    if not 0 < len(modal.get("title") or "") <= 45:
+        return {"title": "must be 1-45 characters"}
+    if not 0 < len(modal.get("custom_id") or "") <= 100:
+        return {"custom_id": "must be 1-100 characters"}
+    if not 1 <= len(components) <= 5:
+        return {"components": "a modal has 1-5 components"}
+    for top in components:
+        if top.get("type") == LABEL:
+            if not 0 < len(top.get("label") or "") <= 45 or len(top.get("description") or "") > 100:
+                return {"label": "label 1-45 characters, description up to 100"}
+            inputs = [top.get("component") or {}]
+        elif top.get("type") == ACTION_ROW:
+            inputs = top.get("components") or []
+        else:
+            return {
+                "type": f"component type {top.get('type')} is not allowed at the top of a modal"
+            }
+        for field_ in inputs:
+            if field_.get("type") != TEXT_INPUT:
+                continue
+            most = field_.get("max_length", 4000)
+            if field_.get("style") not in (1, 2) or not 1 <= most <= 4000:
+                return {"text_input": "style 1 or 2, max_length 1-4000"}
+            if len(field_.get("value") or "") > most or not field_.get("custom_id"):
+                return {"text_input": "value longer than max_length, or no custom_id"}
+    return None
 
 
 def _option_type(value: Any) -> int:

@@ -6,7 +6,8 @@ Socket Mode handler run against it unchanged: Web API calls are POSTs to
 answered ``{"ok": ...}``; a 429 carries ``Retry-After``; ``apps.connections.open``
 hands out a ``ws://`` URL where the fake says hello, sends envelopes and
 collects acks. It also checks the Block Kit limits Slack enforces, so a message
-Slack would refuse is refused here too.
+Slack would refuse is refused here too, and opens modals (``views.open``) only for
+a trigger id it handed out less than 3 seconds before, once.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +30,8 @@ T = TypeVar("T")
 TEAM_ID = "T1"
 BOT_USER_ID = "UBOT"
 BOT_ID = "B1"
+TRIGGER_SECONDS = 3.0
+"""How long Slack accepts a trigger id for opening a modal."""
 
 
 def sign(secret: str, body: bytes, timestamp: int | None = None) -> dict[str, str]:
@@ -78,6 +82,9 @@ class FakeSlack:
         self.completed: list[dict[str, Any]] = []
         self.responses: list[dict[str, Any]] = []
         self.users: dict[str, dict[str, Any]] = {}
+        self.views: list[dict[str, Any]] = []
+        """Modals opened with views.open, as Slack returned them."""
+        self._triggers_used: set[str] = set()
         self.acks: dict[str, dict[str, Any]] = {}
         self.sockets: list[web.WebSocketResponse] = []
         self._failures: dict[str, list[Failure]] = {}
@@ -280,6 +287,52 @@ class FakeSlack:
         self.ephemerals.append(params)
         return {"ok": True, "message_ts": self._next_ts()}
 
+    def _views_open(self, params: dict[str, Any]) -> dict[str, Any]:
+        trigger = str(params.get("trigger_id") or "")
+        issued = _issued_at(trigger)
+        if issued is None:
+            return {"ok": False, "error": "invalid_trigger_id"}
+        if time.time() - issued > TRIGGER_SECONDS:
+            return {"ok": False, "error": "expired_trigger_id"}
+        if trigger in self._triggers_used:
+            return {"ok": False, "error": "exchanged_trigger_id"}
+        view = params.get("view")
+        if isinstance(view, str):
+            view = json.loads(view)
+        problem = _invalid_view(view)
+        if problem is not None or not isinstance(view, dict):
+            messages = [f"[ERROR] {problem}"]
+            return {
+                "ok": False,
+                "error": "invalid_arguments",
+                "response_metadata": {"messages": messages},
+            }
+        self._triggers_used.add(trigger)
+        opened = {
+            "id": f"V{next(self._ids):08d}",
+            "team_id": TEAM_ID,
+            "type": "modal",
+            "callback_id": view.get("callback_id", ""),
+            "private_metadata": view.get("private_metadata", ""),
+            "title": view["title"],
+            "submit": view.get("submit"),
+            "close": view.get("close"),
+            "blocks": view["blocks"],
+            "state": {"values": {}},
+            "hash": secrets.token_hex(8),
+            "clear_on_close": False,
+            "notify_on_close": False,
+            "previous_view_id": None,
+            "root_view_id": None,
+            "app_id": "A1",
+            "external_id": "",
+            "app_installed_team_id": TEAM_ID,
+            "bot_id": BOT_ID,
+        }
+        opened["root_view_id"] = opened["id"]
+        self.views.append(opened)
+        return {"ok": True, "view": opened}
+
     def _users_info(self, params: dict[str, Any]) -> dict[str, Any]:
         user = self.users.get(params.get("user", ""))
         if user is None:
@@ -335,6 +388,40 @@ def _invalid(params: dict[str, Any]) -> str | None:
     return None
 
 
+def _invalid_view(view: Any) -> str | None:
+    """What views.open refuses in a modal: the limits Slack documents for it."""
+    if not isinstance(view, dict) or view.get("type") != "modal":
+        return "view.type must be modal"
+    title = (view.get("title") or {}).get("text", "")
+    if not 0 < len(title) <= 24:
+        return "title must be 1-24 characters"
+    if len(view.get("callback_id") or "") > 255 or len(view.get("private_metadata") or "") > 3000:
+        return "callback_id is at most 255 characters, private_metadata 3000"
+    blocks = view.get("blocks") or []
+    if not 0 < len(blocks) <= 100:
+        return "a modal has 1-100 blocks"
+    inputs = [block for block in blocks if block.get("type") == "input"]
+    if inputs and not view.get("submit"):
+        return "a modal with inputs needs a submit button"
+    for block in inputs:
+        element = block.get("element") or {}
+        if not 0 < len((block.get("label") or {}).get("text", "")) <= 2000:
+            return "an input's label is 1-2000 characters"
+        if element.get("type") == "plain_text_input":
+            most = element.get("max_length", 3000)
+            if not 0 < most <= 3000 or len(element.get("initial_value") or "") > most:
+                return "plain_text_input: max_length up to 3000, initial_value within it"
+    return None
+
+
+def _issued_at(trigger: str) -> float | None:
+    """When a trigger id was handed out: like Slack's, ``<n>.<epoch ms>.<hash>``."""
+    parts = trigger.split(".")
+    if len(parts) != 3 or not parts[1].isdigit():
+        return None
+    return int(parts[1]) / 1000
+
+
 # What Slack sends to the app
 
 _counter = itertools.count(1)
@@ -355,6 +442,11 @@ def event_callback(event: dict[str, Any], event_id: str | None = None) -> dict[s
 
 def new_ts() -> str:
     return f"1600000000.{next(_counter):06d}"
+
+
+def trigger_id() -> str:
+    """A fresh trigger id, valid for views.open for 3 seconds."""
+    return f"{next(_counter)}.{int(time.time() * 1000)}.{secrets.token_hex(8)}"
 
 
 def app_mention(
@@ -423,7 +515,7 @@ def slash_command(
         "text": text,
         "api_app_id": "A1",
         "response_url": f"{base_url}response/{n}",
-        "trigger_id": f"trigger-{n}",
+        "trigger_id": trigger_id(),
     }
 
 
@@ -456,7 +548,7 @@ def block_actions(
             "channel_id": pressed.channel,
             "is_ephemeral": False,
         },
-        "trigger_id": f"trigger-{n}",
+        "trigger_id": trigger_id(),
         "response_url": f"{base_url}response/{n}",
         "message": shown,
         "actions": [
@@ -469,4 +561,31 @@ def block_actions(
                 "action_ts": f"{time.time():.6f}",
             }
         ],
+    }
+
+
+def view_submission(
+    opened: dict[str, Any], values: dict[str, str], *, user: str = "U1"
+) -> dict[str, Any]:
+    """The payload of submitting a modal the fake opened; ``values`` by ``block_id``, each for
+    the block's one element (its action_id is taken from the view)."""
+    state: dict[str, dict[str, Any]] = {}
+    for block in opened["blocks"]:
+        if block.get("type") != "input" or block["block_id"] not in values:
+            continue
+        element = block["element"]
+        state[block["block_id"]] = {
+            element["action_id"]: {"type": element["type"], "value": values[block["block_id"]]}
+        }
+    return {
+        "type": "view_submission",
+        "team": {"id": TEAM_ID, "domain": "fake"},
+        "user": {"id": user, "username": "ada", "name": "ada", "team_id": TEAM_ID},
+        "api_app_id": "A1",
+        "token": "legacy",
+        "trigger_id": trigger_id(),
+        "view": {**opened, "state": {"values": state}},
+        "response_urls": [],
+        "is_enterprise_install": False,
+        "enterprise": None,
     }

@@ -450,6 +450,21 @@ class FakeTelegram:
         sent.edits += 1
         return self.message_json(sent)
 
+    async def _api_editMessageReplyMarkup(
+        self, params: dict[str, Any], files: dict[str, Any]
+    ) -> Any:
+        sent = self.messages.get((params["chat_id"], params["message_id"]))
+        if sent is None:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        self._flood_check(params)
+        markup = params.get("reply_markup")
+        self._check_markup(markup)
+        if markup == sent.reply_markup:
+            raise ApiError(400, NOT_MODIFIED)
+        sent.reply_markup = markup
+        sent.edits += 1
+        return self.message_json(sent)
+
     async def _api_sendDocument(self, params: dict[str, Any], files: dict[str, Any]) -> Any:
         if "document" not in files:
             raise ApiError(400, "Bad Request: there is no document in the request")

@@ -113,6 +113,10 @@ class Injected:
     tag: str
 
 
+GROUP_MEMBER = 401
+VOTING_OFF = "/story settings voting off"
+
+
 @dataclass
 class Workload:
     """A steady stream of story requests from several chats, all tagged so each
@@ -148,13 +152,21 @@ class Workload:
     async def inject_one(self) -> Injected:
         chat_id = self.rng.choice(self.dms + self.groups)
         kind, text, tag = self._texts(chat_id)
-        user_id = chat_id if chat_id > 0 else 401
+        return await self._inject(chat_id, kind, text, tag)
+
+    async def _inject(self, chat_id: int, kind: str, text: str, tag: str = "") -> Injected:
+        user_id = chat_id if chat_id > 0 else GROUP_MEMBER
         update = await self.tg.inject(message(text, chat_id=chat_id, user_id=user_id))
         item = Injected(update["update_id"], chat_id, kind, text, tag)
         self.sent.append(item)
         return item
 
     async def run(self, stop: asyncio.Event, *, low: float = 0.1, high: float = 0.4) -> None:
+        for chat_id in self.groups:
+            # A choice in a group is a ballot; with voting off the first one chooses and
+            # writes a part, as this workload expects (votes have tests of their own).
+            self.tg.members[(chat_id, GROUP_MEMBER)] = "administrator"
+            await self._inject(chat_id, "settings", VOTING_OFF)
         while not stop.is_set():
             await self.inject_one()
             with contextlib.suppress(TimeoutError):

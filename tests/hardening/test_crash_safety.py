@@ -274,6 +274,7 @@ NOTES = frozenset(
     {replies.no_story(command, TEXT).text for command in Command}
     | {replies.pick_between(count, TEXT).text for count in range(1, 10)}
     | {replies.no_choices(TEXT).text, replies.failed().text, replies.busy(50).text}
+    | {"Done. voting: off"}  # the group's first request (see Workload.run)
 )
 """The one-message answers the workload's requests can get instead of a part."""
 

@@ -337,6 +337,11 @@ COUNTERS = {
     "storybot_llm_tokens_total": {"provider", "kind"},
     "storybot_platform_errors_total": {"platform", "kind"},
     "storybot_scheduler_runs_total": {"job", "outcome"},
+    "storybot_votes_total": {"event"},
+    "storybot_world_triggered_total": set(),
+    "storybot_edits_total": set(),
+    "storybot_branches_total": {"kind"},
+    "storybot_imports_total": set(),
 }
 HISTOGRAMS = {
     "storybot_request_duration_seconds": {"platform", "command"},
