@@ -342,7 +342,7 @@ def _rows_for(chats: int, pairs: list[tuple[Run, Run]]) -> list[Row]:
 
 
 def section(runs: list[Run], config: E2EConfig) -> Section:
-    result = Section("7 end to end", "storybot run over real HTTP clients, N chats at once")
+    result = Section("e2e", "7 end to end: storybot run over real HTTP clients, N chats at once")
     for chats in config.chats:
         pairs = _pairs(runs, chats)
         if not pairs:

@@ -62,6 +62,27 @@ def _parser() -> argparse.ArgumentParser:
         ("run", "run the bot on every configured platform"),
     ):
         commands.add_parser(name, help=help_text)
+    web = commands.add_parser("web", help="the browser console: set the operator password")
+    web_commands = web.add_subparsers(dest="web_command", required=True, metavar="ACTION")
+    password = web_commands.add_parser(
+        "set-password", help="hash a new operator password (Argon2) and write it out"
+    )
+    password.add_argument(
+        "--write",
+        metavar="FILE",
+        help="write the hash to FILE (mode 600), e.g. /etc/storybot/credentials/web__password_hash",
+    )
+    password.add_argument(
+        "--stdin", action="store_true", help="read the password from standard input (scripts)"
+    )
+    db = commands.add_parser("db", help="the database: copy it into PostgreSQL")
+    copy = db.add_subparsers(dest="db_command", required=True, metavar="ACTION").add_parser(
+        "copy", help="copy every table into PostgreSQL and check it (safe to run again)"
+    )
+    copy.add_argument("--from", dest="source", metavar="PATH_OR_URL", help="default: database_path")
+    copy.add_argument("--to", dest="target", metavar="URL", help="default: database.url")
+    copy.add_argument("--replace", action="store_true", help="empty the target's tables first")
+    _common(copy, argparse.SUPPRESS)
     for sub in commands.choices.values():
         _common(sub, argparse.SUPPRESS)  # given after the subcommand, it wins
     return parser
@@ -76,6 +97,8 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "web":
+        return set_password(args.write, args.stdin)
     overrides = {"log_level": args.log_level} if args.log_level else {}
     try:
         settings = load_settings(args.config, **overrides)
@@ -83,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"storybot: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     ignored = unknown_variables([*os.environ, *dotenv_names()])
+    if args.command == "db":
+        from bot.db_command import run_copy
+
+        return run_copy(settings, args.source, args.target, args.replace)
     if args.command == "check-config":
         for line in ignored:
             print(f"storybot: warning: {line}", file=sys.stderr)
@@ -105,6 +132,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:  # found while building the storyteller
         print(f"storybot: {exc}", file=sys.stderr)
         return EXIT_CONFIG
+
+
+def set_password(target: str | None, from_stdin: bool) -> int:
+    """Ask for the operator password (twice at a terminal), print or write its hash.
+
+    Only the Argon2 hash is ever written; the password itself goes nowhere. The
+    configuration reads the hash from ``STORYBOT_WEB__PASSWORD_HASH`` or from the
+    systemd credential ``web__password_hash``.
+    """
+    import getpass
+
+    from adapters.web.guard import hash_password
+
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass("New operator password: ")
+        if getpass.getpass("Again: ") != password:
+            print("storybot: the two passwords differ; nothing was changed", file=sys.stderr)
+            return EXIT_FAILURE
+    if len(password) < 10:
+        print("storybot: use a password of at least 10 characters", file=sys.stderr)
+        return EXIT_FAILURE
+    hashed = hash_password(password)
+    if target is None:
+        print(f"STORYBOT_WEB__PASSWORD_HASH='{hashed}'")
+        return 0
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(hashed + "\n")
+    os.chmod(target, 0o600)
+    print(f"storybot: the password hash is in {target}", file=sys.stderr)
+    return 0
 
 
 def _warn(lines: list[str]) -> None:

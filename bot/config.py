@@ -214,8 +214,67 @@ class DiscordConfig(Section):
         "wss://gateway.discord.gg/", pattern=r"^wss?://", description="the gateway"
     )
     edit_interval: float = Field(1.0, ge=0, description="seconds between edits while streaming")
+    shard_count: int | None = Field(
+        None,
+        ge=1,
+        le=100_000,
+        description="gateway shards across all instances (required past 2,500 servers)",
+    )
+    shard_ids: IntCommaList = Field(
+        default_factory=list,
+        description="the shards this instance runs (comma-separated; default: all)",
+    )
 
-    _split = field_validator("guild_ids", mode="before")(_split_commas)
+    _split = field_validator("guild_ids", "shard_ids", mode="before")(_split_commas)
+
+    @model_validator(mode="after")
+    def _shards_within_the_count(self) -> DiscordConfig:
+        if self.shard_ids and self.shard_count is None:
+            raise ValueError(
+                "discord.shard_ids (STORYBOT_DISCORD__SHARD_IDS) needs discord.shard_count "
+                "(STORYBOT_DISCORD__SHARD_COUNT), the number of shards across all instances"
+            )
+        wrong = [n for n in self.shard_ids if not 0 <= n < (self.shard_count or 0)]
+        if wrong or len(set(self.shard_ids)) != len(self.shard_ids):
+            raise ValueError(
+                f"discord.shard_ids (STORYBOT_DISCORD__SHARD_IDS) must be distinct numbers from "
+                f"0 to {(self.shard_count or 1) - 1}; got {self.shard_ids}"
+            )
+        return self
+
+
+class DatabaseConfig(Section):
+    url: SecretStr | None = Field(
+        None,
+        description="PostgreSQL instead of SQLite (`postgresql://user:password@host/db`); "
+        "several instances may share it",
+    )
+    path: str | None = Field(
+        None, description="the same as `database_path`, for those who spell it this way"
+    )
+    pool_size: int = Field(
+        10, ge=1, le=200, description="connections to PostgreSQL per instance (plus one listening)"
+    )
+    connect_timeout: float = Field(10, gt=0, le=300, description="seconds to reach PostgreSQL")
+    instance: str | None = Field(
+        None,
+        max_length=100,
+        pattern=r"^[A-Za-z0-9._:@-]+$",
+        description="this instance's name in metrics and /readyz (default: host name and pid)",
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _postgres_only(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        scheme = value.get_secret_value().partition("://")[0].lower()
+        if scheme not in ("postgresql", "postgres"):
+            raise ValueError(
+                f"must be a postgresql:// URL (got a {scheme or 'scheme-less'} one); leave it "
+                "unset for SQLite at database_path (STORYBOT_DATABASE_PATH)"
+            )
+        return value
 
 
 class HttpConfig(Section):
@@ -231,6 +290,64 @@ class HttpConfig(Section):
     keepalive_timeout: float = Field(15, gt=0, le=3600, description="seconds idle between requests")
 
 
+class WebConfig(Section):
+    enabled: bool = Field(
+        False, description="serve the browser chat, the operator console and /api/v1 (see Web)"
+    )
+    access: Literal["operator", "invite", "open"] = Field(
+        "operator", description="who may play in the browser: `operator`, `invite` or `open`"
+    )
+    password_hash: SecretStr | None = Field(
+        None, description="the operator password's Argon2 hash (`storybot web set-password`)"
+    )
+    public_url: Url | None = Field(
+        None, description="the address browsers use, e.g. https://story.example.org (invite links)"
+    )
+    cors_origins: CommaList = Field(
+        default_factory=list, description="other origins that may call /api/v1 (comma-separated)"
+    )
+    trust_proxy: bool = Field(
+        False, description="take the client address and https from X-Forwarded-For/-Proto"
+    )
+    idle_minutes: float = Field(60, gt=0, le=1440, description="a session ends after this idle")
+    max_session_hours: float = Field(12, gt=0, le=168, description="a session ends after this")
+    max_sessions: int = Field(1000, ge=1, le=100_000, description="signed-in sessions at once")
+    max_rooms: int = Field(200, ge=1, le=100_000, description="rooms open in memory at once")
+    room_connections: int = Field(
+        50, ge=1, le=10_000, description="browser connections per room or player"
+    )
+    max_sockets: int = Field(
+        500,
+        ge=1,
+        le=100_000,
+        description="browser WebSockets open at once (at most half of http.max_connections)",
+    )
+    replay_events: int = Field(
+        300, ge=10, le=100_000, description="events kept per room for reconnecting pages"
+    )
+    message_bytes: int = Field(
+        16_384, ge=1024, le=1_048_576, description="largest WebSocket message from a browser"
+    )
+    messages_per_minute: int = Field(
+        30, ge=1, le=10_000, description="WebSocket messages per session per minute"
+    )
+    signin_attempts: int = Field(
+        5, ge=1, le=1000, description="failed sign-ins per address per 15 minutes"
+    )
+
+    _split = field_validator("cors_origins", mode="before")(_split_commas)
+
+    @model_validator(mode="after")
+    def _operators_need_a_password(self) -> WebConfig:
+        if self.enabled and self.access != "open" and self.password_hash is None:
+            raise ValueError(
+                "web.enabled is true but no operator password is set: run "
+                "`storybot web set-password` and set STORYBOT_WEB__PASSWORD_HASH (or the "
+                "web__password_hash credential), or set web.access to 'open'"
+            )
+        return self
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="STORYBOT_",
@@ -242,9 +359,10 @@ class Settings(BaseSettings):
         validate_default=True,
     )
 
+    database: DatabaseConfig = DatabaseConfig()
     database_path: str = Field(
         "data/storybot.db",
-        description="the SQLite file (`chat` creates its folder; `run` expects it to exist)",
+        description="the SQLite file when `database.url` is unset (`run` expects its folder)",
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", description="DEBUG, INFO, WARNING or ERROR"
@@ -256,6 +374,7 @@ class Settings(BaseSettings):
     slack: SlackConfig = SlackConfig()
     discord: DiscordConfig = DiscordConfig()
     http: HttpConfig = HttpConfig()
+    web: WebConfig = WebConfig()
     feeds: Annotated[list[Url], NoDecode] = Field(
         default_factory=list, description="prompt feed URLs (RSS, Atom or JSON; comma-separated)"
     )
@@ -266,6 +385,21 @@ class Settings(BaseSettings):
     shutdown_grace: float = Field(15, ge=0, description="seconds stories may finish after SIGTERM")
 
     _split = field_validator("feeds", mode="before")(_split_commas)
+
+    @model_validator(mode="after")
+    def _one_sqlite_path(self) -> Settings:
+        """``STORYBOT_DATABASE_PATH`` keeps working; ``STORYBOT_DATABASE__PATH`` (beside
+        ``STORYBOT_DATABASE__URL``) says the same, and saying two different things is an error."""
+        path = self.database.path
+        if path is None or path == self.database_path:
+            return self
+        if "database_path" in self.model_fields_set:
+            raise ValueError(
+                f"database_path (STORYBOT_DATABASE_PATH) is {self.database_path!r} but "
+                f"database.path (STORYBOT_DATABASE__PATH) is {path!r}: set one of them"
+            )
+        self.database_path = path
+        return self
 
     @field_validator("log_level", mode="before")
     @classmethod

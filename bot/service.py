@@ -34,10 +34,12 @@ from bot.delivery import Delivered, deliver
 from bot.http_server import HttpServer, PortTaken, bind
 from bot.identity import ChannelKey, Sender
 from bot.instance import AlreadyRunning, InstanceLock
+from bot.instance_label import labelled_registry, render
+from bot.leases import Leadership
 from bot.metrics import CONTENT_TYPE
 from bot.platforms import Backoff, CredentialsRefused
 from bot.redact import Masker
-from bot.scheduler import Scheduler
+from bot.scheduler import DailyRun, Scheduler
 from bot.sdnotify import SystemdNotifier, run_watchdog, watchdog_interval
 from bot.types import ReplyKind, ReplyStream, Request
 from bot.vote_clock import VoteClock
@@ -57,6 +59,7 @@ No platform is configured, so there is nothing to run. Set at least one of:
   STORYBOT_SLACK__BOT_TOKEN     a Slack bot token (xoxb-...), with STORYBOT_SLACK__APP_TOKEN
                                 for Socket Mode or STORYBOT_SLACK__SIGNING_SECRET for HTTP
   STORYBOT_DISCORD__TOKEN       a Discord bot token
+  STORYBOT_WEB__ENABLED=true    the browser chat and operator console (see "Web" in the README)
 (or the same keys in the TOML file given with --config). To try Storybot without
 any platform, run: storybot chat"""
 
@@ -72,6 +75,8 @@ def configured_platforms(settings: Settings) -> list[str]:
         platforms.append("slack")
     if settings.discord.token:
         platforms.append("discord")
+    if settings.web.enabled:
+        platforms.append("web")
     return platforms
 
 
@@ -96,6 +101,8 @@ class Service:
     refused: set[str] = field(default_factory=set)
     """Platforms whose credentials were refused: they stay down until the config is fixed."""
     scheduler: Scheduler | None = None
+    leader: Leadership | None = None
+    """Whether this instance runs the scheduled jobs, with several on one database."""
     votes: VoteClock | None = None
     runner: HttpServer | None = None
     exit_code: int = 0
@@ -119,18 +126,33 @@ class Service:
         which can quote a credential (a refused Telegram token did)."""
         missing = [name for name in self.platforms if name not in self.adapters]
         database = await self.app.store.health()
-        ready = self.runner is not None and not missing and database is None
-        body = {
+        cluster = self.app.store.cluster()
+        ready = self.runner is not None and not missing and database is None and cluster.alive
+        body: dict[str, object] = {
             "ready": ready,
             "connected": sorted(self.adapters),
             "down": self.failed,
             "database": database or "ok",
         }
+        if cluster.shared:  # several instances on one database: who holds what
+            body["leases"] = {
+                "instance": cluster.instance,
+                "heartbeat": "ok" if cluster.alive else "lost",
+                "scheduler": self.leader.state if self.leader is not None else "none",
+                "other_instances": cluster.others,
+            }
         return web.json_response(body, status=200 if ready else 503)
 
     async def _metrics(self, _: web.Request) -> web.Response:
         self.app.metrics.active_stories.set(await self.app.store.count_active_stories())
-        return web.Response(body=self.app.metrics.render(), headers={"Content-Type": CONTENT_TYPE})
+        cluster = self.app.store.cluster()
+        registry = self.app.metrics.registry
+        body = (
+            render(labelled_registry(registry, cluster.instance))
+            if cluster.shared
+            else self.app.metrics.render()
+        )
+        return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE})
 
     def build_adapter(self, name: str) -> None:
         """Make one platform's adapter and serve its routes, answering 503 until it is up.
@@ -203,6 +225,7 @@ class Service:
             self._tried[name].set()
             log.info("%s adapter connected", name)
             return
+        self._tried[name].set()  # stopped before a first try: start-up must not wait for one
 
     def _refused(self, name: str, exc: Exception) -> None:
         """Once, clearly; when no platform is left to serve, the service ends with status 2,
@@ -218,12 +241,17 @@ class Service:
             self.exit_code = EXIT_CONFIG
             self.stopping.set()
 
-    async def publish(self, sub: Subscription) -> bool:
-        """The story of the day: a fresh opening from the prompt pool, through the adapter."""
+    async def publish(self, sub: Subscription, run: DailyRun) -> bool:
+        """The story of the day: a fresh opening from the prompt pool, through the adapter.
+
+        It is the platform event ``run.event``, so it is stored once; run again after an
+        instance died posting it, what that one stored is shown instead of a new story."""
         request = Request(
             channel=sub.channel,
             sender=STORY_OF_THE_DAY,
             command=Parsed(Command.RANDOM),
+            event_id=run.event,
+            retaken=run.again,
         )
         delivered = await self._into(sub.channel, self.app.engine.handle(request))
         return (
@@ -260,6 +288,8 @@ class Service:
             await self.votes.stop()
         if self.scheduler is not None:
             await self.scheduler.stop()
+        if self.leader is not None:
+            await self.leader.stop()
         if self.runner is not None:
             await self.runner.stop()
 
@@ -289,10 +319,16 @@ async def run_service(
     if not platforms:
         sys.stderr.write(HOW_TO_CONFIGURE + "\n")
         return 2
-    check_path(settings.database_path)
+    shared = settings.database.url is not None
+    if not shared:
+        check_path(settings.database_path)
+    # One `run` per SQLite file; on PostgreSQL several instances are the point.
+    lock: contextlib.AbstractContextManager[object] = (
+        contextlib.nullcontext() if shared else InstanceLock(settings.database_path)
+    )
     try:
         http = settings.http
-        with InstanceLock(settings.database_path), bind(http.host, http.port) as sock:
+        with lock, bind(http.host, http.port) as sock:
             return await _until_stopped(settings, platforms, factory, stop, on_ready, sock)
     except AlreadyRunning as exc:
         sys.stderr.write(f"storybot: {exc}\n")
@@ -339,7 +375,12 @@ async def _serve(
             service.build_adapter(name)
         if service.exit_code:
             return service.exit_code
-        service.scheduler = Scheduler(settings, app.store, app.metrics, service.publish)
+        if app.store.cluster().shared:  # one of the instances runs the scheduled jobs
+            service.leader = Leadership(app.store)
+            await service.leader.start()
+        service.scheduler = Scheduler(
+            settings, app.store, app.metrics, service.publish, leader=service.leader
+        )
         app.engine.library.on_schedule_change = service.scheduler.reschedule
         server = service.runner = HttpServer(service.http_app, settings.http, sock=sock)
         await server.start()
@@ -352,7 +393,7 @@ async def _serve(
         log.info(
             "serving on %s:%s; connected: %s",
             settings.http.host,
-            settings.http.port,
+            sock.getsockname()[1],
             ", ".join(service.adapters) or "none yet",
         )
         notifier.ready(f"serving {', '.join(service.adapters) or 'no platform yet'}")
