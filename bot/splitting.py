@@ -14,7 +14,10 @@ _BOUNDARIES = (
     re.compile(r"(\n\s*\n)"),
     re.compile(r"(\n)"),
     re.compile(r"(?<=[.!?…])[\"'”’)\]]*(\s+)"),
+    # Japanese writes no space after a sentence: cut right after 。！？ and any closing bracket.
+    re.compile(r"(?<=[。！？])[」』）]*(\s*)"),
     re.compile(r"(?<=[;:,])(\s+)"),
+    re.compile(r"(?<=[、，])(\s*)"),
     re.compile(r"(\s+)"),
 )
 

@@ -1,0 +1,102 @@
+"""Genre and tone families: free-text settings read in any of the four languages."""
+
+from __future__ import annotations
+
+GENRES = (
+    ("myster", "mystery"),
+    ("detect", "mystery"),
+    ("crime", "mystery"),
+    ("noir", "mystery"),
+    ("krimi", "mystery"),
+    ("polar", "mystery"),
+    ("policier", "mystery"),
+    ("ミステリ", "mystery"),
+    ("推理", "mystery"),
+    ("探偵", "mystery"),
+    ("sci", "scifi"),
+    ("space", "scifi"),
+    ("robot", "scifi"),
+    ("cyber", "scifi"),
+    ("future", "scifi"),
+    ("zukunft", "scifi"),
+    ("sf", "scifi"),
+    ("ＳＦ", "scifi"),
+    ("宇宙", "scifi"),
+    ("horror", "spooky"),
+    ("ghost", "spooky"),
+    ("spook", "spooky"),
+    ("gothic", "spooky"),
+    ("grusel", "spooky"),
+    ("gespenst", "spooky"),
+    ("horreur", "spooky"),
+    ("fantôme", "spooky"),
+    ("ホラー", "spooky"),
+    ("怪談", "spooky"),
+    ("幽霊", "spooky"),
+    ("fairy", "fantasy"),
+    ("märchen", "fantasy"),
+    ("conte", "fantasy"),
+    ("fantas", "fantasy"),
+    ("magic", "fantasy"),
+    ("magie", "fantasy"),
+    ("myth", "fantasy"),
+    ("ファンタジ", "fantasy"),
+    ("魔法", "fantasy"),
+    ("童話", "fantasy"),
+    ("おとぎ", "fantasy"),
+    ("advent", "adventure"),
+    ("abenteuer", "adventure"),
+    ("aventure", "adventure"),
+    ("pirat", "adventure"),
+    ("quest", "adventure"),
+    ("action", "adventure"),
+    ("冒険", "adventure"),
+)
+TONES = (
+    ("spook", "eerie"),
+    ("creep", "eerie"),
+    ("scar", "eerie"),
+    ("dark", "eerie"),
+    ("eerie", "eerie"),
+    ("gothic", "eerie"),
+    ("grusel", "eerie"),
+    ("unheimlich", "eerie"),
+    ("düster", "eerie"),
+    ("effray", "eerie"),
+    ("sombre", "eerie"),
+    ("inquiét", "eerie"),
+    ("怖", "eerie"),
+    ("不気味", "eerie"),
+    ("ホラー", "eerie"),
+    ("fun", "funny"),
+    ("silly", "funny"),
+    ("comic", "funny"),
+    ("humor", "funny"),
+    ("humour", "funny"),
+    ("lustig", "funny"),
+    ("witzig", "funny"),
+    ("drôle", "funny"),
+    ("amusant", "funny"),
+    ("面白", "funny"),
+    ("コミカル", "funny"),
+    ("笑", "funny"),
+    ("tense", "tense"),
+    ("thrill", "tense"),
+    ("exciting", "tense"),
+    ("spannend", "tense"),
+    ("haletant", "tense"),
+    ("palpitant", "tense"),
+    ("ハラハラ", "tense"),
+    ("緊迫", "tense"),
+)
+
+
+def genre_family(genre: str) -> str:
+    """The family of phrases and names a free-text genre gets: mystery, fantasy, scifi..."""
+    lowered = genre.lower()
+    return next((family for hint, family in GENRES if hint in lowered), "everyday")
+
+
+def tone_family(tone: str) -> str:
+    lowered = tone.lower()
+    return next((family for hint, family in TONES if hint in lowered), "warm")
