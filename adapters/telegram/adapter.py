@@ -48,6 +48,7 @@ from adapters.telegram.surface import TelegramSurface, TypingShown
 from bot.app import App
 from bot.commands import Command, Parsed
 from bot.delivery import Limits, Surface, deliver
+from bot.i18n import choose, spoken
 from bot.identity import ChannelKey, Sender
 from bot.platforms import CredentialsRefused
 from bot.types import Final, ManagerCheck, Mode, ReplyStream, Request, manages, only
@@ -163,10 +164,18 @@ class TelegramAdapter:
         await self.application.shutdown()
 
     async def _set_commands(self) -> None:
-        try:
-            await self.bot.set_my_commands(render.menu())
-        except TelegramError as exc:
-            log.warning("could not set the Telegram command menu: %s", exc)
+        """The menu in each language, which Telegram shows by the user's app language."""
+        for language, commands in render.menus(self.language):
+            try:
+                await self.bot.set_my_commands(commands, language_code=language)
+            except TelegramError as exc:
+                log.warning("could not set the Telegram command menu (%s): %s", language, exc)
+
+    @property
+    def language(self) -> str:
+        """``i18n.default``: the language for users whose locale Storybot does not speak."""
+        i18n = getattr(self.app.settings, "i18n", None)  # the setting lands with issue 18's core
+        return choose(getattr(i18n, "default", None))
 
     # updates: each handler takes its place in line and returns; replies go on beside
 
@@ -200,7 +209,8 @@ class TelegramAdapter:
         message = update.message
         if message is None or inbound.from_bot(message):
             return
-        hint = render.UNKNOWN if message.text else render.NOT_TEXT
+        language = choose(inbound.sender_of(message).locale, default=self.language)
+        hint = render.said(render.UNKNOWN if message.text else render.NOT_TEXT, language)
         surface = self._surface(Target(message.chat.id))
         self._beside(update, self._show(Final(hint, private=True), surface))
 
@@ -337,18 +347,25 @@ class TelegramAdapter:
         """/start: with a story waiting here, its title, last lines and the ways on;
         "send me an idea" would merge the idea into the running story."""
         target = inbound.target_of(message)
+        language = choose(inbound.sender_of(message).locale, default=self.language)
         if inbound.is_private(message.chat):
-            name = message.from_user.first_name if message.from_user else "there"
-            hello, reply_to = render.PRIVATE_HELLO.format(name=name), None
+            user = message.from_user
+            name = user.first_name if user else render.said(render.THERE, language)
+            hello = render.said(render.PRIVATE_HELLO, language, name=name)
+            reply_to = None
         else:
-            hello, reply_to = render.GROUP_HELLO, message.message_id
+            hello, reply_to = render.said(render.GROUP_HELLO, language), message.message_id
         surface = self._surface(target, reply_to=reply_to)
-        self._beside(update, self._welcome(hello, inbound.channel_key(target), surface))
+        welcome = self._welcome(hello, language, inbound.channel_key(target), surface)
+        self._beside(update, welcome)
 
-    async def _welcome(self, hello: str, channel: ChannelKey, surface: TelegramSurface) -> None:
+    async def _welcome(
+        self, hello: str, language: str, channel: ChannelKey, surface: TelegramSurface
+    ) -> None:
         engine = self.app.engine
-        if await engine.has_story(channel):
-            text = await engine.greeting(channel)
-        else:
-            text = f"{hello}\n\n{engine.help_text()}"
+        with spoken(language):  # the greeting and help are the core's words
+            if await engine.has_story(channel):
+                text = await engine.greeting(channel)
+            else:
+                text = f"{hello}\n\n{engine.help_text()}"
         await self._show(Final(text, private=True), surface)

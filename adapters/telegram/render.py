@@ -2,7 +2,9 @@
 
 Everything the bot shows goes through :func:`html_text`, so no user or model
 text can ever make Telegram answer "can't parse entities". The few sentences the
-adapter says itself (greetings, hints) live here too.
+adapter says itself (greetings, hints, the command menu) live here too, marked
+for the catalogs with ``N_`` and translated where they are shown, into a language
+passed in: Telegram shows them outside any engine turn.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.commands import SPECS, is_number
 from bot.delivery import Choices, with_votes
+from bot.i18n import LANGUAGES, N_, translator
 
 MAX_MESSAGE = 4096
 """Telegram's limit on a message's text after entity parsing, in UTF-16 code units."""
@@ -20,20 +23,30 @@ MAX_CALLBACK_DATA = 64
 MAX_ALERT = 200
 """answerCallbackQuery shows at most this many characters."""
 MAX_BUTTON_LABEL = 48
+MAX_COMMAND_DESCRIPTION = 256
+"""setMyCommands refuses a command description longer than this (BotCommand, 1-256)."""
 CHOICE_PREFIX = "c"
-STORY_MENU = "write a story together: /story <your idea>, or /story help"
-START_MENU = "what this bot does"
-PRIVATE_HELLO = (
+STORY_MENU = N_("write a story together: /story <your idea>, or /story help")
+START_MENU = N_("what this bot does")
+PRIVATE_HELLO = N_(
     "Hi {name}! I write stories with you, one part at a time. Send me an idea, like "
     '"a lighthouse keeper finds a door in the sea", and I will begin. Then tell me what '
     "happens next, or tap one of the choices."
 )
-GROUP_HELLO = (
+GROUP_HELLO = N_(
     "Hi! I write stories with this group. Start one with /story <your idea>; reply to my "
     "story messages to steer it, or tap one of the choices."
 )
-NOT_TEXT = "I can only read text. Send me a story idea, or /story help to see what I can do."
-UNKNOWN = "I don't know that command. Try /story help."
+NOT_TEXT = N_("I can only read text. Send me a story idea, or /story help to see what I can do.")
+UNKNOWN = N_("I don't know that command. Try /story help.")
+THERE = N_("there")
+"""The name in "Hi {name}!" for someone Telegram gives none."""
+
+
+def said(message: str, language: str, **values: str) -> str:
+    """One of the sentences above in ``language``, its placeholders filled."""
+    text = translator(language).gettext(message)
+    return text.format(**values) if values else text
 
 
 def html_text(text: str) -> str:
@@ -89,11 +102,27 @@ def alert_text(text: str) -> str | None:
     return stripped if 0 < len(stripped) <= MAX_ALERT else None
 
 
-def menu() -> list[BotCommand]:
-    """Telegram's command menu, described from the core command registry."""
-    shortcuts = [BotCommand(spec.command.value, spec.summary) for spec in SPECS]
+def description(text: str) -> str:
+    """A command description cut to what setMyCommands takes (a longer one fails the call)."""
+    text, most = " ".join(text.split()), MAX_COMMAND_DESCRIPTION
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def menu(language: str) -> list[BotCommand]:
+    """Telegram's command menu in ``language``, described from the core command registry.
+
+    The command names stay as they are: people type them, in every language.
+    """
+    words = translator(language).gettext
+    shortcuts = [BotCommand(spec.command.value, description(words(spec.summary))) for spec in SPECS]
     return [
-        BotCommand("story", STORY_MENU),
+        BotCommand("story", description(words(STORY_MENU))),
         *shortcuts,
-        BotCommand("start", START_MENU),
+        BotCommand("start", description(words(START_MENU))),
     ]
+
+
+def menus(default: str) -> list[tuple[str | None, list[BotCommand]]]:
+    """Every menu to register: one per language for users whose app uses it (Telegram
+    picks by the user's ``language_code``), then ``default`` for everyone else."""
+    return [(language, menu(language)) for language in LANGUAGES] + [(None, menu(default))]

@@ -21,6 +21,7 @@ from adapters.telegram.render import (
 )
 from bot.commands import SPECS
 from bot.delivery import Choices
+from bot.i18n import LANGUAGES
 from tests.fakes.telegram_api import EntityError, parse_html
 
 
@@ -105,10 +106,11 @@ def test_alert_text_only_when_it_fits() -> None:
     assert alert_text("x" * 201) is None
 
 
-def test_the_command_menu_has_every_command_within_telegrams_limits() -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_command_menu_has_every_command_within_telegrams_limits(language: str) -> None:
     """setMyCommands refuses more than 100 commands, names other than 1-32 lowercase
     letters, digits and underscores, and descriptions outside 1-256 characters."""
-    menu = render.menu()
+    menu = render.menu(language)
     names = [command.command for command in menu]
     assert len(menu) <= 100
     assert len(names) == len(set(names))

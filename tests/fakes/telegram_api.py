@@ -16,6 +16,7 @@ import html
 import itertools
 import json
 import math
+import re
 import time
 from collections import deque
 from collections.abc import Callable
@@ -342,6 +343,20 @@ class FakeTelegram:
         return True
 
     async def _api_setMyCommands(self, params: dict[str, Any], files: dict[str, Any]) -> Any:
+        """Refused as Telegram refuses it: up to 100 commands, names of 1-32 lower-case
+        letters, digits and underscores, descriptions of 1-256 characters, and a
+        ``language_code`` that is a two-letter ISO 639-1 code or absent."""
+        commands = params.get("commands")
+        if not isinstance(commands, list) or not 0 < len(commands) <= 100:
+            raise ApiError(400, "Bad Request: BOT_COMMANDS_TOO_MUCH")
+        for command in commands:
+            if not re.fullmatch(r"[a-z0-9_]{1,32}", str(command.get("command", ""))):
+                raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
+            if not 1 <= len(str(command.get("description", ""))) <= 256:
+                raise ApiError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
+        language = params.get("language_code", "")
+        if language and not re.fullmatch(r"[a-z]{2}", language):
+            raise ApiError(400, "Bad Request: invalid language code specified")
         return True
 
     async def _api_sendChatAction(self, params: dict[str, Any], files: dict[str, Any]) -> Any:

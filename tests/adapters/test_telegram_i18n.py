@@ -1,0 +1,111 @@
+"""Telegram in the user's language: the command menu per ``language_code``, and answers in
+the language of the app that sent the update (real PTB against the fake Bot API)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from adapters.telegram import render
+from bot.commands import SPECS
+from bot.i18n import LANGUAGES, translator
+from bot.identity import ChannelKey, Sender
+from bot.types import Request
+from tests.adapters.test_telegram import DM, Harness, running
+from tests.conftest import collect
+from tests.fakes.provider import ScriptedProvider
+from tests.fakes.telegram_api import FakeTelegram, message, parse_html
+from tests.i18n_catalogs import TRANSLATED, needs_catalogs
+
+
+@pytest.fixture
+async def tg() -> AsyncIterator[FakeTelegram]:
+    async with FakeTelegram() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def bot(tg: FakeTelegram, tmp_path: Path) -> AsyncIterator[Harness]:
+    async with running(tg, tmp_path / "db.sqlite", ScriptedProvider(chunk=7)) as harness:
+        yield harness
+
+
+def from_user(text: str | None, language: str | None, **extra: Any) -> dict[str, Any]:
+    """A DM whose sender's Telegram app is set to ``language``."""
+    update = message(text, chat_id=DM, user_id=DM, **extra)
+    update["message"]["from"]["language_code"] = language
+    return update
+
+
+def menus(tg: FakeTelegram) -> dict[str | None, list[dict[str, str]]]:
+    return {c.params.get("language_code"): c.params["commands"] for c in tg.of("setMyCommands")}
+
+
+async def test_the_menu_is_registered_once_per_language_and_once_without(bot: Harness) -> None:
+    registered = menus(bot.tg)
+    assert set(registered) == {*LANGUAGES, None}
+    assert len(bot.tg.of("setMyCommands")) == len(LANGUAGES) + 1
+    for language in LANGUAGES:
+        names = [command["command"] for command in registered[language]]
+        assert names == [command["command"] for command in registered[None]]  # typed alike
+        descriptions = {c["command"]: c["description"] for c in registered[language]}
+        words = translator(language).gettext
+        assert descriptions["story"] == render.description(words(render.STORY_MENU))
+        for spec in SPECS:
+            assert descriptions[spec.command.value] == render.description(words(spec.summary))
+
+
+@needs_catalogs()
+async def test_each_language_s_menu_is_in_that_language(bot: Harness) -> None:
+    registered = menus(bot.tg)
+    assert set(TRANSLATED) <= set(registered)
+    english = {c["command"]: c["description"] for c in registered["en"]}
+    for language in TRANSLATED:
+        shown = {c["command"]: c["description"] for c in registered[language]}
+        same = [name for name in shown if shown[name] == english[name]]
+        assert len(same) <= len(shown) // 10, (language, same)  # a name or two may stay
+
+
+async def answer_in(bot: Harness, language: str | None) -> str:
+    """What the engine answers ``help`` with for a sender whose locale is ``language``."""
+    request = Request(ChannelKey.of("test", "help"), Sender("1", "Ada", language), "help")
+    _, final = await collect(bot.app.engine.handle(request))
+    assert final is not None
+    return final.text
+
+
+@needs_catalogs("de")
+async def test_a_german_users_dm_gets_german_help(bot: Harness) -> None:
+    german, english = await answer_in(bot, "de"), await answer_in(bot, None)
+    assert german != english, "the engine did not answer a German sender in German"
+    update = from_user("/story help", "de")
+    await bot.send(update)
+    await bot.settled(update)
+    (shown,) = bot.sent(DM)
+    assert parse_html(shown.text) == german
+
+
+@needs_catalogs("de")
+async def test_a_hint_outside_any_turn_follows_the_users_app(bot: Harness) -> None:
+    """A sticker in a DM gets the adapter's own hint, in the sender's language."""
+    update = from_user(
+        None,
+        "de",
+        sticker={
+            "file_id": "s",
+            "file_unique_id": "s",
+            "type": "regular",
+            "width": 1,
+            "height": 1,
+            "is_animated": False,
+            "is_video": False,
+        },
+    )
+    await bot.send(update)
+    await bot.settled(update)
+    (shown,) = bot.sent(DM)
+    assert parse_html(shown.text) == translator("de").gettext(render.NOT_TEXT)
+    assert parse_html(shown.text) != render.NOT_TEXT
