@@ -32,7 +32,9 @@ def bind_base(scene: Scene) -> None:
     ally = story.ally()
     culprit = story.culprit()
     goal = story.goal
+    wish = next((t for t in story.things if t.role in ("fear", "wish")), None)
     scene.bind(
+        T=wish.id if wish else None,
         H=story.hero.id,
         A=ally.id if ally else None,
         O=goal.thing or None,
@@ -100,13 +102,17 @@ def run_if_fresh(scene: Scene, beat: str, args: dict[str, str]) -> bool:
 def opening(scene: Scene, budget: int) -> None:
     story = scene.story
     goal = story.goal
-    scene.pick("open.intro", para=True)
+    hero, ally = story.hero, story.ally()
+    # What the hero is ("a fox") is said at once: for a premise without a name it is all
+    # the reader gave, and a kind told later reads as a surprise.
+    scene.pick(*(("open.intro.kind",) if hero.kind else ()), "open.intro", para=True)
     scene.pick(f"open.goal.{goal.shape}.{goal.cond}", f"open.goal.{goal.shape}")
     culprit = story.culprit()
     if budget >= 200:
         scene.pick("open.rival" if culprit and culprit.revealed else "open.stakes")
-    if "A" in scene.bound:
-        scene.pick("open.ally", para=True)
+    if ally is not None:
+        twin = ally.kind is not None and hero.kind is not None and ally.kind.head == hero.kind.head
+        scene.pick(*(("open.ally.twin",) if twin else ()), "open.ally", para=True)
     if budget >= 200:
         scene.pick("say.start", para=True, kind="say.start")
     run(scene, scene.rng.choice(("search", "witness")), {})
@@ -201,8 +207,9 @@ def fill(scene: Scene, budget: int, *, ending: bool = False) -> None:
 
     steps = [
         chat,
+        lambda: _kind(scene, ending),
         mood,
-        lambda: _remind(scene),
+        lambda: _remind(scene, must=False),
         beat,
         lambda: None if lore_lately or ending else turns.lore(scene, {}),
         lambda: _scenery(scene, budget),
@@ -245,10 +252,29 @@ def _trim(scene: Scene, budget: int) -> None:
             index -= 1
 
 
-def _remind(scene: Scene) -> None:
-    key = scene.bound.get("O") or scene.bound.get("G") or scene.bound.get("Z") or ""
-    if key and not scene.mentions.get(key, 0):
-        scene.pick(f"remind.{scene.story.goal.shape}", "remind.any", kind="remind")
+KIND_EVERY = 4
+"""How often (in parts) the hero's kind is said again: "a fox" should not be forgotten."""
+
+
+def _kind(scene: Scene, ending: bool) -> None:
+    hero = scene.story.hero
+    if any(block.kind == "hero.kind" for block in scene.blocks):
+        return
+    if hero.kind is not None and (ending or scene.story.plot.part % KIND_EVERY == 0):
+        scene.pick("hero.kind", must=False)
+
+
+def _remind(scene: Scene, *, must: bool = True) -> None:
+    """Name the goal if the part has not; ``must`` even with a line told twice already.
+
+    What the hero fears or longs for (``T``: "the dark", "a friend") names the
+    goal too, as does ``{goal}`` itself.
+    """
+    keys = [scene.bound[k] for k in "OGZT" if k in scene.bound]
+    if any(block.kind == "remind" for block in scene.blocks):
+        return
+    if keys and not any(scene.mentions.get(k, 0) for k in [*keys, "goal"]):
+        scene.pick(f"remind.{scene.story.goal.shape}", "remind.any", kind="remind", must=must)
 
 
 def hook(scene: Scene) -> tuple[Block | None, str, dict[str, str]]:

@@ -9,6 +9,7 @@ the trouble, kept secret until the story's turn.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 from bot.providers.offline.cast import (
@@ -16,12 +17,13 @@ from bot.providers.offline.cast import (
     add_place,
     add_thing,
     find_character,
+    find_place,
     invent_person,
     invent_place,
 )
 from bot.providers.offline.families import genre_family, tone_family
 from bot.providers.offline.lang.base import Facts, Language, Person
-from bot.providers.offline.model import Goal, Story
+from bot.providers.offline.model import Goal, Noun, Story
 from bot.providers.offline.template import sentence_key
 from bot.providers.offline.text import split_sentences
 
@@ -37,6 +39,8 @@ SHAPES = {
     "stop": "mend",
     "rescue": "rescue",
     "reach": "reach",
+    "meet": "meet",
+    "face": "face",
 }
 
 
@@ -48,7 +52,9 @@ def build(premise: str, genre: str, tone: str, lang: Language, rng: random.Rando
         add_place(story, noun, kind)
     if facts.goal_place is not None:
         add_place(story, *facts.goal_place)
-    start = story.places[0] if story.places else invent_place(story, lang, rng)
+    goal_place = find_place(story, facts.goal_place[0]) if facts.goal_place else None
+    starts = [p for p in story.places if p is not goal_place]  # not already where they go
+    start = starts[0] if starts else invent_place(story, lang, rng)
     story.location = start.id
     start.visited = True
     _cast(story, facts, lang, rng)
@@ -67,6 +73,11 @@ def _cast(story: Story, facts: Facts, lang: Language, rng: random.Random) -> Non
     hero.role, hero.status = "hero", "here"
     for person in people[1:]:
         add_person(story, person, "ally")
+    if not people and facts.hero_kind is not None:
+        for _ in range(min(facts.heroes, 4) - 1):  # "two kids": the second is the first ally
+            twin = invent_person(story, lang, rng, grand=False)
+            twin.kind = dataclasses.replace(facts.hero_kind, adj=list(facts.hero_kind.adj))
+            add_person(story, twin, "ally")
     if not story.with_role("ally"):
         add_person(story, invent_person(story, lang, rng, grand=False), "ally")
     for person in facts.people:
@@ -78,14 +89,19 @@ def _cast(story: Story, facts: Facts, lang: Language, rng: random.Random) -> Non
 
 
 def _goal(story: Story, facts: Facts, lang: Language, rng: random.Random) -> None:
+    if facts.wish is not None:
+        _wish(story, facts.wish, lang, rng)
+        return
     verb = facts.goal_verb or "find"
     goal = Goal(verb=verb, shape=SHAPES.get(verb, "retrieve"), cond=facts.cond)
+    if facts.fear is not None:
+        add_thing(story, facts.fear, "fear", status="feared")
     if facts.goal_person:
         captive = find_character(story, facts.goal_person)
         if captive is not None:
             captive.role, captive.status = "helper", "captured"
             goal.person = captive.id
-    if facts.goal_place is not None and goal.shape == "reach":
+    if facts.goal_place is not None and goal.shape in ("reach", "face"):
         goal.place = add_place(story, *facts.goal_place).id
     noun = facts.goal_thing
     if noun is None and not goal.person and not goal.place:
@@ -97,6 +113,18 @@ def _goal(story: Story, facts: Facts, lang: Language, rng: random.Random) -> Non
     if goal.shape == "retrieve" and not goal.cond:
         goal.cond = "lost"
     story.goal = goal
+
+
+def _wish(story: Story, wish: Noun, lang: Language, rng: random.Random) -> None:
+    """Someone to meet ("a friend"): the goal is a person met at the end, named by the wish.
+
+    The wish stays a noun (so every reminder says "a friend"); who it turns out
+    to be is invented now and kept away until the ending introduces them.
+    """
+    add_thing(story, wish, "wish", status="missing")
+    friend = add_person(story, invent_person(story, lang, rng, grand=False), "helper")
+    friend.status = "away"
+    story.goal = Goal(verb="meet", shape="meet", person=friend.id)
 
 
 def rebuild(

@@ -217,6 +217,8 @@ class Scene:
             if place is not None:
                 return self.lang.place(self, place, form)
         else:
+            if name == "goal":
+                self.mentions["goal"] = self.mentions.get("goal", 0) + 1
             special = self.lang.special(self, name, form)
             if special is not None:
                 return special

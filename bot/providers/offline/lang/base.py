@@ -45,6 +45,12 @@ class Facts:
     """What the hero is when the premise names no one ("a dragon who...")."""
     villain: str = ""
     """A word for who caused the trouble, when the premise says: "thief", "witch"."""
+    heroes: int = 1
+    """How many heroes of ``hero_kind`` the premise names ("two kids": 2)."""
+    fear: Noun | None = None
+    """What the hero is afraid of ("the dark"); the goal is then to go where it is."""
+    wish: Noun | None = None
+    """Someone the hero longs for ("a friend"): the goal is to meet them, not pick them up."""
 
 
 @dataclass(slots=True)

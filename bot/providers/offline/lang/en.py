@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.providers.offline.lang import en_names, en_phrases, en_read, en_steer
+from bot.providers.offline.lang import en_names, en_phrases, en_read, en_shape, en_steer
 from bot.providers.offline.lang.base import Facts, Names, Slots, Steer
 from bot.providers.offline.lang.latin import capitalise_sentences, join_names, tidy
 from bot.providers.offline.model import Character, Noun, Place, Story
@@ -44,6 +44,8 @@ GOALS = {
     "stop": "stop {O}",
     "rescue": "rescue {G}",
     "reach": "reach {Z}",
+    "face": "face {T}",
+    "meet": "find {T.a}",
 }
 TONES = {"warm": "warm", "eerie": "eerie", "funny": "funny", "tense": "tense"}
 
@@ -178,7 +180,9 @@ class English:
     # --- Reading ------------------------------------------------------------------------
 
     def read_premise(self, premise: str) -> Facts:
-        return en_read.read_premise(premise)
+        facts = en_read.read_premise(premise)
+        en_shape.refine(premise, facts)
+        return facts
 
     def read_direction(self, direction: str, story: Story) -> Steer | None:
         return en_steer.read_direction(direction, story)

@@ -25,6 +25,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "The trouble began on a <grey|blustery|bright> day {P.in}, and {H.full} was the first to "
         "hear of it.",
     ),
+    "open.intro.kind": (
+        "{H.full} was {H.a}, and everyone {P.in} knew it.",
+        "{P} [P:was|were] quiet in the early light, and {H.full}, {H.a}, liked it that way.",
+        "There was once {H.a} called {H.full}, who lived {P.in}.",
+        "{H.full}, {H.a}, had lived {P.in} for as long as [H:he|she] could remember.",
+        "Everyone {P.in} knew {H.full}, {H.a} with a habit of noticing things.",
+    ),
     "open.goal.retrieve.stolen": (
         "Someone had stolen {O.short} in the night, and {H} had promised to get [O:it|them] back.",
         "{O.short} [O:was|were] gone. The case stood empty, the lock was scratched, and {H} meant "
@@ -60,6 +67,17 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} had dreamed of reaching {Z} for as long as [H:he|she] could remember.",
         "The road to {Z} was long, and {H} meant to travel every mile of it.",
     ),
+    "open.goal.face": (
+        "{H} was afraid of {T}, and always had been. But the way on led through {Z}, and "
+        "{H} had decided to {goal}.",
+        "There was one thing {H} feared: {T}. And there was one place full of it: {Z}. "
+        "{H} meant to go there all the same.",
+    ),
+    "open.goal.meet": (
+        "All {H} had ever wished for was {T.a}, and this year {H} meant to find one.",
+        "{H} had a great many things, but not {T.a}, and [H:he|she] wanted one more than anything.",
+        "{H} had decided: somewhere out there was {T.a} waiting to be found.",
+    ),
     "open.stakes": (
         "Whoever was behind it had left almost nothing to go on, and that was the most worrying "
         "part.",
@@ -79,6 +97,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} was not alone. {A.full} had insisted on coming, and {A} was not someone who could be "
         "talked out of anything.",
         "{A.full} had known {H} for years and trusted [H:him|her] completely.",
+    ),
+    "open.ally.twin": (
+        "{A.full} was {A.a} too, and went wherever {H} went.",
+        "With {H} came {A.full}, another {A.kind}, who was braver and a little louder.",
     ),
     "say.start": (
         "“Where do we even begin?” asked {A}. “Right here,” said {H}. “At the beginning.”",
@@ -453,6 +475,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "From the top of the rise {H} saw {Z} at last, shining in the distance.",
         "The signposts all said the same thing now: {Z}, not far.",
     ),
+    "close_in.face": (
+        "{Z} was just ahead now, and {H} could feel {T} waiting in it.",
+        "{H} stopped at the edge of {Z}, took a breath, and did not turn back.",
+    ),
+    "close_in.meet": (
+        "{H} had a feeling that {T.a} was nearer than [H:he|she] thought.",
+        "Somebody had been asking after {H}, people said: somebody who wanted {T.a} too.",
+    ),
     "close_in.any": (
         "{H} was close now, closer than ever.",
         "{H} could feel it: the end of the trail was near.",
@@ -521,6 +551,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "lore.reach": (
         "It was said that {Z} was the most beautiful place in the world.",
         "Nobody {H} knew had ever been to {Z}, which was exactly why {H} wanted to go.",
+    ),
+    "lore.face": (
+        "People said {Z} was full of {T}, and that nobody who feared it ever went in.",
+        "{A} said that {T} was only frightening until you looked at it properly.",
+    ),
+    "lore.meet": (
+        "{A} said that {T.a} turns up when you stop looking so hard.",
+        "{H} remembered being told that {T.a} is the best thing there is to find.",
     ),
     "watch": (
         "{H} hid in a doorway and watched {P}, waiting to see who would come.",
@@ -919,6 +957,26 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} looked towards {Z} and went on.",
         "<Somewhere ahead|Beyond the next hill|Not so far now>, {Z} was waiting.",
     ),
+    "remind.face": (
+        "{H} thought of {T} and shivered, but went on towards {Z}.",
+        "{Z} was still ahead, and {T} with it.",
+        "{H} was still afraid of {T}. [H:He|She] went on anyway.",
+        "Every step took {H} nearer to {Z}, and to {T}.",
+        "{H} did not like to think about {T}, so [H:he|she] thought about {Z} instead.",
+        "The closer {Z} came, the more {H} thought about {T}.",
+        "“You're thinking about {T} again,” said {A}. {H} did not deny it.",
+        "{H} told [H:himself|herself] that {T} could not hurt anyone. It did not help much.",
+    ),
+    "remind.meet": (
+        "{H} still hoped, more than anything, to find {T.a}.",
+        "<Somewhere|Out there somewhere|Not so far away>, {H} was sure, there was {T.a}.",
+        "{H} looked at every face and wondered: could this be {T.a}?",
+        "What {H} wanted most was still {T.a}.",
+        "{H} thought about what it would be like to have {T.a}, and walked a little faster.",
+        "If this went well, {H} thought, there might be {T.a} at the end of it.",
+        "{H} had not given up on finding {T.a}. Not even close.",
+        "Someone who would stay: that was all {H} meant by {T.a}.",
+    ),
     "remind.any": (
         "<Nothing|No one|Not even the weather> was going to stop {H} now: the plan was still to "
         "{goal}.",
@@ -939,6 +997,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} pulled [H:his|her] coat tighter and went on.",
         "{H} listened, and waited, and thought.",
         "{H} straightened [H:his|her] shoulders.",
+    ),
+    "hero.kind": (
+        "It was not easy being {H.a}, but {H} had never wanted to be anything else.",
+        "{H} did what any {H.kind} would have done, and kept going.",
+        "Nobody expects much of {H.a}. {H} was about to surprise them.",
+        "{H}, being {H.a}, noticed what the others missed.",
+        "It was a lot to ask of {H.a}, but {H} did not complain.",
     ),
     # --- Steering: what readers asked for, told as events ------------------------------
     "steer.reveal": (
@@ -1061,6 +1126,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} reached {Z} as the sun came up, and it was more beautiful than [H:he|she] had "
         "dreamed.",
     ),
+    "end.goal.face": (
+        "{H} walked into {Z}, and {T} [T:was|were] only {T.bare} after all. {H} was not afraid any "
+        "more.",
+    ),
+    "end.goal.meet": ("And that was how {H} met {G.full}, and found {T.a} at last.",),
     "end.goal.any": ("It was done, and done well.",),
     "end.say": (
         "“We did it,” said {A}. “We actually did it.”",

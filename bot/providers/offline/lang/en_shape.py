@@ -1,0 +1,175 @@
+"""Reading the shapes of a first prompt that names nobody: "a fox who collects keys".
+
+A new user's first premise is often a creature and what it does, wants or
+fears, with no name and no "must find X". The general reader
+(:mod:`.en_read`) takes the first noun phrase for the hero's kind and a goal
+verb's object for the goal; that misreads these shapes ("lonely robot
+looking", "find the dark", a hero who is a rocket). This reads them whole:
+
+- the hero: "a/an/one <adj>* <kind>", or a number and a plural ("two kids")
+  for several heroes of one kind;
+- what the hero does: "who/that <verb>s <object>", "<verb>ing <object>",
+  "wants (to <verb>) <object>", "learns to <verb> <object>", "looking for";
+- a fear: "(who is) afraid/scared of <X>", "fears <X>": the goal is to face it
+  where it lives ("the dark cave");
+- a wish for someone ("a friend"): the goal is to meet them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.providers.offline.lang.base import Facts
+from bot.providers.offline.lang.en_read import is_place_words, place_kind
+from bot.providers.offline.lang.en_verbs import base_of
+from bot.providers.offline.lang.en_words import COND
+from bot.providers.offline.model import Noun
+
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "the": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "twin": 2,
+}
+PLURALS = {"children": "child", "people": "person", "mice": "mouse", "geese": "goose"}
+STOP = frozenset(
+    "who that which named called with and , from in on at of afraid scared frightened "
+    "terrified".split()
+)
+ING_NOUNS = frozenset("king ring thing string wing sting morning evening spring".split())
+FEAR = re.compile(
+    r"\b(?:afraid|scared|frightened|terrified) of (?:the )?([a-z' ]+)|\bfears (?:the )?([a-z' ]+)"
+)
+WISH = frozenset(
+    "friend friends companion family home mother father mum mom dad brother sister parents "
+    "playmate".split()
+)
+"""Someone to meet, not a thing to pick up ("a friend")."""
+FEAR_PLACES = {
+    "dark": ("dark cave", "cave"),
+    "darkness": ("dark cave", "cave"),
+    "night": ("dark cave", "cave"),
+    "water": ("deep lake", "lake"),
+    "heights": ("high tower", "tower"),
+    "storms": ("stormy cliffs", "cliffs"),
+    "thunder": ("stormy cliffs", "cliffs"),
+}
+OBJECT_STOP = frozenset("to in on at with for from and but because so , of".split())
+DETS = frozenset("a an the some his her their its".split())
+
+
+def singular(word: str) -> str:
+    if word in PLURALS:
+        return PLURALS[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def refine(text: str, facts: Facts) -> None:
+    """Correct ``facts`` read by the general reader when the premise names nobody."""
+    if facts.people:
+        return
+    words = re.findall(r"[a-z']+|,", text.lower())
+    subject = _subject(words)
+    if subject is None:
+        return
+    kind, count, end = subject
+    facts.hero_kind, facts.heroes = kind, count
+    facts.things = [t for t in facts.things if t.words != kind.words]
+    rest = [w for w in words[end:] if w != ","]
+    rest_text = " ".join(rest)
+    fear = FEAR.search(rest_text)
+    if fear is not None:
+        _fear(facts, (fear[1] or fear[2]).split())
+        return
+    if facts.goal_thing is None and facts.goal_place is None and not facts.goal_person:
+        noun = _object(rest)
+        if noun is not None:
+            facts.goal_verb, facts.goal_thing = "find", noun
+            facts.cond = next((COND[w] for w in noun.words.split() if w in COND), "")
+    goal = facts.goal_thing
+    if goal is not None and is_place_words(goal.words.split()):  # "wants to see the sea"
+        facts.goal_place, facts.goal_verb, facts.goal_thing = (
+            (goal, place_kind(goal.words)),
+            "reach",
+            None,
+        )
+    elif goal is not None and goal.head in WISH and goal.head not in ("home",):
+        facts.wish = Noun(goal.words, goal.head, plural=goal.plural)
+        facts.goal_thing, facts.goal_verb = None, "meet"
+
+
+def _subject(words: list[str]) -> tuple[Noun, int, int] | None:
+    """The hero's kind, how many heroes, and where the rest of the premise starts."""
+    if not words or words[0] not in NUMBERS:
+        return None
+    count = NUMBERS[words[0]]
+    kind: list[str] = []
+    index = 1
+    while index < len(words) and len(kind) < 4:
+        word = words[index]
+        if word in STOP or (word.endswith("ing") and len(word) > 5 and word not in ING_NOUNS):
+            break
+        base = base_of(word)
+        if kind and base and (base != word or count > 1):
+            break  # "a fox collects", "two kids build"
+        kind.append(word)
+        index += 1
+    if not kind:
+        return None
+    head = singular(kind[-1]) if count > 1 else kind[-1]
+    words_sg = " ".join([*kind[:-1], head])
+    return Noun(words_sg, head), count, index
+
+
+def _object(rest: list[str]) -> Noun | None:
+    """The object of the premise's first verb: "(who) collects keys" -> keys."""
+    index = 0
+    while index < len(rest) and rest[index] in ("who", "that", "which", "is", "are"):
+        index += 1
+    if index >= len(rest):
+        return None
+    verb = rest[index]
+    if not (base_of(verb) or verb.endswith("ing")):
+        return None
+    index += 1
+    while index < len(rest) and (
+        rest[index] in ("to", "for", "after", "out")
+        or (base_of(rest[index]) and rest[index - 1] == "to")
+    ):
+        index += 1  # "wants to find", "looking for", "learns to fly"
+    while index < len(rest) and rest[index] in DETS:
+        index += 1
+    words: list[str] = []
+    while index < len(rest) and rest[index] not in OBJECT_STOP and len(words) < 3:
+        words.append(rest[index])
+        index += 1
+    if not words:
+        return None
+    head = words[-1]
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    return Noun(" ".join(words), head, plural=plural)
+
+
+def _fear(facts: Facts, words: list[str]) -> None:
+    words = [w for w in words if w not in DETS][:3]
+    cut = next((i for i, w in enumerate(words) if w in OBJECT_STOP), len(words))
+    words = words[:cut] or ["dark"]
+    head = words[-1]
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    facts.fear = Noun(" ".join(words), head, plural=plural)
+    place, place_head = FEAR_PLACES.get(head, (f"cave of {' '.join(words)}", "cave"))
+    kind = {"lake": "lake", "tower": "tower", "cliffs": "coast"}.get(place_head, "cave")
+    facts.goal_place = (Noun(place, place_head, plural=place_head == "cliffs"), kind)
+    facts.goal_verb, facts.goal_thing, facts.goal_person = "face", None, ""
+    facts.things = [t for t in facts.things if t.head != head]
