@@ -27,12 +27,14 @@ from discord import app_commands
 
 from adapters.discord.commands import DIALECT, build_story_group
 from adapters.discord.craft_commands import add_craft_commands
+from adapters.discord.locales import CatalogTranslator, language_of, number, said
 from adapters.discord.render import MAX_CONTENT, NO_MENTIONS, measure
 from adapters.discord.surface import TOKEN_TTL, ChannelSurface, InteractionSurface
 from adapters.discord.views import MAX_EDIT, ChoiceButton, EditModal
 from bot.commands import Command, Parsed
 from bot.config import DiscordConfig
 from bot.delivery import Limits, Surface, deliver
+from bot.i18n import N_
 from bot.identity import ChannelKey, Sender
 from bot.platforms import CredentialsRefused
 from bot.types import Request, manages, refused
@@ -52,10 +54,12 @@ does not have to wait for its whole guild cache; this alone was 2 of the 3.5 s
 start-up in the start-up benchmark.
 """
 MANAGER_PERMISSIONS = ("administrator", "manage_guild", "manage_channels")
-TOO_LONG_TO_EDIT = (
-    "The last part is {length:,} characters, more than Discord's edit box holds ({most:,}). "
+TOO_LONG_TO_EDIT = N_(
+    "The last part is {length} characters, more than Discord's edit box holds ({most}). "
     "/story retry rewrites it, or /story branches new goes on from an earlier part."
 )
+NOT_SHOWN = N_("Sorry, I could not show that reply. Try again in a moment.")
+COMMAND_FAILED = N_("Sorry, that did not work. If /story was just updated, try again shortly.")
 
 
 def channel_key(interaction: discord.Interaction) -> ChannelKey:
@@ -122,7 +126,9 @@ class StoryClient(discord.Client):
         self.tree.error(handler.on_command_error)
 
     async def setup_hook(self) -> None:
+        """Runs in ``login``, before the tree is synced: the sync carries the translations."""
         self.add_dynamic_items(ChoiceButton)
+        await self.tree.set_translator(CatalogTranslator())
 
 
 class ShardedStoryClient(StoryClient, discord.AutoShardedClient):
@@ -259,14 +265,18 @@ class DiscordAdapter:
         if last is None:  # no story: the engine says how to start one
             await self.run(interaction, Parsed(Command.EDIT), private=True)
             return
+        language = self.language(interaction)
         try:
             if len(last.text) > MAX_EDIT:
-                note = TOO_LONG_TO_EDIT.format(length=len(last.text), most=MAX_EDIT)
+                note = said(TOO_LONG_TO_EDIT, language).format(
+                    length=number(len(last.text), language), most=number(MAX_EDIT, language)
+                )
                 await interaction.response.send_message(
                     note, ephemeral=True, allowed_mentions=NO_MENTIONS
                 )
                 return
-            await interaction.response.send_modal(EditModal(self, last.ref, last.text))
+            editor = EditModal(self, last.ref, last.text, language)
+            await interaction.response.send_modal(editor)
         except discord.HTTPException as exc:  # answered already, or the token expired
             log.info("could not open the editor for interaction %s: %s", interaction.id, exc)
 
@@ -345,11 +355,17 @@ class DiscordAdapter:
         finally:
             guard.cancel()
 
+    def language(self, interaction: discord.Interaction) -> str:
+        """The language of what the adapter says itself, outside the engine's turns (which
+        carry theirs): the user's Discord language, else ``i18n.default``."""
+        i18n = getattr(self.app.settings, "i18n", None)  # the setting lands with issue 18's core
+        return language_of(interaction, getattr(i18n, "default", None) or "en")
+
     async def _apologise(self, surface: InteractionSurface) -> None:
         with contextlib.suppress(discord.HTTPException, RuntimeError):
             await surface.drop_thinking()
             await surface.interaction.followup.send(
-                "Sorry, I could not show that reply. Try again in a moment.",
+                said(NOT_SHOWN, self.language(surface.interaction)),
                 ephemeral=True,
                 allowed_mentions=NO_MENTIONS,
             )
@@ -360,7 +376,7 @@ class DiscordAdapter:
         """A command the tree could not run (e.g. out of date): say so, privately."""
         log.error("slash command failed: %s", error, exc_info=error)
         with contextlib.suppress(discord.HTTPException):
-            message = "Sorry, that did not work. If /story was just updated, try again shortly."
+            message = said(COMMAND_FAILED, self.language(interaction))
             if interaction.response.is_done():
                 await interaction.followup.send(
                     message, ephemeral=True, allowed_mentions=NO_MENTIONS

@@ -2,8 +2,9 @@
 
 Every subcommand becomes a parsed core command (:class:`bot.commands.Parsed`)
 and goes to the engine, which does all checking. Descriptions come from
-:data:`bot.commands.SPECS`; hints and help are written in this tree's
-:data:`DIALECT`.
+:data:`bot.commands.SPECS` or are marked ``N_`` here, in English; Discord gets them
+in every catalog language from :mod:`adapters.discord.locales` when the tree syncs.
+Hints and help are written in this tree's :data:`DIALECT`.
 
 Discord honours ``default_member_permissions`` only on top-level commands (it
 is ignored on subcommands), and ``/story`` itself must stay open to everyone,
@@ -21,6 +22,7 @@ import discord
 from discord import app_commands
 
 from bot.commands import SPEC_BY_NAME, TEXT, Command, Parsed, fill
+from bot.i18n import N_
 from bot.identity import ChannelKey
 from bot.story_settings import GENRE_SUGGESTIONS, KEYS, LENGTHS, RATINGS
 
@@ -112,7 +114,8 @@ class StoryHandler(Protocol):
 
 
 def summary(name: str) -> str:
-    return SPEC_BY_NAME[name].summary[:MAX_NAME]
+    """The command's summary, whole: it is also the catalogs' msgid for its translations."""
+    return SPEC_BY_NAME[name].summary
 
 
 def short(text: str) -> str:
@@ -157,7 +160,7 @@ def build_story_group(handler: StoryHandler) -> app_commands.Group:
     :func:`adapters.discord.craft_commands.add_craft_commands`; with them the tree has
     24 of the 25 subcommands and groups Discord allows under one command.
     """
-    story = app_commands.Group(name="story", description="Write stories together, part by part")
+    story = app_commands.Group(name="story", description=N_("Write stories together, part by part"))
 
     async def run(
         interaction: discord.Interaction, command: Command, args: str = "", *, private: bool = False
@@ -165,17 +168,17 @@ def build_story_group(handler: StoryHandler) -> app_commands.Group:
         await handler.run(interaction, Parsed(command, args), private=private)
 
     @story.command(name="new", description=summary("new"))
-    @app_commands.describe(prompt="what the story is about")
+    @app_commands.describe(prompt=N_("what the story is about"))
     async def new(interaction: discord.Interaction, prompt: str) -> None:
         await run(interaction, Command.NEW, prompt)
 
     @story.command(name="continue", description=summary("continue"))
-    @app_commands.describe(direction="what should happen next (optional)")
+    @app_commands.describe(direction=N_("what should happen next (optional)"))
     async def continue_(interaction: discord.Interaction, direction: str | None = None) -> None:
         await run(interaction, Command.CONTINUE, direction or "")
 
     @story.command(name="choose", description=summary("choose"))
-    @app_commands.describe(option="the number of the option")
+    @app_commands.describe(option=N_("the number of the option"))
     async def choose(
         interaction: discord.Interaction, option: app_commands.Range[int, 1, 25]
     ) -> None:
@@ -207,14 +210,14 @@ def build_story_group(handler: StoryHandler) -> app_commands.Group:
         simple(command)
 
     @story.command(name="export", description=summary("export"))
-    @app_commands.describe(format_="markdown (the default), or twine: every branch, for Twine")
+    @app_commands.describe(format_=N_("markdown (the default), or twine: every branch, for Twine"))
     @app_commands.rename(format_="format")
     @app_commands.choices(format_=[Choice(name=f, value=f) for f in EXPORT_FORMATS])
     async def export(interaction: discord.Interaction, format_: str = "markdown") -> None:
         await run(interaction, Command.EXPORT, "twine" if format_ == "twine" else "")
 
     @story.command(name="resume", description=summary("resume"))
-    @app_commands.describe(story="the story's number (see /story stories)")
+    @app_commands.describe(story=N_("the story's number (see /story stories)"))
     async def resume(interaction: discord.Interaction, story: int) -> None:
         await run(interaction, Command.RESUME, str(story))
 
@@ -229,13 +232,13 @@ def build_story_group(handler: StoryHandler) -> app_commands.Group:
         ][:MAX_CHOICES]
 
     @story.command(name="forget", description=summary("forget"))
-    @app_commands.describe(confirm="true to really delete everything stored for this channel")
+    @app_commands.describe(confirm=N_("true to really delete everything stored for this channel"))
     async def forget(interaction: discord.Interaction, confirm: bool = False) -> None:
         await run(interaction, Command.FORGET, "confirm" if confirm else "")
 
     @story.command(name="subscribe", description=summary("subscribe"))
     @app_commands.describe(
-        time="time of day, HH:MM (24 h)", timezone="e.g. Europe/Berlin (default UTC)"
+        time=N_("time of day, HH:MM (24 h)"), timezone=N_("e.g. Europe/Berlin (default UTC)")
     )
     async def subscribe(
         interaction: discord.Interaction, time: str, timezone: str | None = None
@@ -247,17 +250,19 @@ def build_story_group(handler: StoryHandler) -> app_commands.Group:
     prompts = app_commands.Group(name="prompts", description=summary("prompts"), parent=story)
     settings = app_commands.Group(name="settings", description=summary("settings"), parent=story)
 
-    @prompts.command(name="list", description="the starter prompts and this channel's own")
+    @prompts.command(name="list", description=N_("the starter prompts and this channel's own"))
     async def prompts_list(interaction: discord.Interaction) -> None:
         await run(interaction, Command.PROMPTS, "list", private=True)
 
-    @prompts.command(name="add", description="add a prompt to this channel's library")
-    @app_commands.describe(text="the story idea to keep")
+    @prompts.command(name="add", description=N_("add a prompt to this channel's library"))
+    @app_commands.describe(text=N_("the story idea to keep"))
     async def prompts_add(interaction: discord.Interaction, text: str) -> None:
         await run(interaction, Command.PROMPTS, f"add {text}")
 
-    @prompts.command(name="remove", description="remove one of this channel's prompts (managers)")
-    @app_commands.describe(prompt="the prompt's number")
+    @prompts.command(
+        name="remove", description=N_("remove one of this channel's prompts (managers)")
+    )
+    @app_commands.describe(prompt=N_("the prompt's number"))
     async def prompts_remove(interaction: discord.Interaction, prompt: int) -> None:
         await run(interaction, Command.PROMPTS, f"remove {prompt}")
 
@@ -271,12 +276,12 @@ def build_story_group(handler: StoryHandler) -> app_commands.Group:
             if typed in f"{number} {text.lower()}"
         ][:MAX_CHOICES]
 
-    @settings.command(name="show", description="this channel's story settings")
+    @settings.command(name="show", description=N_("this channel's story settings"))
     async def settings_show(interaction: discord.Interaction) -> None:
         await run(interaction, Command.SETTINGS, private=True)
 
-    @settings.command(name="set", description="change a story setting (managers)")
-    @app_commands.describe(key="the setting to change", value="its new value")
+    @settings.command(name="set", description=N_("change a story setting (managers)"))
+    @app_commands.describe(key=N_("the setting to change"), value=N_("its new value"))
     @app_commands.choices(key=[Choice(name=key, value=key) for key in KEYS])
     async def settings_set(interaction: discord.Interaction, key: str, value: str) -> None:
         await run(interaction, Command.SETTINGS, f"{key} {value}")

@@ -18,6 +18,7 @@ from discord import app_commands
 
 from adapters.discord.commands import MAX_CHOICES, Choice, StoryHandler, short, summary
 from bot.commands import Command, Parsed
+from bot.i18n import N_
 from bot.identity import ChannelKey
 
 
@@ -53,14 +54,16 @@ def add_craft_commands(story: app_commands.Group, handler: CraftHandler) -> None
 
     world = app_commands.Group(name="world", description=summary("world"), parent=story)
 
-    @world.command(name="list", description="the names in this story's world book")
+    @world.command(name="list", description=N_("the names in this story's world book"))
     async def world_list(interaction: discord.Interaction) -> None:
         await run(interaction, Command.WORLD, "list", private=True)
 
-    @world.command(name="add", description="add a fact the storyteller is given when it comes up")
+    @world.command(
+        name="add", description=N_("add a fact the storyteller is given when it comes up")
+    )
     @app_commands.describe(
-        name="who or what it is; aliases after commas (Mara, the thief)",
-        description="what the storyteller must know about it",
+        name=N_("who or what it is; aliases after commas (Mara, the thief)"),
+        description=N_("what the storyteller must know about it"),
     )
     async def world_add(
         interaction: discord.Interaction,
@@ -69,28 +72,28 @@ def add_craft_commands(story: app_commands.Group, handler: CraftHandler) -> None
     ) -> None:
         await run(interaction, Command.WORLD, f"add {name}: {description}")
 
-    @world.command(name="show", description="one entry of the world book")
-    @app_commands.describe(name="the entry's name")
+    @world.command(name="show", description=N_("one entry of the world book"))
+    @app_commands.describe(name=N_("the entry's name"))
     @app_commands.autocomplete(name=entry_names)
     async def world_show(interaction: discord.Interaction, name: str) -> None:
         await run(interaction, Command.WORLD, f"show {name}", private=True)
 
-    @world.command(name="remove", description="take an entry out of the world book (managers)")
-    @app_commands.describe(name="the entry's name")
+    @world.command(name="remove", description=N_("take an entry out of the world book (managers)"))
+    @app_commands.describe(name=N_("the entry's name"))
     @app_commands.autocomplete(name=entry_names)
     async def world_remove(interaction: discord.Interaction, name: str) -> None:
         await run(interaction, Command.WORLD, f"remove {name}")
 
-    @world.command(name="pin", description="give an entry to the storyteller always (managers)")
-    @app_commands.describe(name="the entry's name")
+    @world.command(name="pin", description=N_("give an entry to the storyteller always (managers)"))
+    @app_commands.describe(name=N_("the entry's name"))
     @app_commands.autocomplete(name=entry_names)
     async def world_pin(interaction: discord.Interaction, name: str) -> None:
         await run(interaction, Command.WORLD, f"pin {name}")
 
     @story.command(name="note", description=summary("note"))
     @app_commands.describe(
-        text="the note every part follows (leave out to see the note)",
-        clear="true to remove the note",
+        text=N_("the note every part follows (leave out to see the note)"),
+        clear=N_("true to remove the note"),
     )
     async def note(
         interaction: discord.Interaction,
@@ -102,12 +105,14 @@ def add_craft_commands(story: app_commands.Group, handler: CraftHandler) -> None
 
     players = app_commands.Group(
         name="players",
-        description="play a character; the players and their characters",
+        description=N_("play a character; the players and their characters"),
         parent=story,
     )
 
     @players.command(name="join", description=summary("join"))
-    @app_commands.describe(character="your character's name", about="a few words about them")
+    @app_commands.describe(
+        character=N_("your character's name"), about=N_("a few words about them")
+    )
     async def players_join(
         interaction: discord.Interaction,
         character: app_commands.Range[str, 1, 100],
@@ -134,14 +139,14 @@ def add_craft_commands(story: app_commands.Group, handler: CraftHandler) -> None
         await run(interaction, Command.BRANCHES, private=True)
 
     @branches.command(name="new", description=summary("branch"))
-    @app_commands.describe(part="the part to go on from; the parts after it become a branch")
+    @app_commands.describe(part=N_("the part to go on from; the parts after it become a branch"))
     async def branches_new(
         interaction: discord.Interaction, part: app_commands.Range[int, 1, 100_000]
     ) -> None:
         await run(interaction, Command.BRANCH, str(part))
 
     @branches.command(name="switch", description=summary("switch"))
-    @app_commands.describe(branch="the branch's number (see /story branches list)")
+    @app_commands.describe(branch=N_("the branch's number (see /story branches list)"))
     async def branches_switch(interaction: discord.Interaction, branch: int) -> None:
         await run(interaction, Command.SWITCH, str(branch))
 
@@ -160,7 +165,7 @@ def add_craft_commands(story: app_commands.Group, handler: CraftHandler) -> None
         await run(interaction, Command.SHARE)
 
     @story.command(name="import", description=summary("import"))
-    @app_commands.describe(code="the share code, like ABCD-2345")
+    @app_commands.describe(code=N_("the share code, like ABCD-2345"))
     async def import_(
         interaction: discord.Interaction, code: app_commands.Range[str, 1, 20]
     ) -> None:

@@ -18,6 +18,7 @@ import discord
 from adapters.discord.render import button_label
 from bot.commands import Command, Parsed
 from bot.delivery import Choices, with_votes
+from bot.i18n import N_, translator
 
 TEMPLATE = re.compile(r"story:choose:(?P<ref>[^\s]{1,80}):(?P<n>[0-9]{1,2})")
 MAX_BUTTONS = 25  # five rows of five
@@ -25,6 +26,17 @@ MAX_EDIT = 4000
 """Characters a modal's text input holds (Discord's limit on its value)."""
 EDIT_TIMEOUT = 30 * 60.0
 """Seconds an unsubmitted edit modal is remembered: Discord does not say when one is dismissed."""
+EDIT_TITLE = N_("Edit the last part")
+EDIT_LABEL = N_("The part's text")
+EDIT_HINT = N_("Change it as you like; the old text is kept as a branch.")
+MAX_TITLE = 45
+"""Discord's limits on a modal's title and a label's text (45), and a label's description."""
+MAX_LABEL = 45
+MAX_HINT = 100
+
+
+def _fit(text: str, most: int) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 class ChoiceHandler(Protocol):
@@ -84,7 +96,7 @@ class EditHandler(Protocol):
     ) -> None: ...
 
 
-class EditModal(discord.ui.Modal, title="Edit the last part"):
+class EditModal(discord.ui.Modal):
     """One paragraph box holding the last part's text; submitting it runs ``/story edit``.
 
     It carries the part's ``ref``, so an edit of a part the story has since gone past
@@ -92,8 +104,13 @@ class EditModal(discord.ui.Modal, title="Edit the last part"):
     per opening: discord.py finds an open modal by it.
     """
 
-    def __init__(self, handler: EditHandler, ref: str, text: str) -> None:
-        super().__init__(timeout=EDIT_TIMEOUT, custom_id=f"story:edit:{secrets.token_hex(8)}")
+    def __init__(self, handler: EditHandler, ref: str, text: str, language: str = "en") -> None:
+        words = translator(language).gettext
+        super().__init__(
+            title=_fit(words(EDIT_TITLE), MAX_TITLE),
+            timeout=EDIT_TIMEOUT,
+            custom_id=f"story:edit:{secrets.token_hex(8)}",
+        )
         self.handler = handler
         self.ref = ref
         self.text: discord.ui.TextInput[EditModal] = discord.ui.TextInput(
@@ -105,8 +122,8 @@ class EditModal(discord.ui.Modal, title="Edit the last part"):
         )
         self.add_item(
             discord.ui.Label(
-                text="The part's text",
-                description="Change it as you like; the old text is kept as a branch.",
+                text=_fit(words(EDIT_LABEL), MAX_LABEL),
+                description=_fit(words(EDIT_HINT), MAX_HINT),
                 component=self.text,
             )
         )

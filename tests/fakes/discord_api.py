@@ -259,8 +259,10 @@ class FakeDiscord:
         message: Message | None = None,
         interaction_id: int | None = None,
         token: str | None = None,
+        locale: str = "en-US",
     ) -> Json:
-        """An INTERACTION_CREATE body with the fields discord.py reads."""
+        """An INTERACTION_CREATE body with the fields discord.py reads; ``locale`` is the
+        user's client language, as Discord sends it."""
         interaction_id = interaction_id or next(self._ids)
         token = token or f"itoken-{interaction_id}"
         if interaction_id not in self.interactions:
@@ -275,7 +277,7 @@ class FakeDiscord:
             "token": token,
             "version": 1,
             "data": data,
-            "locale": "en-US",
+            "locale": locale,
             "attachment_size_limit": 8_000_000,
             "app_permissions": str((1 << 53) - 1),
             "entitlements": [],
@@ -325,6 +327,7 @@ class FakeDiscord:
         permissions: int = 0,
         interaction_id: int | None = None,
         focused: str | None = None,
+        locale: str = "en-US",
     ) -> Interaction:
         """Dispatch ``/story <path...>`` with the given options, like a user typing it.
 
@@ -352,6 +355,7 @@ class FakeDiscord:
             channel_id=channel_id,
             permissions=permissions,
             interaction_id=interaction_id,
+            locale=locale,
         )
         await self.dispatch("INTERACTION_CREATE", payload)
         return self.interactions[int(payload["id"])]
@@ -520,6 +524,9 @@ class FakeDiscord:
 
     async def _sync(self, request: web.Request) -> web.Response:
         commands = self._body(request).get("_list", [])
+        invalid = [problem for command in commands for problem in _invalid_command(command)]
+        if invalid:  # Discord refuses the whole overwrite, naming each field
+            return _json({"code": 50035, "message": "Invalid Form Body", "errors": invalid}, 400)
         scope = request.match_info.get("guild", "global")
         self.commands[scope] = commands
         answer = [
@@ -699,6 +706,42 @@ def _invalid_modal(modal: Json) -> Json | None:
             if len(field_.get("value") or "") > most or not field_.get("custom_id"):
                 return {"text_input": "value longer than max_length, or no custom_id"}
     return None
+
+
+LOCALES = frozenset(
+    "id da de en-GB en-US es-ES es-419 fr hr it lt hu nl no pl pt-BR ro fi sv-SE vi tr cs el "
+    "bg ru uk hi th zh-CN ja zh-TW ko".split()
+)
+"""The locales Discord accepts as keys of ``name_localizations``/``description_localizations``."""
+_NAME = re.compile(r"^[-_\w]{1,32}$")
+
+
+def _invalid_command(command: Json, path: str = "") -> list[str]:
+    """What Discord would refuse in one command or option of a bulk overwrite: names
+    of 1-32 word characters (lower case), descriptions of 1-100 characters (except on
+    context-menu commands), and localisations keyed by a Discord locale, within the
+    same limits."""
+    name = str(command.get("name", ""))
+    where = f"{path}{name}"
+    problems = []
+    if not _NAME.match(name) or name != name.lower():
+        problems.append(f"{where}: name")
+    description = command.get("description", "")
+    if command.get("type", 1) in (1, 2) and not 1 <= len(description) <= 100:
+        problems.append(f"{where}: description has {len(description)} characters")
+    for field_name, valid in (
+        ("name_localizations", lambda text: _NAME.match(text) and text == text.lower()),
+        ("description_localizations", lambda text: 1 <= len(text) <= 100),
+    ):
+        for locale, text in (command.get(field_name) or {}).items():
+            if locale not in LOCALES:
+                problems.append(f"{where}: {field_name} has no locale {locale!r}")
+            elif not valid(str(text)):
+                problems.append(f"{where}: {field_name}[{locale}] = {text!r}")
+    for option in command.get("options") or []:
+        if option.get("type") in (1, 2) or "description" in option:
+            problems.extend(_invalid_command(option, f"{where} "))
+    return problems
 
 
 def _option_type(value: Any) -> int:
