@@ -33,6 +33,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import events
+from adapters.slack.locales import Locales, number
 from adapters.slack.render import (
     CHOICE_ACTION,
     EDIT_BLOCK,
@@ -48,9 +49,10 @@ from adapters.slack.surface import Place, SlackSurface
 from bot import logs, votes
 from bot.config import ConfigError
 from bot.delivery import Limits, deliver
+from bot.i18n import N_, choose, translator
 from bot.identity import ChannelKey
 from bot.platforms import CredentialsRefused
-from bot.types import ManagerCheck, Mode, ReplyKind, Request, manages
+from bot.types import Final, ManagerCheck, Mode, ReplyKind, ReplyStream, Request, manages
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -63,16 +65,18 @@ SECONDS = re.compile(r"[0-9]{1,12}")
 COMMAND = "/story"
 CONNECT_TIMEOUT = 30.0
 NOT_A_MEMBER = {"not_in_channel", "channel_not_found"}
-CANNOT_POST = (
+CANNOT_POST = N_(
     "I can't post in this conversation. Invite me with /invite @Storybot, "
     "or write to me in a direct message."
 )
-TOO_LONG_TO_EDIT = (
-    "The last part is {length:,} characters, more than Slack's edit box holds ({most:,}). "
+TOO_LONG_TO_EDIT = N_(
+    "The last part is {length} characters, more than Slack's edit box holds ({most}). "
     "Write the new text after the command instead: /story edit <text>."
 )
-EMPTY_EDIT = "Write the part's new text."
-EDITOR_FAILED = "The editor did not open. Try /story edit again, or /story edit <new text>."
+EMPTY_EDIT = N_("Write the part's new text.")
+EDITOR_FAILED = N_("The editor did not open. Try /story edit again, or /story edit <new text>.")
+CHOSE = N_("{name} chose {label}")
+SOMEONE = N_("someone")
 
 
 REFUSED = {"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"}
@@ -119,6 +123,10 @@ class SlackAdapter:
             process_before_response=True,
         )
         self.roles = Roles(self.client, config.admin_users)
+        self.locales = Locales(self.client)
+        i18n = getattr(app.settings, "i18n", None)  # the setting lands with issue 18's core
+        self.default_language = choose(getattr(i18n, "default", None))
+        self._admitting: dict[ChannelKey, asyncio.Future[None]] = {}
         self.limits = Limits(SECTION_LIMIT, interval=config.edit_interval, measure=measure)
         self.bot_user_id: str | None = None
         self._socket: AsyncSocketModeHandler | None = None
@@ -224,22 +232,27 @@ class SlackAdapter:
         if last is None:  # no story: the engine says how to start one
             await self._serve(request, place, respond=respond)
             return
+        language = self.language(await self.locales.of(request.sender.id))
+        words = translator(language).gettext
         if len(last.text) > MAX_EDIT:
-            note = TOO_LONG_TO_EDIT.format(length=len(last.text), most=MAX_EDIT)
+            length, most = number(len(last.text), language), number(MAX_EDIT, language)
+            note = words(TOO_LONG_TO_EDIT).format(length=length, most=most)
             await respond(text=note, response_type="ephemeral")
             return
-        view = edit_view(last.text, events.edit_metadata(place, last.ref))
+        view = edit_view(last.text, events.edit_metadata(place, last.ref), language)
         try:
             await self.client.views_open(trigger_id=trigger_id, view=view)
         except SlackApiError as exc:  # e.g. expired_trigger_id: it lasts 3 s
             log.warning("could not open the edit modal: %s", exc.response.get("error"))
-            await respond(text=EDITOR_FAILED, response_type="ephemeral")
+            await respond(text=words(EDITOR_FAILED), response_type="ephemeral")
 
     async def _on_edit(self, ack: Any, body: dict[str, Any], view: dict[str, Any]) -> None:
         """A submitted edit modal: an empty text is refused in the modal, else it is saved."""
         found = events.edit_submission(body, view)
         if found is not None and not (found[0].command and found[0].command.args.strip()):
-            await ack(response_action="errors", errors={EDIT_BLOCK: EMPTY_EDIT})
+            language = self.language(await self.locales.of(found[0].sender.id))
+            empty = translator(language).gettext(EMPTY_EDIT)
+            await ack(response_action="errors", errors={EDIT_BLOCK: empty})
             return
         await ack()
         if found is not None:
@@ -275,7 +288,8 @@ class SlackAdapter:
     ) -> None:
         trace = logs.bind_request(None, request.platform, request.channel.text)
         may_manage = manages if place.direct else self._manager_check(request.sender.id)
-        stream = self.engine.handle(replace(request, may_manage=may_manage, trace_id=trace))
+        request = replace(request, may_manage=may_manage, trace_id=trace)
+        stream, request = await self._admit(request)
         message = pressed[0].get("message") if pressed is not None else None
         surface = SlackSurface(
             self.client, place, self.metrics.reporter(self.name), pressed=message
@@ -286,11 +300,39 @@ class SlackAdapter:
             if respond is None or exc.response.get("error") not in NOT_A_MEMBER:
                 raise
             log.info("not a member of %s; telling the asker", place.channel)
-            await respond(text=CANNOT_POST, response_type="ephemeral")
+            words = translator(self.language(request.sender.locale)).gettext
+            await respond(text=words(CANNOT_POST), response_type="ephemeral")
             return
         final = delivered.final
         if pressed is not None and final is not None and final.kind is ReplyKind.STORY:
-            await self._mark_chosen(*pressed, decided=votes.result_of(final.text))
+            await self._mark_chosen(*pressed, final)
+
+    def language(self, locale: str | None) -> str:
+        """The language of what the adapter says itself outside a turn (a turn's reply
+        carries its own): the user's Slack locale, else ``i18n.default``."""
+        return choose(locale, default=self.default_language)
+
+    async def _admit(self, request: Request) -> tuple[ReplyStream, Request]:
+        """Take the request's place in its channel's line, with its sender's locale.
+
+        The locale may need a users.info call; a channel's requests still reach the
+        engine in the order they came: each waits for the one before it to be admitted.
+        A known locale and a free line mean no wait at all.
+        """
+        before = self._admitting.get(request.channel)
+        mine: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._admitting[request.channel] = mine
+        try:
+            locale = await self.locales.of(request.sender.id)
+            if before is not None and not before.done():
+                await asyncio.shield(before)
+            request = replace(request, sender=replace(request.sender, locale=locale))
+            return self.engine.handle(request), request
+        finally:
+            if not mine.done():
+                mine.set_result(None)
+            if self._admitting.get(request.channel) is mine:
+                del self._admitting[request.channel]
 
     def _manager_check(self, user_id: str) -> ManagerCheck:
         """Workspace admins and configured users manage channel stories (asked when needed)."""
@@ -301,15 +343,17 @@ class SlackAdapter:
         return is_manager
 
     async def _mark_chosen(
-        self, body: dict[str, Any], action: dict[str, Any], *, decided: str | None
+        self, body: dict[str, Any], action: dict[str, Any], final: Final
     ) -> None:
         """Replace a pressed message's buttons by who chose what (or what the vote chose),
-        so it is not pressed twice."""
+        so it is not pressed twice; in the language the story's reply was written in."""
+        words = translator(getattr(final, "language", self.default_language)).gettext
         pressed = body.get("message") or {}
         user = body.get("user") or {}
-        name = user.get("name") or user.get("username") or user.get("id", "someone")
+        name = user.get("name") or user.get("username") or user.get("id") or words(SOMEONE)
         label = (action.get("text") or {}).get("text", "")
-        note = decided or f"{name} chose {label}"
+        decided = votes.result_of(final.text)
+        note = decided or words(CHOSE).format(name=name, label=label)
         try:
             await self.client.chat_update(
                 channel=body["channel"]["id"],

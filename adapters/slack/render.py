@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.commands import is_number
 from bot.delivery import Choices, with_votes
+from bot.i18n import N_, translator
 
 SECTION_LIMIT = 3000
 """Characters of mrkdwn in one section block, counted after escaping."""
@@ -27,6 +28,15 @@ EDIT_BLOCK = "part"
 EDIT_ACTION = "text"
 MAX_EDIT = 3000
 """Characters a plain_text_input holds (Slack's limit on ``max_length``)."""
+MAX_MODAL_TITLE = 24
+"""Slack's limit on a modal's title, submit and close texts."""
+MAX_INPUT_LABEL = 2000
+MAX_INPUT_HINT = 2000
+EDIT_TITLE = N_("Edit the last part")
+SAVE = N_("Save")
+CANCEL = N_("Cancel")
+EDIT_LABEL = N_("The part's text")
+EDIT_HINT = N_("Change it as you like; the old text is kept as a branch.")
 
 _SPECIAL = re.compile(r"<([^<>]*)>")
 _SPECIAL_MENTIONS = {"here": "@here", "channel": "@channel", "everyone": "@everyone"}
@@ -140,29 +150,32 @@ def chosen_blocks(blocks: list[dict[str, Any]], note: str) -> list[dict[str, Any
     return kept
 
 
-def _plain(text: str) -> dict[str, Any]:
-    return {"type": "plain_text", "text": text}
+def _plain(text: str, most: int = MAX_INPUT_LABEL) -> dict[str, Any]:
+    """A plain_text object, cut to ``most`` characters (Slack refuses the view otherwise)."""
+    return {"type": "plain_text", "text": text if len(text) <= most else text[: most - 1] + "…"}
 
 
-def edit_view(text: str, metadata: str) -> dict[str, Any]:
-    """The modal ``/story edit`` opens: one multiline input holding the last part's text.
+def edit_view(text: str, metadata: str, language: str = "en") -> dict[str, Any]:
+    """The modal ``/story edit`` opens: one multiline input holding the last part's text,
+    its words in ``language``.
 
     Inputs take plain text both ways, so ``text`` goes in unescaped. ``metadata``
     comes back with the submission and names the story and the part.
     """
+    words = translator(language).gettext
     return {
         "type": "modal",
         "callback_id": EDIT_CALLBACK,
-        "title": _plain("Edit the last part"),
-        "submit": _plain("Save"),
-        "close": _plain("Cancel"),
+        "title": _plain(words(EDIT_TITLE), MAX_MODAL_TITLE),
+        "submit": _plain(words(SAVE), MAX_MODAL_TITLE),
+        "close": _plain(words(CANCEL), MAX_MODAL_TITLE),
         "private_metadata": metadata,
         "blocks": [
             {
                 "type": "input",
                 "block_id": EDIT_BLOCK,
-                "label": _plain("The part's text"),
-                "hint": _plain("Change it as you like; the old text is kept as a branch."),
+                "label": _plain(words(EDIT_LABEL), MAX_INPUT_LABEL),
+                "hint": _plain(words(EDIT_HINT), MAX_INPUT_HINT),
                 "element": {
                     "type": "plain_text_input",
                     "action_id": EDIT_ACTION,

@@ -334,10 +334,15 @@ class FakeSlack:
         return {"ok": True, "view": opened}
 
     def _users_info(self, params: dict[str, Any]) -> dict[str, Any]:
+        """A user from :attr:`users`; their ``locale`` only with ``include_locale=true``,
+        as Slack gives it."""
         user = self.users.get(params.get("user", ""))
         if user is None:
             return {"ok": False, "error": "user_not_found"}
-        return {"ok": True, "user": {"id": params["user"], "is_admin": False} | user}
+        found = {"id": params["user"], "is_admin": False} | user
+        if str(params.get("include_locale", "")).lower() not in ("1", "true"):
+            found.pop("locale", None)
+        return {"ok": True, "user": found}
 
     def _files_getUploadURLExternal(self, params: dict[str, Any]) -> dict[str, Any]:
         if not params.get("filename") or not str(params.get("length", "")).isdigit():

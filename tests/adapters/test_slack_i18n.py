@@ -1,0 +1,129 @@
+"""Slack in the user's language: their locale from ``users.info`` (asked once an hour at
+most, LRU-bounded, a failure meaning "no locale"), answers in it (real bolt and slack_sdk
+against the fake Slack)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.locales import Locales
+from adapters.slack.render import escape
+from bot.commands import Command, Parsed
+from bot.engine import Engine
+from bot.identity import ChannelKey, Sender
+from bot.types import Request
+from tests.adapters.test_slack import BOT_TOKEN, Harness, running
+from tests.conftest import collect
+from tests.fakes import slack_api
+from tests.fakes.slack_api import FakeSlack
+from tests.i18n_catalogs import needs_catalogs
+
+
+@pytest.fixture
+async def slack(tmp_path: Path) -> AsyncIterator[Harness]:
+    async with running(tmp_path) as harness:
+        yield harness
+
+
+def locale_lookups(slack: Harness, user: str) -> list[slack_api.ApiCall]:
+    return [
+        c
+        for c in slack.fake.called("users.info")
+        if c.params.get("user") == user and c.params.get("include_locale")
+    ]
+
+
+async def help_for(engine: Engine, locale: str | None) -> str:
+    request = Request(
+        ChannelKey.of("test", "x"), Sender("1", "", locale), command=Parsed(Command.HELP)
+    )
+    _, final = await collect(engine.handle(request))
+    assert final is not None
+    return final.text
+
+
+async def two_dms(slack: Harness, user: str) -> list[str]:
+    """``help`` twice in a DM from ``user``; both answers, as shown."""
+    for _ in range(2):
+        await slack.event(slack_api.message("help", user=user, channel="D7"))
+
+    def both() -> list[slack_api.Message]:
+        shown = slack.fake.thread("D7", None)
+        return shown if len(shown) >= 2 else []
+
+    answers = await slack.fake.wait_for(both)
+    await slack.adapter.idle()
+    return [m.text for m in answers]
+
+
+async def test_the_locale_is_asked_once_for_two_messages(slack: Harness) -> None:
+    slack.fake.users["U7"] = {"locale": "fr-FR"}
+    shown = await two_dms(slack, "U7")
+    assert len(shown) == 2
+    assert shown[0] == shown[1]
+    (lookup,) = locale_lookups(slack, "U7")
+    assert lookup.params["include_locale"] in ("1", "true", True)
+
+
+@needs_catalogs("fr")
+async def test_a_french_user_gets_french(slack: Harness) -> None:
+    french, english = await help_for(slack.engine, "fr-FR"), await help_for(slack.engine, None)
+    assert french != english, "the engine did not answer a French sender in French"
+    slack.fake.users["U7"] = {"locale": "fr-FR"}
+    shown = await two_dms(slack, "U7")
+    assert shown == [escape(french)] * 2
+
+
+async def test_a_failed_lookup_means_no_locale_and_is_not_repeated(slack: Harness) -> None:
+    """U9 is unknown to the fake (``user_not_found``): answered in the default language."""
+    shown = await two_dms(slack, "U9")
+    assert shown == [escape(await help_for(slack.engine, None))] * 2
+    assert len(locale_lookups(slack, "U9")) == 1
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeSlack]:
+    fake = FakeSlack(bot_token=BOT_TOKEN)
+    await fake.start()
+    try:
+        yield fake
+    finally:
+        await fake.close()
+
+
+async def test_an_hour_later_it_is_asked_again_and_few_users_are_kept(fake: FakeSlack) -> None:
+    fake.users |= {"U1": {"locale": "ja-JP"}, "U2": {"locale": "de-DE"}, "U3": {}}
+    clock = Clock()
+    locales = Locales(AsyncWebClient(BOT_TOKEN, base_url=fake.base_url), most=2, clock=clock)
+    assert [await locales.of("U1"), await locales.of("U1")] == ["ja-JP", "ja-JP"]
+    clock.now = 3599.0
+    assert await locales.of("U1") == "ja-JP"
+    assert len(fake.called("users.info")) == 1
+    clock.now = 3601.0
+    assert await locales.of("U1") == "ja-JP"
+    assert len(fake.called("users.info")) == 2
+    assert await locales.of("U2") == "de-DE"
+    assert await locales.of("U3") is None  # a user whose locale Slack does not give
+    assert await locales.of("U1") == "ja-JP"  # the least recent, forgotten: asked again
+    assert [c.params["user"] for c in fake.called("users.info")] == ["U1", "U1", "U2", "U3", "U1"]
+
+
+async def test_concurrent_messages_share_one_lookup(fake: FakeSlack) -> None:
+    fake.users["U1"] = {"locale": "fr-FR"}
+    locales = Locales(AsyncWebClient(BOT_TOKEN, base_url=fake.base_url))
+    found = await asyncio.gather(*(locales.of("U1") for _ in range(5)))
+    assert found == ["fr-FR"] * 5
+    assert len(fake.called("users.info")) == 1
