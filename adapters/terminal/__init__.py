@@ -6,14 +6,20 @@ with the arrow keys and Ctrl-R, no 4 KB limit on a pasted line) and replies are
 wrapped and styled by :mod:`adapters.terminal.screen`. Piped input is read
 line by line on a thread and answered in plain text, exactly as before, so
 scripts (and the tests) can drive it.
+
+The terminal's user speaks the language of their locale (``LC_ALL``, else
+``LC_MESSAGES``, else ``LANG``, as POSIX orders them: ``de_DE.UTF-8`` is German),
+which becomes the sender's locale; the channel's ``ui`` setting still wins in the core.
 """
 
 from __future__ import annotations
 
 import asyncio
 import io
+import os
 import sys
 import threading
+from collections.abc import AsyncGenerator, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -25,8 +31,9 @@ from adapters.terminal.screen import Output, Plain, Screen, TerminalSurface
 from bot.commands import typed
 from bot.delivery import Limits, deliver
 from bot.engine import Engine
+from bot.i18n import N_, choose, spoken, translator
 from bot.identity import ChannelKey, Sender
-from bot.types import Mode, Request, manages
+from bot.types import Final, Mode, ReplyEvent, ReplyStream, Request, manages
 
 __all__ = ["TerminalChat", "TerminalSurface"]
 
@@ -36,6 +43,22 @@ PROMPT = "> "
 QUIT = {"/quit", "/exit", "/q"}
 HELP = {"/help", "help"}
 STORY = "/story"
+WELCOME = N_("Storybot. {greeting} Ctrl-D leaves.")
+NO_SUCH_COMMAND = N_(
+    "There is no command `{command}`. `/story help` lists the commands, `/quit` leaves."
+)
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def terminal_locale(environ: Mapping[str, str]) -> str | None:
+    """The locale the terminal's user reads, as a tag (``de_DE.UTF-8`` → ``de_DE``);
+    None for ``C``/``POSIX`` or nothing set."""
+    for name in LOCALE_VARIABLES:
+        value = environ.get(name, "")
+        if value:  # the first one set decides, even when it says C
+            tag = value.split(".", 1)[0].split("@", 1)[0]
+            return None if tag in ("C", "POSIX") else tag
+    return None
 
 
 class PipedLines:
@@ -92,10 +115,14 @@ class TerminalChat:
         stdout: IO[str] | None = None,
         interactive: bool | None = None,
         history: Path | None = None,
+        environ: Mapping[str, str] | None = None,
     ) -> None:
         self.engine = engine
         self.channel = ChannelKey.of(PLATFORM, channel)
-        self.sender = Sender(user, user)
+        locale = terminal_locale(os.environ if environ is None else environ)
+        self.sender = Sender(user, user, locale)
+        self.language = choose(locale)
+        """For what the terminal says itself, outside the engine's turns."""
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.export_dir = export_dir
@@ -118,10 +145,12 @@ class TerminalChat:
     async def run(self) -> None:
         output = self._output()
         lines = EditedLines(self.history) if self.interactive else PipedLines(self.stdin)
-        surface = TerminalSurface(output, self.export_dir)
+        surface = TerminalSurface(output, self.export_dir, self.language)
+        words = translator(self.language).gettext
         if self.interactive:
-            greeting = await self.engine.greeting(self.channel)
-            output.write(f"Storybot. {greeting} Ctrl-D leaves.\n\n")
+            with spoken(self.language):  # the greeting is the core's words
+                greeting = await self.engine.greeting(self.channel)
+            output.write(words(WELCOME).format(greeting=greeting) + "\n\n")
         while (line := await lines.next()) is not None:
             text = line.strip()
             if not text:
@@ -130,15 +159,27 @@ class TerminalChat:
                 break
             unknown = unknown_command(text)
             if unknown is not None:
-                output.write(
-                    f"There is no command `{unknown}`. `/story help` lists the commands, "
-                    "`/quit` leaves.\n\n"
-                )
+                output.write(words(NO_SUCH_COMMAND).format(command=unknown) + "\n\n")
                 continue
-            await deliver(self.engine.handle(self.request(line)), surface, LIMITS, typing=False)
+            reply = in_its_language(self.engine.handle(self.request(line)), surface)
+            await deliver(reply, surface, LIMITS, typing=False)
             output.write("\n\n")
         if self.interactive:
             output.write("\n")  # after Ctrl-D the shell's prompt starts on a clean line
+
+
+async def in_its_language(
+    stream: ReplyStream, surface: TerminalSurface
+) -> AsyncGenerator[ReplyEvent, None]:
+    """The reply stream, telling the surface the reply's language before its final text
+    is shown, so the hints the surface adds match the reply."""
+    try:
+        async for event in stream:
+            if isinstance(event, Final):
+                surface.language = getattr(event, "language", surface.language)
+            yield event
+    finally:
+        await stream.aclose()
 
 
 def unknown_command(text: str) -> str | None:

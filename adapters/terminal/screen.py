@@ -18,9 +18,11 @@ from rich.console import Console
 from rich.text import Text
 
 from bot.delivery import Choices
+from bot.i18n import N_, SOURCE, translator
 from bot.types import Attachment
 
-CHOOSE_HINT = "(Type a number to choose, or anything else to steer the story.)"
+CHOOSE_HINT = N_("(Type a number to choose, or anything else to steer the story.)")
+SAVED_AS = N_("Saved as {path}")
 _TOKENS = re.compile(r"(\s+)")
 
 
@@ -99,9 +101,11 @@ class Screen:
 class TerminalSurface:
     """The delivery layer's surface for the terminal; exports are written to files."""
 
-    def __init__(self, output: Output, export_dir: Path) -> None:
+    def __init__(self, output: Output, export_dir: Path, language: str = SOURCE) -> None:
         self.output = output
         self.export_dir = export_dir
+        self.language = language
+        """The language of the hints below: the reply's own (the chat sets it per reply)."""
         self._shown: dict[int, str] = {}
 
     async def send(self, text: str, *, choices: Choices | None, private: bool) -> int:
@@ -119,7 +123,7 @@ class TerminalSurface:
 
     def _end(self, choices: Choices | None) -> None:
         if choices is not None:
-            self.output.write("\n" + CHOOSE_HINT)
+            self.output.write("\n" + translator(self.language).gettext(CHOOSE_HINT))
 
     async def typing(self) -> None:
         return None
@@ -129,7 +133,8 @@ class TerminalSurface:
         self.export_dir.mkdir(parents=True, exist_ok=True)
         path = self.export_dir / Path(attachment.filename).name
         path.write_bytes(attachment.content)
-        self.output.write(f"\n\nSaved as {shown_path(path)}")
+        saved = translator(self.language).gettext(SAVED_AS).format(path=shown_path(path))
+        self.output.write("\n\n" + saved)
 
     async def show_tally(self, choices: Choices) -> None:
         return None
