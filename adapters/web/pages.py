@@ -5,6 +5,9 @@ Signing in, joining with an invite and entering as a guest happen before there i
 a session, so their forms carry a double-submit token (a cookie and a hidden
 field that must match) against login CSRF; everything after carries the session's
 own token. The console page is a shell: its data comes from the JSON API.
+
+Every page is in the language :func:`adapters.web.words.page_language` picks for
+its request, and so is every sentence a handler shows on one (marked ``N_`` here).
 """
 
 from __future__ import annotations
@@ -16,27 +19,36 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import jinja2
 from aiohttp import web
 
 from adapters.web.guard import Attempts, Passwords, same
 from adapters.web.play import channel_for
 from adapters.web.sessions import Role, Session, SessionsFull
 from adapters.web.site import CSRF_FIELD, FORM_COOKIE, Problem, Site
+from adapters.web.words import LANGUAGE_COOKIE, page_language, picked, script_words, templates
 from bot.console import Console
+from bot.i18n import LANGUAGES, N_, NAMES, translator
 
 STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
 GUEST_NAME_CHARS = 30
 GUESTS_PER_SIGN_IN = 4
 """Guest sessions an address may open per sign-in attempt it is allowed (20 per 15 min)."""
-
-
-def _templates() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("adapters.web", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-    )
+SORRY = N_("Sorry")
+GUEST = N_("Guest")
+OPERATOR = N_("Operator")
+FORM_FROM_ELSEWHERE = N_("That form came from another site.")
+FORM_EXPIRED = N_("The form has expired; reload the page and try again.")
+TOO_MANY_WRONG = (
+    N_("Too many wrong passwords. Try again in {minutes} minute."),
+    N_("Too many wrong passwords. Try again in {minutes} minutes."),
+)
+WRONG_PASSWORD = N_("That password is not right.")
+TOO_MANY_SIGNED_IN = N_("Too many people are signed in; try again later.")
+INVITE_NEEDED = N_("Playing here needs an invite.")
+TOO_MANY_GUESTS = N_("Too many new players from your address; try again later.")
+NO_INVITES = N_("Invites are not in use here.")
+INVITE_INVALID = N_("This invite link is not valid (it may have been revoked).")
+NO_SUCH_FILE = N_("No such file.")
 
 
 def _static_files() -> dict[str, tuple[bytes, str]]:
@@ -56,12 +68,13 @@ class Pages:
     passwords: Passwords
     attempts: Attempts
     may_play: Callable[[Session], Awaitable[bool]]
+    default_language: str = "en"
+    """``i18n.default``: for browsers that ask for no language Storybot speaks."""
 
     def __post_init__(self) -> None:
         self.guests = Attempts(self.attempts.most * GUESTS_PER_SIGN_IN)
         """New guests per address: their own count, so guests behind one address (a
         school, a café) cannot lock the operator out of signing in there."""
-        self.templates = _templates()
         self.static = _static_files()
         mimetypes.init()
 
@@ -89,12 +102,13 @@ class Pages:
             try:
                 return await handler(request)
             except Problem as problem:
+                words = translator(self.language(request)).gettext
                 return self.render(
                     request,
                     "message.html",
                     status=problem.status,
-                    title="Sorry",
-                    text=problem.detail,
+                    title=words(SORRY),
+                    text=words(problem.detail),  # the details raised here are msgids
                     headers=problem.headers,
                 )
 
@@ -109,15 +123,24 @@ class Pages:
         headers: dict[str, str] | None = None,
         **values: Any,
     ) -> web.Response:
-        """A page, with a fresh double-submit token for any pre-session form on it."""
+        """A page in the request's language, with a fresh double-submit token for any
+        pre-session form on it."""
         form = request.cookies.get(FORM_COOKIE) or secrets.token_urlsafe(24)
         session = self.site.session(request)
-        html = self.templates.get_template(template).render(
-            form_token=form,
-            session=session,
-            csrf=session.csrf if session else "",
-            access=self.site.config.access,
-            **values,
+        language = self.language(request)
+        html = (
+            templates(language)
+            .get_template(template)
+            .render(
+                form_token=form,
+                session=session,
+                csrf=session.csrf if session else "",
+                access=self.site.config.access,
+                language=language,
+                languages=[(code, NAMES[code]) for code in LANGUAGES],
+                words=script_words(language),
+                **values,
+            )
         )
         response = web.Response(text=html, status=status, content_type="text/html", headers=headers)
         response.headers["Cache-Control"] = "no-store"
@@ -125,18 +148,26 @@ class Pages:
             FORM_COOKIE, form, path="/web/", httponly=True, samesite="Strict",
             secure=self.site.https(request),
         )  # fmt: skip
+        if picked(request) is not None:  # the player's pick outlasts the page
+            response.set_cookie(
+                LANGUAGE_COOKIE, language, path="/", samesite="Lax", max_age=365 * 86400,
+                secure=self.site.https(request),
+            )  # fmt: skip
         return response
+
+    def language(self, request: web.Request) -> str:
+        return page_language(request, self.default_language)
 
     async def _form(self, request: web.Request) -> dict[str, str]:
         """A posted form, refused unless it came from one of this site's pages."""
         if not self.site.origin_allowed(request, cors=False):
-            raise Problem(403, "That form came from another site.")
+            raise Problem(403, FORM_FROM_ELSEWHERE)
         posted = await request.post()
         return {key: value for key, value in posted.items() if isinstance(value, str)}
 
     def _pre_session(self, request: web.Request, form: dict[str, str]) -> None:
         if not same(form.get(CSRF_FIELD), request.cookies.get(FORM_COOKIE) or "\0"):
-            raise Problem(403, "The form has expired; reload the page and try again.")
+            raise Problem(403, FORM_EXPIRED)
 
     def _signed_in(self, request: web.Request, token: str, to: str) -> web.Response:
         response = redirect(to)
@@ -158,25 +189,27 @@ class Pages:
         self._pre_session(request, form)
         address = self.site.client(request)
         wait = self.attempts.wait(address)
+        words = translator(self.language(request))
         if wait:
+            minutes = int(wait // 60) + 1
+            error = words.ngettext(*TOO_MANY_WRONG, minutes).format(minutes=minutes)
             return self.render(
                 request, "landing.html", status=429, headers={"Retry-After": str(int(wait))},
-                error=f"Too many wrong passwords. Try again in {int(wait // 60) + 1} minutes.",
+                error=error,
             )  # fmt: skip
         if not await self.passwords.check(form.get("password", "")[:1024]):
             self.attempts.failed(address)
-            return self.render(
-                request, "landing.html", status=401, error="That password is not right."
-            )
+            error = words.gettext(WRONG_PASSWORD)
+            return self.render(request, "landing.html", status=401, error=error)
         self.attempts.succeeded(address)
-        token = self._open(Role.OPERATOR, "operator", "Operator")
+        token = self._open(Role.OPERATOR, "operator", words.gettext(OPERATOR))
         return self._signed_in(request, token, "/web/console")
 
     def _open(self, role: Role, user_id: str, name: str, invite: int | None = None) -> str:
         try:
             return self.site.sessions.open(role, user_id, name, invite=invite)[0]
         except SessionsFull:
-            raise Problem(503, "Too many people are signed in; try again later.") from None
+            raise Problem(503, TOO_MANY_SIGNED_IN) from None
 
     async def sign_out(self, request: web.Request) -> web.Response:
         form = await self._form(request)
@@ -187,14 +220,15 @@ class Pages:
 
     async def guest(self, request: web.Request) -> web.Response:
         if self.site.config.access != "open":
-            raise Problem(403, "Playing here needs an invite.")
+            raise Problem(403, INVITE_NEEDED)
         form = await self._form(request)
         self._pre_session(request, form)
         address = self.site.client(request)
         if self.guests.wait(address):
-            raise Problem(429, "Too many new players from your address; try again later.")
+            raise Problem(429, TOO_MANY_GUESTS)
         self.guests.failed(address)  # each new guest counts: a bound per address
-        name = " ".join(form.get("name", "").split())[:GUEST_NAME_CHARS] or "Guest"
+        guest = translator(self.language(request)).gettext(GUEST)
+        name = " ".join(form.get("name", "").split())[:GUEST_NAME_CHARS] or guest
         token = self._open(Role.PLAYER, "guest-" + secrets.token_hex(6), name)
         return self._signed_in(request, token, "/web/play")
 
@@ -213,10 +247,10 @@ class Pages:
 
     async def _invite(self, request: web.Request) -> Any:
         if self.site.config.access != "invite":
-            raise Problem(404, "Invites are not in use here.")
+            raise Problem(404, NO_INVITES)
         invite = await self.console.invited(request.match_info["token"][:100])
         if invite is None:
-            raise Problem(404, "This invite link is not valid (it may have been revoked).")
+            raise Problem(404, INVITE_INVALID)
         return invite
 
     async def play(self, request: web.Request) -> web.Response:
@@ -236,7 +270,7 @@ class Pages:
     async def static_file(self, request: web.Request) -> web.Response:
         found = self.static.get(request.match_info["name"])
         if found is None:
-            raise Problem(404, "No such file.")
+            raise Problem(404, NO_SUCH_FILE)
         body, kind = found
         return web.Response(
             body=body, content_type=kind, headers={"Cache-Control": "public, max-age=300"}

@@ -11,6 +11,9 @@ them in the DOM as text, never as HTML.
 Every message is checked against the session (it may have ended, or its invite
 been revoked), the session's pace, and the socket's size limit; the page's
 Origin must be this site's.
+
+A socket speaks the language of the page that opened it (the player's pick, else the
+browser's ``Accept-Language``): it is the sender's locale, and the notes below are in it.
 """
 
 from __future__ import annotations
@@ -29,10 +32,12 @@ from adapters.web.guard import Pace
 from adapters.web.rooms import Listener, Room, Rooms
 from adapters.web.sessions import Session
 from adapters.web.site import COOKIE, Problem, Site
+from adapters.web.words import page_language
 from bot import logs
 from bot.commands import Command, Parsed, typed
 from bot.delivery import Choices, Limits, deliver
 from bot.engine import Engine
+from bot.i18n import N_, spoken, translator
 from bot.identity import ChannelKey, Sender, is_web_room, web_player, web_room
 from bot.types import Attachment, Mode, Request, manages, refused
 
@@ -47,6 +52,10 @@ MOST_RUNNING = 3
 """Replies one page may be waiting for at once (the channel's own queue bounds the rest)."""
 MOST_FILE_BYTES = 2_000_000
 CLOSE_SIGNED_OUT = 4401
+SLOW_DOWN = N_("Slow down a little, please.")
+NOT_UNDERSTOOD = N_("That message was not understood.")
+CATCH_UP = N_("Wait for the story to catch up.")
+CHOSE_OPTION = N_("chose option {number}")
 
 
 def channel_for(session: Session, room: str | None) -> ChannelKey:
@@ -106,6 +115,8 @@ class Play:
     rooms: Rooms
     spawn: Callable[[Awaitable[None]], None]
     may_play: Callable[[Session], Awaitable[bool]]
+    default_language: str = "en"
+    """``i18n.default``: for browsers that ask for no language Storybot speaks."""
 
     async def socket(self, request: web.Request) -> web.StreamResponse:
         session = self.site.session(request)
@@ -120,16 +131,19 @@ class Play:
         socket = web.WebSocketResponse(heartbeat=30, max_msg_size=self.site.config.message_bytes)
         await socket.prepare(request)
         listener = Listener(socket, session.id)
+        language = page_language(request, self.default_language)
         try:
-            if await self._join(socket, room, listener):
-                await self._converse(request, socket, room, listener, session)
+            if await self._join(socket, room, listener, language):
+                await self._converse(request, socket, room, listener, session, language)
         finally:
             room.leave(listener)
             await listener.close()
             await socket.close()
         return socket
 
-    async def _join(self, socket: web.WebSocketResponse, room: Room, listener: Listener) -> bool:
+    async def _join(
+        self, socket: web.WebSocketResponse, room: Room, listener: Listener, language: str
+    ) -> bool:
         try:
             first = await socket.receive_json(timeout=FIRST_MESSAGE_WAIT)
         except (TypeError, ValueError, TimeoutError):
@@ -143,7 +157,8 @@ class Play:
             await socket.close(code=1013, message=b"room full")
             return False
         if fresh:
-            greeting = await self.engine.greeting(room.channel)
+            with spoken(language):  # the greeting is the core's words
+                greeting = await self.engine.greeting(room.channel)
             listener.push({"type": "note", "text": greeting})
         return True
 
@@ -154,7 +169,9 @@ class Play:
         room: Room,
         listener: Listener,
         session: Session,
+        language: str,
     ) -> None:
+        words = translator(language).gettext
         pace = Pace(self.site.config.messages_per_minute)
         running: set[asyncio.Task[None]] = set()
         token = request.cookies.get(COOKIE)
@@ -166,14 +183,14 @@ class Play:
                 await socket.close(code=CLOSE_SIGNED_OUT, message=b"signed out")
                 return
             if not pace.allow():
-                listener.push({"type": "note", "text": "Slow down a little, please."})
+                listener.push({"type": "note", "text": words(SLOW_DOWN)})
                 continue
-            built = self._request(message.data, room.channel, session)
+            built = self._request(message.data, room.channel, session, language)
             if built is None:
-                listener.push({"type": "note", "text": "That message was not understood."})
+                listener.push({"type": "note", "text": words(NOT_UNDERSTOOD)})
                 continue
             if len(running) >= MOST_RUNNING:
-                listener.push({"type": "note", "text": "Wait for the story to catch up."})
+                listener.push({"type": "note", "text": words(CATCH_UP)})
                 continue
             said, req = built
             room.publish({"type": "said", "who": session.name, "text": said})
@@ -183,7 +200,7 @@ class Play:
             self.spawn(task)
 
     def _request(
-        self, data: str, channel: ChannelKey, session: Session
+        self, data: str, channel: ChannelKey, session: Session, language: str = "en"
     ) -> tuple[str, Request] | None:
         try:
             body = json.loads(data)
@@ -194,7 +211,7 @@ class Play:
         shared = is_web_room(channel)
         base = Request(
             channel,
-            Sender(session.user_id, session.name),
+            Sender(session.user_id, session.name, language),
             may_manage=manages if session.operator or not shared else refused,
             shared=shared,
         )
@@ -207,7 +224,8 @@ class Play:
         if body.get("type") == "choose" and isinstance(number, int) and 0 < number < 100:
             command = Parsed(Command.CHOOSE, str(number))
             chosen = _with(base, command=command, ref=ref if isinstance(ref, str) else None)
-            return f"chose option {number}", chosen
+            said = translator(language).gettext(CHOSE_OPTION).format(number=number)
+            return said, chosen
         return None
 
     async def _answer(self, request: Request, room: Room, session: Session) -> None:

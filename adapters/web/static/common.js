@@ -1,5 +1,15 @@
 // What every page's script shares: DOM building with text only (never HTML),
-// the JSON API with the session's CSRF token, toasts and a confirmation dialog.
+// the JSON API with the session's CSRF token, toasts and a confirmation dialog,
+// and the page's words: the server puts them in the page's language in a JSON block
+// (#words), so no sentence is written here.
+
+const WORDS = JSON.parse(document.getElementById("words")?.textContent || "{}");
+
+// The page's word for `name`, its {placeholders} filled from `values`.
+export function t(name, values = {}) {
+  const text = WORDS[name] ?? name;
+  return text.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+}
 
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -38,7 +48,7 @@ export async function api(method, path, body) {
   const response = await fetch("/api/v1" + path, options);
   if (response.status === 401) {
     window.location.assign("/web/");
-    throw new ApiError(401, "Signed out");
+    throw new ApiError(401, t("signed_out"));
   }
   const type = response.headers.get("Content-Type") || "";
   const data = type.includes("json") ? await response.json() : await response.text();
@@ -64,6 +74,6 @@ export function confirmed(question) {
 }
 
 export function when(seconds) {
-  if (!seconds) return "never";
-  return new Date(seconds * 1000).toLocaleString();
+  if (!seconds) return t("never");
+  return new Date(seconds * 1000).toLocaleString(document.documentElement.lang || undefined);
 }

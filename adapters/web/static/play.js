@@ -1,6 +1,6 @@
 // The story chat: one WebSocket, resumed after a drop with the last event seen,
 // replies shown as text as they stream, choices as buttons.
-import { el } from "./common.js";
+import { el, t } from "./common.js";
 
 const page = document.getElementById("play");
 const log = document.getElementById("log");
@@ -25,7 +25,7 @@ function choiceButtons(item, choices, ref, counts) {
   const old = item.querySelector(".choices");
   if (old) old.remove();
   if (!choices || choices.length === 0) return;
-  const group = el("div", { class: "choices", role: "group", "aria-label": "Choices" });
+  const group = el("div", { class: "choices", role: "group", "aria-label": t("choices") });
   choices.forEach((label, index) => {
     const votes = counts && counts.length > index ? ` · ${counts[index]}` : "";
     group.append(el("button", {
@@ -49,7 +49,7 @@ function show(event) {
     case "ready":
       epoch = event.epoch;
       seen = event.seq;
-      setStatus("Connected.");
+      setStatus(t("connected"));
       break;
     case "note":
       log.append(el("li", { class: "note" }, event.text));
@@ -80,17 +80,17 @@ function show(event) {
       break;
     case "file": {
       const url = URL.createObjectURL(new Blob([event.text], { type: "text/plain;charset=utf-8" }));
-      log.append(el("li", { class: "note" }, "A file: ", el("a", { class: "file", href: url, download: event.name }, event.name)));
+      log.append(el("li", { class: "note" }, t("a_file"), el("a", { class: "file", href: url, download: event.name }, event.name)));
       break;
     }
     case "typing":
-      setStatus("Writing…");
+      setStatus(t("writing"));
       return;
     default:
       return;
   }
   if (event.seq) seen = Math.max(seen, event.seq);
-  if (event.type === "message" || event.type === "edit") setStatus("Connected.");
+  if (event.type === "message" || event.type === "edit") setStatus(t("connected"));
   scrolled();
 }
 
@@ -105,11 +105,11 @@ function connect() {
   socket.addEventListener("message", (message) => show(JSON.parse(message.data)));
   socket.addEventListener("close", (closed) => {
     if (closed.code === 4401) {
-      setStatus("Signed out. Sign in again to go on.");
+      setStatus(t("signed_out"));
       window.location.assign("/web/");
       return;
     }
-    setStatus("Connection lost; reconnecting…");
+    setStatus(t("reconnecting"));
     setTimeout(connect, retry);
     retry = Math.min(retry * 2, 10000);
   });
@@ -117,7 +117,7 @@ function connect() {
 
 function send(body) {
   if (!socket || socket.readyState !== WebSocket.OPEN) {
-    setStatus("Not connected yet; try again in a moment.");
+    setStatus(t("not_connected"));
     return false;
   }
   socket.send(JSON.stringify(body));
