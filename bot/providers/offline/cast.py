@@ -98,14 +98,18 @@ def add_thing(story: Story, noun: Noun, role: str, **fields: str) -> Thing:
     return thing
 
 
-def invent_person(story: Story, lang: Language, rng: random.Random, *, grand: bool) -> Person:
-    """Someone new whose name no cast member shares."""
+def invent_person(
+    story: Story, lang: Language, rng: random.Random, *, grand: bool, gender: str = ""
+) -> Person:
+    """Someone new whose name no cast member shares (a man or a woman if ``gender`` says)."""
     names = lang.names(story.genre)
     taken = set().union(*(name_words(c.name) for c in story.cast)) if story.cast else set()
     if grand:
         pool = [Person(n, t, g) for t, n, g in names.titled if not name_words(n) & taken]
     else:
         pool = [Person(n, "", g) for n, g in names.people if not name_words(n) & taken]
+    if gender:
+        pool = [p for p in pool if p.gender == gender] or pool
     person = rng.choice(pool) if pool else Person(f"{rng.choice('BKLMNRT')}{rng.randint(2, 99)}")
     person.kind = rng.choice(list(names.kinds)) if not grand and names.kinds else None
     return person

@@ -67,7 +67,7 @@ def _cast(story: Story, facts: Facts, lang: Language, rng: random.Random) -> Non
     if people:
         hero = add_person(story, people[0], "hero")
     else:
-        invented = invent_person(story, lang, rng, grand=False)
+        invented = invent_person(story, lang, rng, grand=False, gender=facts.hero_gender)
         invented.kind = facts.hero_kind or invented.kind
         hero = add_person(story, invented, "hero")
     hero.role, hero.status = "hero", "here"

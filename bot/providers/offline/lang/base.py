@@ -45,6 +45,8 @@ class Facts:
     """What the hero is when the premise names no one ("a dragon who...")."""
     villain: str = ""
     """A word for who caused the trouble, when the premise says: "thief", "witch"."""
+    hero_gender: str = ""
+    """"m" or "f" when the hero's kind says ("girl", "Mädchen", "une souris"), for a name to fit."""
     heroes: int = 1
     """How many heroes of ``hero_kind`` the premise names ("two kids": 2)."""
     fear: Noun | None = None

@@ -22,7 +22,7 @@ import re
 from bot.providers.offline.lang.base import Facts
 from bot.providers.offline.lang.en_read import is_place_words, place_kind
 from bot.providers.offline.lang.en_verbs import base_of
-from bot.providers.offline.lang.en_words import COND
+from bot.providers.offline.lang.en_words import COND, GENDERED
 from bot.providers.offline.model import Noun
 
 NUMBERS = {
@@ -85,6 +85,7 @@ def refine(text: str, facts: Facts) -> None:
         return
     kind, count, end = subject
     facts.hero_kind, facts.heroes = kind, count
+    facts.hero_gender = GENDERED.get(kind.head, "")
     facts.things = [t for t in facts.things if t.words != kind.words]
     rest = [w for w in words[end:] if w != ","]
     rest_text = " ".join(rest)
