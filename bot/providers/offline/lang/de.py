@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from bot.providers.offline.lang import de_names, de_phrases, de_read, de_steer
+from bot.providers.offline.lang import de_names, de_phrases, de_read, de_shape, de_steer
 from bot.providers.offline.lang.base import Facts, Names, Slots, Steer
 from bot.providers.offline.lang.latin import capitalise_sentences, join_names, tidy
 from bot.providers.offline.model import Character, Noun, Place, Story
@@ -89,6 +89,8 @@ GOALS = {
     "stop": ("{O.acc} aufhalten", "{O.acc} aufzuhalten"),
     "rescue": ("{G.acc} retten", "{G.acc} zu retten"),
     "reach": ("{Z.to} gelangen", "{Z.to} zu gelangen"),
+    "face": ("{T.dat} trotzen", "{T.dat} zu trotzen"),
+    "meet": ("{T.a_acc} finden", "{T.a_acc} zu finden"),
 }
 TONES = {"warm": "warm", "eerie": "unheimlich", "funny": "komisch", "tense": "spannend"}
 
@@ -278,7 +280,9 @@ class German:
     # --- Reading ------------------------------------------------------------------------
 
     def read_premise(self, premise: str) -> Facts:
-        return de_read.read_premise(premise)
+        facts = de_read.read_premise(premise)
+        de_shape.refine(premise, facts)
+        return facts
 
     def read_direction(self, direction: str, story: Story) -> Steer | None:
         return de_steer.read_direction(direction, story)

@@ -24,6 +24,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "Der Ärger begann an einem <grauen|stürmischen|klaren> Tag {P.in}, und {H.full} hörte als "
         "[H:Erster|Erste] davon.",
     ),
+    "open.intro.kind": (
+        "{H.full} war {H.a}, und alle {P.in} wussten das.",
+        "{P} lag still im ersten Licht, und {H.full}, {H.a}, mochte es so.",
+        "Es war einmal {H.a} namens {H.full}, [H:der|die] {P.in} lebte.",
+        "{H.full}, {H.a}, lebte schon {P.in}, solange [H:er|sie] denken konnte.",
+        "Alle {P.in} kannten {H.full_acc}: {H.a}, [H:dem|der] nichts entging.",
+    ),
     "open.goal.retrieve.stolen": (
         "Jemand hatte in der Nacht {O.short_acc} gestohlen, und {H} hatte versprochen, {O.ihn} "
         "zurückzuholen.",
@@ -60,6 +67,18 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "Solange {H} denken konnte, hatte [H:er|sie] davon geträumt, {goal.zu}.",
         "Der Weg war weit, und {H} wollte jeden Schritt davon gehen, um {goal.zu}.",
     ),
+    "open.goal.face": (
+        "{H} hatte Angst vor {T.dat}, schon immer. Aber der Weg führte durch {Z.acc}, und {H} "
+        "hatte beschlossen, {goal.zu}.",
+        "Vor einer Sache fürchtete sich {H}: vor {T.dat}. Und ein Ort war voll davon: {Z}. "
+        "{H} wollte trotzdem hin.",
+    ),
+    "open.goal.meet": (
+        "Alles, was {H} sich je gewünscht hatte, war {T.a}, und dieses Jahr wollte [H:er|sie] "
+        "endlich fündig werden.",
+        "{H} hatte vieles, aber nicht {T.a_acc}, und [H:er|sie] wünschte sich nichts so sehr.",
+        "{H} hatte sich entschieden: Irgendwo da draußen wartete {T.a}.",
+    ),
     "open.stakes": (
         "Wer auch immer dahintersteckte, hatte kaum Spuren hinterlassen, und genau das war "
         "beunruhigend.",
@@ -81,6 +100,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} war nicht allein. {A.full} hatte darauf bestanden mitzukommen, und {A} ließ sich "
         "nichts ausreden.",
         "{A.full} kannte {H.acc} seit Jahren und vertraute [H:ihm|ihr] vollkommen.",
+    ),
+    "open.ally.twin": (
+        "{A.full} war auch {A.a} und ging überall hin, wo {H} hinging.",
+        "Mit {H.dat} kam {A.full}, noch {A.a}, [A:der|die] mutiger war und ein bisschen lauter.",
     ),
     "say.start": (
         "„Wo fangen wir überhaupt an?“, fragte {A}. „Genau hier“, sagte {H}. „Am Anfang.“",
@@ -480,6 +503,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "Von der Hügelkuppe aus sah {H} endlich {Z.acc}, schimmernd in der Ferne.",
         "Die Wegweiser sagten jetzt alle dasselbe: {Z}, nicht mehr weit.",
     ),
+    "close_in.face": (
+        "{Z} lag jetzt direkt vor {H.dat}, und {H} spürte {T.acc} darin warten.",
+        "{H} blieb vor {Z.dat} stehen, holte Luft und kehrte nicht um.",
+    ),
+    "close_in.meet": (
+        "{H} hatte das Gefühl, dass {T.a} näher war, als [H:er|sie] dachte.",
+        "Jemand habe nach {H.dat} gefragt, hieß es: jemand, der sich auch {T.a_acc} wünschte.",
+    ),
     "close_in.any": (
         "{H} war jetzt nah dran, näher als je zuvor.",
         "{H} spürte es: Das Ende der Spur war nah.",
@@ -558,6 +589,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "lore.reach": (
         "Man sagte, es gebe keinen schöneren Ort auf der Welt als {Z.acc}.",
         "Niemand, den {H} kannte, war je {Z.in} gewesen, und genau deshalb wollte [H:er|sie] hin.",
+    ),
+    "lore.face": (
+        "Man sagte, {Z} sei voller {T.bare}, und wer sich davor fürchte, gehe nie hinein.",
+        "{A} meinte, {T} sei nur so lange unheimlich, bis man genau hinsehe.",
+    ),
+    "lore.meet": (
+        "{A} meinte, {T.a} finde sich, sobald man aufhöre, so verbissen zu suchen.",
+        "{H} erinnerte sich, dass jemand gesagt hatte, {T.a} sei das Beste, was man finden könne.",
     ),
     "watch": (
         "{H} versteckte sich in einem Hauseingang und beobachtete {P.acc}, um zu sehen, wer "
@@ -970,6 +1009,27 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} blickte in die Richtung, in der {Z} lag, und ging weiter.",
         "<Irgendwo dort vorn|Hinter dem nächsten Hügel|Nicht mehr allzu weit> wartete {Z}.",
     ),
+    "remind.face": (
+        "{H} dachte an {T.acc} und schauderte, aber [H:er|sie] ging weiter auf {Z.acc} zu.",
+        "{Z} lag noch vor {H.dat}, und mit [Z:ihm|ihr|ihnen] {T}.",
+        "{H} hatte immer noch Angst vor {T.dat}. [H:Er|Sie] ging trotzdem weiter.",
+        "Jeder Schritt brachte {H.acc} näher an {Z.acc} heran, und an {T.acc}.",
+        "{H} wollte nicht an {T.acc} denken, also dachte [H:er|sie] an {Z.acc}.",
+        "Je näher {Z} rückte, desto öfter dachte {H} an {T.acc}.",
+        "„Du denkst schon wieder an {T.acc}“, sagte {A}. {H} stritt es nicht ab.",
+        "{H} sagte sich, dass {T} niemandem etwas tun konnte. Es half nicht viel.",
+    ),
+    "remind.meet": (
+        "{H} hoffte noch immer, mehr als alles andere, {T.a_acc} zu finden.",
+        "<Irgendwo|Irgendwo da draußen|Nicht allzu weit weg> gab es {T.a_acc}, da war sich {H} "
+        "sicher.",
+        "{H} sah in jedes Gesicht und fragte sich: Könnte das {T.a} sein?",
+        "Was {H} sich am meisten wünschte, war noch immer {T.a}.",
+        "{H} stellte sich vor, wie es wäre, {T.a_acc} zu haben, und ging ein bisschen schneller.",
+        "Wenn das hier gut ging, dachte {H}, wartete am Ende vielleicht {T.a}.",
+        "{H} hatte die Suche nach {T.a_dat} nicht aufgegeben. Nicht im Geringsten.",
+        "Jemand, der bleibt: Das meinte {H}, wenn [H:er|sie] an {T.a_acc} dachte.",
+    ),
     "remind.any": (
         "<Nichts|Niemand|Nicht einmal das Wetter> würde {H.acc} jetzt noch aufhalten: Der Plan "
         "war immer noch, {goal.zu}.",
@@ -989,6 +1049,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} zog den Mantel enger und ging weiter.",
         "{H} lauschte, wartete und dachte nach.",
         "{H} straffte die Schultern.",
+    ),
+    "hero.kind": (
+        "Es war nicht leicht, {H.a} zu sein, aber {H} hatte nie etwas anderes sein wollen.",
+        "{H} tat, was an [H:seiner|ihrer] Stelle jeder getan hätte, [H:der|die] {H.a} ist, "
+        "und ging weiter.",
+        "Von {H.a_dat} erwartet niemand viel. {H} würde sie alle überraschen.",
+        "{H} war eben {H.a} und bemerkte, was den anderen entging.",
+        "Das war viel verlangt von {H.a_dat}, aber {H} beklagte sich nicht.",
     ),
     # --- Lenkung: was die Leser wollten, erzählt als Ereignis --------------------------
     "steer.reveal": (
@@ -1113,6 +1181,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "Bei Sonnenaufgang erreichte {H} {Z.acc}, und es war schöner, als [H:er|sie] es sich je "
         "erträumt hatte.",
     ),
+    "end.goal.face": (
+        "{H} ging in {Z.acc} hinein, und {T} war am Ende nur {T.bare}. {H} hatte keine Angst mehr.",
+    ),
+    "end.goal.meet": ("Und so lernte {H} {G.full_acc} kennen und fand endlich {T.a_acc}.",),
     "end.goal.any": ("Es war geschafft, und zwar gut.",),
     "end.say": (
         "„Wir haben es geschafft“, sagte {A}. „Wir haben es wirklich geschafft.“",

@@ -1,0 +1,206 @@
+"""Reading a German first prompt that names nobody: "ein Fuchs, der Schlüssel sammelt".
+
+The German counterpart of :mod:`.en_shape`. The hero is the opening noun
+phrase ("ein einsamer Roboter", "zwei Kinder"); what follows is a relative
+clause with the verb at its end ("der Schlüssel sammelt", "die das Meer sehen
+will") or a main clause ("sucht einen Freund", "bauen eine Rakete, um zum Mond
+zu fliegen"). The first noun after the hero is the goal, unless the premise
+travels somewhere ("zum Mond fliegen": the goal is to reach it), fears
+something ("Angst vor der Dunkelheit": the goal is to face it) or longs for
+someone ("einen Freund": the goal is to meet them).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.providers.offline.lang.base import Facts
+from bot.providers.offline.lang.de_read import _stem, place_kind
+from bot.providers.offline.lang.de_words import COND, DETERMINERS, GENDERED, PLACES, noun_gender
+from bot.providers.offline.lang.latin import is_capital, is_word, tokenize
+from bot.providers.offline.model import Noun
+
+NUMBERS = {"ein": 1, "eine": 1, "der": 1, "die": 1, "das": 1, "zwei": 2, "drei": 3, "vier": 4}
+PLURALS = {
+    "Kinder": "Kind",
+    "Freunde": "Freund",
+    "Freundinnen": "Freundin",
+    "Mäuse": "Maus",
+    "Füchse": "Fuchs",
+    "Hunde": "Hund",
+    "Katzen": "Katze",
+    "Drachen": "Drache",
+    "Brüder": "Bruder",
+    "Schwestern": "Schwester",
+    "Geschwister": "Kind",
+    "Jungen": "Junge",
+}
+NATURAL = {"mädchen": "f", "junge": "m", "frau": "f", "mann": "m", "seemann": "m", "kind": ""}
+"""Kinds whose people are a girl or a boy whatever the word's grammatical gender."""
+DATIVE_PLURALS = {"Stürmen": "Stürme", "Gewittern": "Gewitter", "Geistern": "Geister"}
+WISH = frozenset("freund freundin gefährte gefährtin familie mutter vater bruder schwester".split())
+REACH = ("fliegen", "reisen", "gelangen", "kommen", "fahren", "segeln", "sehen", "besuchen")
+TO = frozenset("zum zur nach ins ans".split())
+RELATIVE = frozenset("der die das welcher welche welches".split())
+FEAR_PLACES = {
+    "dunkelheit": Noun("dunkle Höhle", "Höhle", "f", adj=["dunkl"]),
+    "dunkel": Noun("dunkle Höhle", "Höhle", "f", adj=["dunkl"]),
+    "nacht": Noun("dunkle Höhle", "Höhle", "f", adj=["dunkl"]),
+    "stürme": Noun("stürmische Klippen", "Klippen", "f", True, adj=["stürmisch"]),
+    "sturm": Noun("stürmische Klippen", "Klippen", "f", True, adj=["stürmisch"]),
+    "gewitter": Noun("stürmische Klippen", "Klippen", "f", True, adj=["stürmisch"]),
+    "wasser": Noun("tiefer See", "See", "m", adj=["tief"]),
+}
+
+
+def refine(text: str, facts: Facts) -> None:
+    """Correct ``facts`` read by the general reader when the premise names nobody."""
+    if facts.people:
+        return
+    tokens = [t for t in tokenize(text) if is_word(t)]
+    subject = _subject(tokens)
+    if subject is None:
+        return
+    kind, count, end = subject
+    facts.hero_kind, facts.heroes = kind, count
+    natural = NATURAL.get(kind.head.lower()) or GENDERED.get(kind.head.lower(), "")
+    facts.hero_gender = natural or (kind.gender if kind.gender in ("m", "f") else "")
+    rest = tokens[end:]
+    facts.things = [t for t in facts.things if t.head != kind.head]
+    if _fear(rest, facts):
+        return
+    target = _reach(rest)
+    if target is not None:
+        _go(facts, target[0])
+        return
+    noun = _first_noun(rest)
+    if noun is None:
+        return
+    if noun.head.lower() in WISH:
+        facts.wish, facts.goal_thing, facts.goal_verb = noun, None, "meet"
+    elif noun.head.lower() in PLACES and noun.head.lower() not in ("haus",):
+        _go(facts, noun)
+    else:
+        if noun.plural and noun.head.endswith(("el", "er", "en")):
+            noun.plural = False  # "Schlüssel": one key to find, and the phrases agree
+        facts.goal_verb, facts.goal_thing, facts.goal_place = "find", noun, None
+        facts.cond = next((COND[a] for a in noun.adj if a in COND), "")
+
+
+def _go(facts: Facts, place: Noun) -> None:
+    """The goal is to reach ``place`` (read again here, with its gender from its article)."""
+    facts.places = [p for p in facts.places if p[0].head != place.head]
+    facts.things = [t for t in facts.things if t.head != place.head]
+    facts.goal_verb, facts.goal_thing = "reach", None
+    facts.goal_place = (place, place_kind(place.head))
+
+
+def _subject(tokens: list[str]) -> tuple[Noun, int, int] | None:
+    if not tokens or tokens[0].lower() not in NUMBERS:
+        return None
+    count = NUMBERS[tokens[0].lower()]
+    index = 1
+    adjectives: list[str] = []
+    while index < len(tokens) and tokens[index].islower() and len(adjectives) < 3:
+        adjectives.append(tokens[index])
+        index += 1
+    if index >= len(tokens) or not is_capital(tokens[index]):
+        return None
+    head = tokens[index]
+    if count > 1 or head in PLURALS:
+        head = PLURALS.get(head, head)
+    det = tokens[0].lower() if count == 1 else ""
+    gender = "f" if det == "die" else _gender(det, head)
+    stems = [_stem(a) for a in adjectives]
+    return Noun(" ".join([*adjectives, head]), head, gender, adj=stems), count, index + 1
+
+
+def _np_at(tokens: list[str], index: int, det: str = "") -> Noun | None:
+    """A noun phrase at ``index``: an article (or ``det``, read before it), adjectives, a head."""
+    if not det and index < len(tokens) and tokens[index].lower() in (*DETERMINERS, *TO):
+        det = tokens[index].lower()
+        index += 1
+    adjectives: list[str] = []
+    while index < len(tokens) and tokens[index].islower() and len(adjectives) < 3:
+        adjectives.append(tokens[index])
+        index += 1
+    if index >= len(tokens) or not is_capital(tokens[index]):
+        return None
+    head = tokens[index]
+    plural = not det and not adjectives
+    if head in DATIVE_PLURALS:
+        head, plural = DATIVE_PLURALS[head], True
+    return Noun(
+        " ".join([*adjectives, head]),
+        head,
+        _gender(det, head),
+        plural,
+        adj=[_stem(a) for a in adjectives],
+    )
+
+
+def _gender(det: str, head: str) -> str:
+    """The gender an article shows ("eine": f), or the noun's own where it shows none."""
+    guess = noun_gender(head)
+    if head == "Kind" or head.endswith(("chen", "lein")):
+        return "n"
+    if det in ("eine", "einer", "zur"):
+        return "f"
+    if det in ("einen", "den"):
+        return "m"
+    if det in ("ein", "einem", "zum", "dem"):
+        return "n" if guess == "n" else "m"
+    if det in ("das", "ins"):
+        return "n"
+    return guess
+
+
+def _first_noun(rest: list[str]) -> Noun | None:
+    index = 1 if rest and rest[0].lower() in RELATIVE else 0
+    for start in range(index, len(rest)):
+        if start and rest[start - 1].lower() in TO | {"vor", "in", "im", "auf", "am"}:
+            continue
+        if is_capital(rest[start]) or rest[start].lower() in DETERMINERS:
+            noun = _np_at(rest, start)
+            if noun is not None:
+                return noun
+    return None
+
+
+def _reach(rest: list[str]) -> tuple[Noun, str] | None:
+    """ "um zum Mond zu fliegen", "nach Hause fahren": a journey's end, if the premise has one."""
+    if not any(w.lower() in REACH for w in rest):
+        return None
+    for index, word in enumerate(rest):
+        if word.lower() in TO and index + 1 < len(rest):
+            noun = _np_at(rest, index)
+            if noun is not None:
+                return noun, place_kind(noun.head)
+    return None
+
+
+def _fear(rest: list[str], facts: Facts) -> bool:
+    """ "Angst vor der Dunkelheit hat", "sich vor Stürmen fürchtet"."""
+    lowered = [w.lower() for w in rest]
+    if "vor" not in lowered or not ({"angst", "furcht"} & set(lowered) or "fürchtet" in lowered):
+        return False
+    at = lowered.index("vor") + 1
+    det = lowered[at] if at < len(rest) and lowered[at] in ("der", "dem", "den") else ""
+    noun = _np_at(rest, at + 1 if det else at, det)
+    if noun is not None and det == "der":
+        noun.gender = "f"  # dative after "vor": "der" is only ever feminine here
+    if noun is not None and det == "den":
+        noun.plural = True
+    if noun is None:
+        return False
+    facts.fear = noun
+    place = FEAR_PLACES.get(noun.head.lower())
+    if place is None:
+        place = Noun(f"Höhle voller {noun.head}", "Höhle", "f", tail=f"voller {noun.head}")
+    kind = "coast" if place.head == "Klippen" else place_kind(place.head)
+    facts.goal_place = (dataclasses.replace(place, adj=list(place.adj)), kind)
+    facts.goal_verb, facts.goal_thing, facts.goal_person = "face", None, ""
+    heads = {noun.head, *DATIVE_PLURALS, "Angst", "Furcht"}
+    facts.things = [t for t in facts.things if t.head not in heads]
+    facts.places = [p for p in facts.places if p[0].head not in heads]
+    return True
