@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from bot.providers.offline.lang import fr_names, fr_phrases, fr_read, fr_steer
+from bot.providers.offline.lang import fr_names, fr_phrases, fr_read, fr_shape, fr_steer
 from bot.providers.offline.lang.base import Facts, Names, Slots, Steer
 from bot.providers.offline.lang.latin import capitalise_sentences, join_names
 from bot.providers.offline.model import Character, Noun, Place, Story
@@ -87,6 +87,8 @@ GOALS = {
     "stop": "arrêter {O}",
     "rescue": "sauver {G}",
     "reach": "atteindre {Z}",
+    "face": "affronter {T}",
+    "meet": "trouver {T.un}",
 }
 TONES = {"warm": "douce", "eerie": "inquiétante", "funny": "drôle", "tense": "haletante"}
 
@@ -274,7 +276,9 @@ class French:
     # --- Reading ------------------------------------------------------------------------
 
     def read_premise(self, premise: str) -> Facts:
-        return fr_read.read_premise(premise)
+        facts = fr_read.read_premise(premise)
+        fr_shape.refine(premise, facts)
+        return facts
 
     def read_direction(self, direction: str, story: Story) -> Steer | None:
         return fr_steer.read_direction(direction, story)

@@ -27,6 +27,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "Les ennuis commencèrent par un jour <gris|venteux|limpide> {P.in}, et {H.full} fut [H:le "
         "premier|la première] à l'apprendre.",
     ),
+    "open.intro.kind": (
+        "{H.full} était {H.un}, et tout le monde {P.in} le savait.",
+        "Il était une fois {H.un} [H:nommé|nommée] {H.full}, qui vivait {P.in}.",
+        "{H.full}, {H.un}, vivait {P.in} depuis aussi longtemps qu'[H:il|elle] s'en souvenait.",
+        "Tout le monde {P.in} connaissait {H.full}, {H.un} à qui rien n'échappait.",
+    ),
     "open.goal.retrieve.stolen": (
         "Quelqu'un avait volé {O.short} pendant la nuit, et {H} avait promis de [O:le|la] "
         "retrouver.",
@@ -65,6 +71,18 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "Depuis toujours, {H} rêvait d'{goal}.",
         "La route était longue, et {H} comptait en parcourir chaque kilomètre pour {goal}.",
     ),
+    "open.goal.face": (
+        "{H} avait peur {T.de}, depuis toujours. Mais le chemin passait par {Z}, et {H} avait "
+        "décidé d'{goal}.",
+        "Il y avait une chose dont {H} avait peur : {T}. Et un endroit qui en était plein : {Z}. "
+        "{H} voulait y aller quand même.",
+    ),
+    "open.goal.meet": (
+        "Tout ce que {H} avait jamais souhaité, c'était {T.un}, et cette année, [H:il|elle] "
+        "comptait bien [T:le|la|les] trouver.",
+        "{H} avait beaucoup de choses, mais pas {T.un}, et [H:il|elle] en rêvait plus que tout.",
+        "{H} l'avait décidé : quelque part, {T.un} l'attendait.",
+    ),
     "open.stakes": (
         "Le coupable n'avait presque rien laissé derrière lui, et c'était bien là le plus "
         "inquiétant.",
@@ -88,6 +106,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} n'était pas [H:seul|seule]. {A.full} avait insisté pour venir, et on ne faisait pas "
         "changer d'avis à {A}.",
         "{A.full} connaissait {H} depuis des années et lui faisait entièrement confiance.",
+    ),
+    "open.ally.twin": (
+        "{A.full} était {A.un}, [A:lui|elle] aussi, et allait partout où allait {H}.",
+        "Avec {H} venait {A.full}, {A.un} [A:lui|elle] aussi, plus [A:courageux|courageuse] "
+        "et un peu plus [A:bruyant|bruyante].",
     ),
     "say.start": (
         "« Par où commencer ? » demanda {A}. « Ici même, répondit {H}. Au début. »",
@@ -500,6 +523,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "Du haut de la colline, {H} vit enfin {Z}, qui brillait au loin.",
         "Tous les panneaux disaient la même chose maintenant : {Z}, plus très loin.",
     ),
+    "close_in.face": (
+        "{Z} était juste devant, et {H} sentait {T} qui l'y attendait.",
+        "{H} s'arrêta au bord {Z.de}, prit une inspiration et ne fit pas demi-tour.",
+    ),
+    "close_in.meet": (
+        "{H} avait le sentiment que {T.un} était plus proche qu'[H:il|elle] ne le croyait.",
+        "Quelqu'un avait demandé après {H}, disait-on : quelqu'un qui cherchait {T.un}, lui aussi.",
+    ),
     "close_in.any": (
         "{H} était proche maintenant, plus proche que jamais.",
         "{H} le sentait : le bout de la piste n'était plus loin.",
@@ -579,6 +610,16 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "On disait qu'il n'existait pas de plus bel endroit au monde que {Z}.",
         "Personne de l'entourage de {H} n'était jamais allé {Z.to}, et c'était justement pour "
         "cela que {H} voulait y aller.",
+    ),
+    "lore.face": (
+        "On disait que {Z} était [Z:plein|pleine|pleins|pleines] {T.de}, et que ceux qui en "
+        "avaient peur n'y entraient jamais.",
+        "{A} disait que {T} ne faisait peur que tant qu'on ne [T:le|la|les] regardait pas en face.",
+    ),
+    "lore.meet": (
+        "{A} disait qu'on trouve {T.un} le jour où l'on cesse de chercher si fort.",
+        "{H} se souvenait qu'on lui avait dit que {T.un}, c'est ce qu'il y a de plus précieux au "
+        "monde.",
     ),
     "watch": (
         "{H} se cacha sous un porche et surveilla {P}, attendant de voir qui viendrait.",
@@ -996,6 +1037,26 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} regarda en direction {Z.de} et continua.",
         "<Quelque part devant|Derrière la prochaine colline|Plus si loin>, {Z} attendait.",
     ),
+    "remind.face": (
+        "{H} pensa {T.à} et frissonna, mais continua vers {Z}.",
+        "{Z} était encore devant, et {T} avec [Z:lui|elle|eux|elles].",
+        "{H} avait toujours peur {T.de}. [H:Il|Elle] continua quand même.",
+        "Chaque pas rapprochait {H} {Z.de}, et {T.de}.",
+        "{H} ne voulait pas penser {T.à}, alors [H:il|elle] pensa {Z.à}.",
+        "Plus {Z} approchait, plus {H} pensait {T.à}.",
+        "« Tu penses encore {T.à}, dit {A}. » {H} ne le nia pas.",
+        "{H} se répéta que {T} ne pouvait faire de mal à personne. Cela n'aidait pas beaucoup.",
+    ),
+    "remind.meet": (
+        "{H} espérait toujours, plus que tout, trouver {T.un}.",
+        "<Quelque part|Quelque part là-bas|Pas si loin>, {H} le sentait, il y avait {T.un}.",
+        "{H} regardait chaque visage en se demandant : et si c'était {T.un} ?",
+        "Ce que {H} voulait le plus, c'était toujours {T.un}.",
+        "{H} imagina ce que ce serait d'avoir {T.un}, et pressa le pas.",
+        "Si tout se passait bien, pensa {H}, il y aurait peut-être {T.un} au bout du chemin.",
+        "{H} n'avait pas renoncé à trouver {T.un}. Pas du tout.",
+        "Quelqu'un qui reste : voilà ce que {H} voulait dire par {T.un}.",
+    ),
     "remind.any": (
         "<Rien|Personne|Pas même le mauvais temps> n'arrêterait {H} désormais : il s'agissait "
         "toujours de {goal}.",
@@ -1015,6 +1076,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} resserra son manteau et continua.",
         "{H} écouta, attendit et réfléchit.",
         "{H} redressa les épaules.",
+    ),
+    "hero.kind": (
+        "Ce n'était pas facile d'être {H.un}, mais {H} n'avait jamais voulu être autre chose.",
+        "Après tout, {H} était {H.un}, et continua comme {H.un} l'aurait fait.",
+        "On n'attendait pas grand-chose de {H.un}. {H} allait tous les surprendre.",
+        "{H}, qui était {H.un}, remarquait ce que les autres ne voyaient pas.",
+        "C'était beaucoup demander à {H.un}, mais {H} ne se plaignit pas.",
     ),
     # --- Ce que les lecteurs ont demandé, raconté comme un événement ------------------
     "steer.reveal": (
@@ -1142,6 +1210,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "end.goal.reach": (
         "{H} atteignit {Z} au lever du soleil, et c'était plus beau encore que dans ses rêves.",
     ),
+    "end.goal.face": (
+        "{H} entra dans {Z}, et {T}, finalement, n'était que {T}. {H} n'avait plus peur.",
+    ),
+    "end.goal.meet": ("Et c'est ainsi que {H} rencontra {G.full}, et trouva enfin {T.un}.",),
     "end.goal.any": ("C'était fait, et bien fait.",),
     "end.say": (
         "« On a réussi, dit {A}. On a vraiment réussi. »",
