@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.providers.offline.lang import ja_names, ja_read, ja_steer
+from bot.providers.offline.lang import ja_names, ja_read, ja_shape, ja_steer
 from bot.providers.offline.lang.base import Facts, Names, Slots, Steer
 from bot.providers.offline.lang.ja_phrases import PHRASES
 from bot.providers.offline.model import Character, Noun, Place, Story
@@ -29,6 +29,8 @@ GOALS = {
     "stop": "{O}を止める",
     "rescue": "{G}を救い出す",
     "reach": "{Z}にたどり着く",
+    "face": "{T}に立ち向かう",
+    "meet": "{T}を見つける",
 }
 TONES = {"warm": "あたたかい", "eerie": "不気味な", "funny": "おかしな", "tense": "張りつめた"}
 
@@ -119,7 +121,9 @@ class Japanese:
         return f"またしても、{sentence}"
 
     def read_premise(self, premise: str) -> Facts:
-        return ja_read.read_premise(premise)
+        facts = ja_read.read_premise(premise)
+        ja_shape.refine(premise, facts)
+        return facts
 
     def read_direction(self, direction: str, story: Story) -> Steer | None:
         return ja_steer.read_direction(direction, story)
