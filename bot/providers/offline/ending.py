@@ -29,6 +29,9 @@ def resolve(scene: Scene, direction: str, budget: int) -> None:
     _face_culprit(scene)
     _free_captives(scene)
     scene.pick(f"end.goal.{story.goal.shape}", "end.goal.any", para=True)
+    met = story.char(story.goal.person) if story.goal.shape == "meet" else None
+    if met is not None:  # the friend wished for is with them now, for the rest of the ending
+        met.status = "here"
     story.goal.done = True
     if goal_thing is not None:
         goal_thing.status, goal_thing.holder = "safe", story.hero.id

@@ -1184,7 +1184,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "end.goal.face": (
         "{H} ging in {Z.acc} hinein, und {T} war am Ende nur {T.bare}. {H} hatte keine Angst mehr.",
     ),
-    "end.goal.meet": ("Und so lernte {H} {G.full_acc} kennen und fand endlich {T.a_acc}.",),
+    "end.goal.meet": (
+        "{P.in} wartete jemand: {G.full}, {G.a}, [G:der|die] auch {T.a_acc} gesucht hatte. "
+        "Und so fand {H} endlich {T.a_acc}.",
+        "{P.in} wartete jemand: {G.full}, [G:der|die] auch {T.a_acc} gesucht hatte. Und so "
+        "fand {H} endlich {T.a_acc}.",
+    ),
     "end.goal.any": ("Es war geschafft, und zwar gut.",),
     "end.say": (
         "„Wir haben es geschafft“, sagte {A}. „Wir haben es wirklich geschafft.“",

@@ -1130,7 +1130,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} walked into {Z}, and {T} [T:was|were] only {T.bare} after all. {H} was not afraid any "
         "more.",
     ),
-    "end.goal.meet": ("And that was how {H} met {G.full}, and found {T.a} at last.",),
+    "end.goal.meet": (
+        "Someone was waiting {P.in}: {G.full}, {G.a}, who had been looking for {T.a} too. "
+        "And that was how {H} found {T.a} at last.",
+        "Someone was waiting {P.in}: {G.full}, who had been looking for {T.a} too. And that "
+        "was how {H} found {T.a} at last.",
+    ),
     "end.goal.any": ("It was done, and done well.",),
     "end.say": (
         "“We did it,” said {A}. “We actually did it.”",

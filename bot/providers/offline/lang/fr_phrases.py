@@ -1213,7 +1213,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "end.goal.face": (
         "{H} entra dans {Z}, et {T}, finalement, n'était que {T}. {H} n'avait plus peur.",
     ),
-    "end.goal.meet": ("Et c'est ainsi que {H} rencontra {G.full}, et trouva enfin {T.un}.",),
+    "end.goal.meet": (
+        "Quelqu'un attendait {P.in} : {G.full}, {G.un}, qui cherchait {T.un}, [G:lui|elle] "
+        "aussi. Et c'est ainsi que {H} trouva enfin {T.un}.",
+        "Quelqu'un attendait {P.in} : {G.full}, qui cherchait {T.un}, [G:lui|elle] aussi. Et "
+        "c'est ainsi que {H} trouva enfin {T.un}.",
+    ),
     "end.goal.any": ("C'était fait, et bien fait.",),
     "end.say": (
         "« On a réussi, dit {A}. On a vraiment réussi. »",

@@ -6,7 +6,8 @@ has a phrase usable when the hero is alone (no ally, nobody with them).
 
 from __future__ import annotations
 
-SHAPES = ("retrieve", "protect", "mend", "rescue", "reach")
+SHAPES = ("retrieve", "protect", "mend", "rescue", "reach", "face", "meet")
+"""What a goal asks for; "face" a fear where it lives, "meet" someone wished for ("a friend")."""
 FAMILIES = ("town", "hall", "shore", "wild", "space")
 TIMES = ("dawn", "morning", "noon", "afternoon", "evening", "night")
 WEATHER = ("storm", "rain", "snow", "fog", "dark")
@@ -72,16 +73,18 @@ RECAPPED = (
 
 REQUIRED: tuple[str, ...] = (
     "open.intro",
+    "open.intro.kind",
     "open.goal.retrieve",
     "open.goal.retrieve.stolen",
     "open.goal.protect",
     "open.goal.mend",
     "open.goal.mend.cursed",
     "open.goal.rescue",
-    "open.goal.reach",
+    *(f"open.goal.{s}" for s in ("reach", "face", "meet")),
     "open.stakes",
     "open.rival",
     "open.ally",
+    "open.ally.twin",
     "say.start",
     "search.do",
     "search.find",
@@ -117,7 +120,7 @@ REQUIRED: tuple[str, ...] = (
     "rest",
     "lore.any",
     "lore.rescue",
-    "lore.reach",
+    *(f"lore.{s}" for s in ("reach", "face", "meet")),
     "watch",
     *(f"hook.{h}" for h in HOOKED),
     *(f"bridge.{t}" for t in (*TIMES, "any")),
@@ -129,6 +132,7 @@ REQUIRED: tuple[str, ...] = (
     *(f"weather.{w}" for w in WEATHER),
     *(f"remind.{s}" for s in (*SHAPES, "any")),
     "hero.any",
+    "hero.kind",
     "steer.reveal",
     "steer.steal",
     "steer.betray",
