@@ -138,7 +138,7 @@ class Pages:
                 access=self.site.config.access,
                 language=language,
                 languages=[(code, NAMES[code]) for code in LANGUAGES],
-                words=script_words(language),
+                words=script_words(language, console=template == "console.html"),
                 **values,
             )
         )

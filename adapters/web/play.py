@@ -63,7 +63,7 @@ def channel_for(session: Session, room: str | None) -> ChannelKey:
     if room is None:
         return web_player(session.user_id)
     if not ROOM_NAME.fullmatch(room):
-        raise Problem(400, "A room name is 1 to 40 lower-case letters, digits and dashes.")
+        raise Problem(400, N_("A room name is 1 to 40 lower-case letters, digits and dashes."))
     return web_room(room)
 
 
@@ -121,13 +121,13 @@ class Play:
     async def socket(self, request: web.Request) -> web.StreamResponse:
         session = self.site.session(request)
         if session is None or not await self.may_play(session):
-            raise Problem(401, "Sign in to play.")
+            raise Problem(401, N_("Sign in to play."))
         if not self.site.origin_allowed(request, cors=False):
-            raise Problem(403, "This page is not one of this site's.")
+            raise Problem(403, N_("This page is not one of this site's."))
         channel = channel_for(session, request.query.get("room"))
         room = None if self.rooms.full else self.rooms.get(channel)
         if room is None:
-            raise Problem(503, "Too many pages are open; try again later.")
+            raise Problem(503, N_("Too many pages are open; try again later."))
         socket = web.WebSocketResponse(heartbeat=30, max_msg_size=self.site.config.message_bytes)
         await socket.prepare(request)
         listener = Listener(socket, session.id)

@@ -21,6 +21,7 @@ from adapters.web.guard import same
 from adapters.web.sessions import Session, Sessions
 from bot.config import WebConfig
 from bot.console import ConsoleError, Trouble
+from bot.i18n import N_
 from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,10 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 class Problem(Exception):
-    """An RFC 9457 problem: raised anywhere in a handler, answered as problem+json."""
+    """An RFC 9457 problem: raised anywhere in a handler, answered as problem+json.
+
+    ``detail`` is English in the API (its clients read ``status``); a page shows it
+    translated, so details a page may show are marked ``N_`` where they are raised."""
 
     def __init__(self, status: int, detail: str, **headers: str) -> None:
         super().__init__(detail)
@@ -139,12 +143,12 @@ class Site:
         """The request's session, with its CSRF token checked for a state-changing method."""
         session = self.session(request)
         if session is None:
-            raise Problem(401, "Sign in first; the session has ended or never began.")
+            raise Problem(401, N_("Sign in first; the session has ended or never began."))
         if operator and not session.operator:
-            raise Problem(403, "Only operators may do that.")
+            raise Problem(403, N_("Only operators may do that."))
         if request.method not in SAFE_METHODS:
             if not self.origin_allowed(request):
-                raise Problem(403, "This request came from a page of another site.")
+                raise Problem(403, N_("This request came from a page of another site."))
             if not same(given, session.csrf):
                 raise Problem(403, f"The CSRF token is missing or wrong; send {CSRF_HEADER}.")
         return session
@@ -189,7 +193,7 @@ class Site:
         """A CORS preflight: allowed for listed origins, refused (403) for any other."""
         origin = request.headers.get("Origin", "").lower()
         if origin not in {o.lower().rstrip("/") for o in self.config.cors_origins}:
-            raise Problem(403, "Cross-origin requests are off for this origin.")
+            raise Problem(403, N_("Cross-origin requests are off for this origin."))
         return web.Response(
             status=204,
             headers={

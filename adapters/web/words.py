@@ -21,7 +21,6 @@ LANGUAGE_COOKIE = "storybot_lang"
 LANGUAGE_QUERY = "lang"
 
 SCRIPT_WORDS: dict[str, str] = {
-    "connecting": N_("Connecting…"),
     "connected": N_("Connected."),
     "writing": N_("Writing…"),
     "signed_out": N_("Signed out. Sign in again to go on."),
@@ -31,7 +30,87 @@ SCRIPT_WORDS: dict[str, str] = {
     "a_file": N_("A file: "),
     "never": N_("never"),
 }
-"""What play.js and common.js show, by name; the page carries them in its language."""
+"""What play.js and common.js show, by name; every page carries them in its language."""
+
+CONSOLE_WORDS: dict[str, str] = {
+    "pages": N_("Pages"),
+    "shown": N_("{first}–{last} of {total}"),
+    "previous": N_("Previous"),
+    "next": N_("Next"),
+    "no_story": N_("(no story)"),
+    "channel": N_("Channel"),
+    "current_story": N_("Current story"),
+    "parts": N_("Parts"),
+    "players": N_("Players"),
+    "last_activity": N_("Last activity"),
+    "delete_prompt_of": N_("Delete prompt {id} of {channel}?"),
+    "prompt_deleted": N_("Prompt deleted."),
+    "delete": N_("Delete"),
+    "prompt_added": N_("Prompt added."),
+    "new_channel_prompt": N_("New prompt for this channel"),
+    "add_prompt": N_("Add prompt"),
+    "forget_question": N_("Forget everything stored for {channel}? This cannot be undone."),
+    "forget_channel": N_("Forget this channel"),
+    "story_of_the_day_at": N_("Story of the day at {time} {timezone}"),
+    "stories": N_("Stories"),
+    "story": N_("Story"),
+    "premise": N_("Premise"),
+    "status": N_("Status"),
+    "last_played": N_("Last played"),
+    "prompts": N_("Prompts"),
+    "branch_n": N_("branch {id}"),
+    "after_part": N_("after part {n}"),
+    "part_n": N_("Part {n}"),
+    "story_title": N_("Story {id}: {premise}"),
+    "story_facts": N_("{channel} · {status} · parts: {parts}"),
+    "branch_fact": N_(" · branch {id}"),
+    "download_markdown": N_("Download as Markdown"),
+    "as_twine": N_("as Twine"),
+    "branch": N_("Branch"),
+    "made_by": N_("Made by"),
+    "forks": N_("Forks"),
+    "opening": N_("Opening"),
+    "later_parts": N_("Later parts"),
+    "earlier_parts": N_("Earlier parts"),
+    "delete_prompt_n": N_("Delete prompt {id}"),
+    "delete_the_prompt": N_("Delete the prompt “{text}”?"),
+    "feed": N_("Feed"),
+    "last_fetched": N_("Last fetched"),
+    "last_error": N_("Last error"),
+    "none": N_("none"),
+    "no_feeds": N_("No feeds are configured."),
+    "at": N_("At"),
+    "failures": N_("Failures"),
+    "enabled": N_("Enabled"),
+    "last_run": N_("Last run"),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "stop_question": N_("Stop the story of the day in {channel}?"),
+    "stopped": N_("Stopped."),
+    "stop": N_("Stop"),
+    "no_subscriptions": N_("No channel has a story of the day."),
+    "budget": N_("Daily budget per channel: {tokens} tokens."),
+    "no_budget": N_("No daily budget per channel."),
+    "day": N_("Day"),
+    "requests": N_("Requests"),
+    "tokens": N_("Tokens"),
+    "of_budget": N_("Of budget"),
+    "turns_per_minute": N_("Turns per minute"),
+    "llm_latency": N_("LLM latency, s"),
+    "queue_depth": N_("Queue depth"),
+    "errors_per_minute": N_("Platform errors per minute"),
+    "open_sockets": N_("Open WebSockets"),
+    "player": N_("Player"),
+    "created": N_("Created"),
+    "state": N_("State"),
+    "revoked": N_("revoked"),
+    "open": N_("open"),
+    "revoke_question": N_("Revoke {name}'s invite? They are signed out at once."),
+    "invite_revoked": N_("Invite revoked."),
+    "revoke": N_("Revoke"),
+    "invite_created": N_("Invite created; copy the link now, it is shown once."),
+}
+"""What console.js shows, by name; the console page carries them besides the others."""
 
 
 def page_language(request: web.Request, default: str | None = None) -> str:
@@ -49,9 +128,11 @@ def picked(request: web.Request) -> str | None:
     return supported(request.query.get(LANGUAGE_QUERY))
 
 
-def script_words(language: str) -> dict[str, str]:
+def script_words(language: str, *, console: bool = False) -> dict[str, str]:
+    """The scripts' words in ``language`` (with the console's, for the console page)."""
     words = translator(language).gettext
-    return {name: words(message) for name, message in SCRIPT_WORDS.items()}
+    wanted = SCRIPT_WORDS | CONSOLE_WORDS if console else SCRIPT_WORDS
+    return {name: words(message) for name, message in wanted.items()}
 
 
 @cache

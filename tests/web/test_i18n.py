@@ -12,10 +12,10 @@ import httpx
 import pytest
 from playwright.async_api import async_playwright, expect
 
-from adapters.web.words import LANGUAGE_COOKIE, SCRIPT_WORDS
+from adapters.web.words import CONSOLE_WORDS, LANGUAGE_COOKIE, SCRIPT_WORDS
 from bot.i18n import translator
 from tests.i18n_catalogs import needs_catalogs, translated
-from tests.web.conftest import Running
+from tests.web.conftest import Running, signed_in
 
 CHROMIUM = Path("/usr/bin/chromium")
 JAPANESE_FIRST = "ja,en;q=0.5"
@@ -91,3 +91,38 @@ async def test_a_japanese_browser_plays_in_japanese(running: Running) -> None:
             assert errors == []
         finally:
             await browser.close()
+
+
+STATIC = Path(__file__).resolve().parents[2] / "adapters" / "web" / "static"
+
+
+def test_every_word_a_script_asks_for_is_one_the_server_sends() -> None:
+    """A name missing from the server's lists would show as the bare name, untranslated."""
+    known = SCRIPT_WORDS | CONSOLE_WORDS
+    for script in sorted(STATIC.glob("*.js")):
+        asked = set(re.findall(r'\bt\("(\w+)"', script.read_text()))
+        assert asked <= set(known), (script.name, asked - set(known))
+    used = {
+        name
+        for script in STATIC.glob("*.js")
+        for name in re.findall(r'\bt\("(\w+)"', script.read_text())
+    }
+    assert set(known) <= used  # and none is sent for nothing
+
+
+def test_no_script_writes_a_sentence_of_its_own() -> None:
+    """Quoted text starting with a capital and a lower-case letter is an English word
+    shown to someone; the scripts have none (headers like Content-Type aside)."""
+    allowed = {"Content-Type", "Enter", "Accept"}
+    for script in sorted(STATIC.glob("*.js")):
+        code = "\n".join(
+            line for line in script.read_text().splitlines() if not line.strip().startswith("//")
+        )
+        quoted = re.findall(r'["`]([A-Z][a-z][^"`]*)["`]', code)
+        assert [q for q in quoted if q not in allowed] == [], script.name
+
+
+async def test_the_console_page_carries_the_console_s_words(running: Running) -> None:
+    async with signed_in(running) as client:
+        page = (await client.get("/web/console")).text
+    assert page_words(page) == SCRIPT_WORDS | CONSOLE_WORDS

@@ -1,5 +1,5 @@
 // The operator console: every figure comes from the JSON API under /api/v1.
-import { api, confirmed, el, toast, when } from "./common.js";
+import { api, confirmed, el, t, toast, when } from "./common.js";
 
 const sections = ["channels", "prompts", "schedule", "usage", "live", "invites"];
 const loaders = {};
@@ -11,11 +11,11 @@ const offsets = { channels: 0, pool: 0 };
 function pager(page, name, reload) {
   // "Earlier" and "later" buttons for a page of an API list.
   const move = (offset) => () => { offsets[name] = offset; attempt(reload); };
-  const shown = `${page.total ? page.offset + 1 : 0}–${Math.min(page.offset + page.items.length, page.total)} of ${page.total}`;
-  return el("div", { class: "row", role: "group", "aria-label": "Pages" },
+  const shown = t("shown", { first: page.total ? page.offset + 1 : 0, last: Math.min(page.offset + page.items.length, page.total), total: page.total });
+  return el("div", { class: "row", role: "group", "aria-label": t("pages") },
     el("span", { class: "muted" }, shown),
-    page.offset > 0 ? el("button", { type: "button", class: "secondary", onclick: move(Math.max(0, page.offset - page.limit)) }, "Previous") : null,
-    page.offset + page.items.length < page.total ? el("button", { type: "button", class: "secondary", onclick: move(page.offset + page.limit) }, "Next") : null);
+    page.offset > 0 ? el("button", { type: "button", class: "secondary", onclick: move(Math.max(0, page.offset - page.limit)) }, t("previous")) : null,
+    page.offset + page.items.length < page.total ? el("button", { type: "button", class: "secondary", onclick: move(page.offset + page.limit) }, t("next")) : null);
 }
 
 function table(headers, rows) {
@@ -39,10 +39,10 @@ loaders.channels = async () => {
   const page = await api("GET", `/channels?limit=${PAGE}&offset=${offsets.channels}`);
   const rows = page.items.map((c) => [
     el("a", { href: "#channels", onclick: () => showChannel(c.key) }, c.key),
-    c.premise || "(no story)", String(c.parts), String(c.players), when(c.last_activity),
+    c.premise || t("no_story"), String(c.parts), String(c.players), when(c.last_activity),
   ]);
   document.getElementById("channel-list").replaceChildren(
-    table(["Channel", "Current story", "Parts", "Players", "Last activity"], rows),
+    table([t("channel"), t("current_story"), t("parts"), t("players"), t("last_activity")], rows),
     pager(page, "channels", loaders.channels));
 };
 
@@ -55,30 +55,30 @@ async function showChannel(key) {
   ]);
   const prompts = el("ul", { class: "items" }, c.prompts.map((p) => el("li", {}, `${p.id}. ${p.text} `,
     el("button", { type: "button", class: "secondary", onclick: () => attempt(async () => {
-      if (!(await confirmed(`Delete prompt ${p.id} of ${key}?`))) return;
+      if (!(await confirmed(t("delete_prompt_of", { id: p.id, channel: key })))) return;
       await api("DELETE", `${path}/prompts/${p.id}`);
       await showChannel(key);
-    }, "Prompt deleted.") }, "Delete"))));
+    }, t("prompt_deleted")) }, t("delete")))));
   const add = el("form", { class: "row", onsubmit: (event) => {
     event.preventDefault();
     const text = event.target.elements.text.value;
-    attempt(async () => { await api("POST", `${path}/prompts`, { text }); await showChannel(key); }, "Prompt added.");
-  } }, el("label", { for: "channel-prompt" }, "New prompt for this channel"),
+    attempt(async () => { await api("POST", `${path}/prompts`, { text }); await showChannel(key); }, t("prompt_added"));
+  } }, el("label", { for: "channel-prompt" }, t("new_channel_prompt")),
   el("input", { id: "channel-prompt", name: "text", required: true, maxlength: 2000 }),
-  el("button", { type: "submit" }, "Add prompt"));
+  el("button", { type: "submit" }, t("add_prompt")));
   const forget = el("button", { type: "button", class: "danger", onclick: () => attempt(async () => {
-    if (!(await confirmed(`Forget everything stored for ${key}? This cannot be undone.`))) return;
+    if (!(await confirmed(t("forget_question", { channel: key })))) return;
     const done = await api("DELETE", path);
     toast(done.message);
     document.getElementById("channel-detail").replaceChildren();
     document.getElementById("story-view").replaceChildren();
     await loaders.channels();
-  }) }, "Forget this channel");
+  }) }, t("forget_channel"));
   document.getElementById("channel-detail").replaceChildren(el("div", { class: "card" },
     el("h2", {}, key), el("pre", {}, c.settings),
-    c.subscription ? el("p", {}, `Story of the day at ${c.subscription.at_time} ${c.subscription.timezone}`) : null,
-    el("h3", {}, "Stories"), table(["Story", "Premise", "Status", "Parts", "Last played"], stories),
-    el("h3", {}, "Prompts"), prompts, add, forget));
+    c.subscription ? el("p", {}, t("story_of_the_day_at", { time: c.subscription.at_time, timezone: c.subscription.timezone })) : null,
+    el("h3", {}, t("stories")), table([t("story"), t("premise"), t("status"), t("parts"), t("last_played")], stories),
+    el("h3", {}, t("prompts")), prompts, add, forget));
 }
 
 async function showStory(id, branch, offset = 0) {
@@ -86,24 +86,24 @@ async function showStory(id, branch, offset = 0) {
   const base = branch ? `/stories/${id}/branches/${branch}/parts` : `/stories/${id}/parts`;
   const parts = await api("GET", `${base}?limit=${PAGE}&offset=${offset}`);
   const branches = story.branches.map((b) => [
-    el("a", { href: "#channels", onclick: () => showStory(id, b.id) }, `branch ${b.id}`),
-    b.kind, `after part ${b.fork_seq}`, String(b.parts), b.opening,
+    el("a", { href: "#channels", onclick: () => showStory(id, b.id) }, t("branch_n", { id: b.id })),
+    b.kind, t("after_part", { n: b.fork_seq }), String(b.parts), b.opening,
   ]);
   const articles = parts.items.map((p) => el("div", {},
-    el("h3", {}, `Part ${p.seq}` + (p.direction ? `: ${p.direction}` : "")),
+    el("h3", {}, t("part_n", { n: p.seq }) + (p.direction ? `: ${p.direction}` : "")),
     el("article", {}, p.text)));
   document.getElementById("story-view").replaceChildren(el("div", { class: "card parts" },
-    el("h2", {}, `Story ${story.id}: ${story.premise}`),
-    el("p", { class: "muted" }, `${story.channel} · ${story.status} · ${story.parts} parts` + (branch ? ` · branch ${branch}` : "")),
-    el("p", {}, el("a", { href: `/api/v1/stories/${id}/export` }, "Download as Markdown"), " · ",
-      el("a", { href: `/api/v1/stories/${id}/export?format=twine` }, "as Twine")),
-    branches.length ? table(["Branch", "Made by", "Forks", "Parts", "Opening"], branches) : null,
+    el("h2", {}, t("story_title", { id: story.id, premise: story.premise })),
+    el("p", { class: "muted" }, t("story_facts", { channel: story.channel, status: story.status, parts: story.parts }) + (branch ? t("branch_fact", { id: branch }) : "")),
+    el("p", {}, el("a", { href: `/api/v1/stories/${id}/export` }, t("download_markdown")), " · ",
+      el("a", { href: `/api/v1/stories/${id}/export?format=twine` }, t("as_twine"))),
+    branches.length ? table([t("branch"), t("made_by"), t("forks"), t("parts"), t("opening")], branches) : null,
     articles,
     parts.offset + parts.items.length < parts.total
-      ? el("button", { type: "button", class: "secondary", onclick: () => attempt(() => showStory(id, branch, parts.offset + parts.limit)) }, "Later parts")
+      ? el("button", { type: "button", class: "secondary", onclick: () => attempt(() => showStory(id, branch, parts.offset + parts.limit)) }, t("later_parts"))
       : null,
     parts.offset > 0
-      ? el("button", { type: "button", class: "secondary", onclick: () => attempt(() => showStory(id, branch, Math.max(0, parts.offset - parts.limit))) }, "Earlier parts")
+      ? el("button", { type: "button", class: "secondary", onclick: () => attempt(() => showStory(id, branch, Math.max(0, parts.offset - parts.limit))) }, t("earlier_parts"))
       : null));
 }
 
@@ -113,12 +113,12 @@ loaders.prompts = async () => {
   const library = await api("GET", `/prompts?limit=${PAGE}&offset=${offsets.pool}`);
   document.getElementById("pool").replaceChildren(...library.pool.items.map((p) => el("li", {},
     `${p.text} `, el("span", { class: "muted" }, `(${p.author}) `),
-    el("button", { type: "button", class: "secondary", "aria-label": `Delete prompt ${p.id}`, onclick: () => attempt(async () => {
-      if (!(await confirmed(`Delete the prompt “${p.text}”?`))) return;
+    el("button", { type: "button", class: "secondary", "aria-label": t("delete_prompt_n", { id: p.id }), onclick: () => attempt(async () => {
+      if (!(await confirmed(t("delete_the_prompt", { text: p.text })))) return;
       await api("DELETE", `/prompts/${p.id}`);
       await loaders.prompts();
-      toast("Prompt deleted.");
-    }) }, "Delete"))));
+      toast(t("prompt_deleted"));
+    }) }, t("delete")))));
   document.getElementById("pool-pages").replaceChildren(pager(library.pool, "pool", loaders.prompts));
   document.getElementById("starters").replaceChildren(...library.starters.map((s) => el("li", {}, `${s.id}: ${s.text}`)));
 };
@@ -130,7 +130,7 @@ document.getElementById("pool-add").addEventListener("submit", (event) => {
     await api("POST", "/prompts", { text: input.value });
     input.value = "";
     await loaders.prompts();
-  }, "Prompt added.");
+  }, t("prompt_added"));
 });
 
 // feeds, subscriptions, usage
@@ -139,25 +139,25 @@ loaders.schedule = async () => {
   const feeds = await api("GET", "/feeds");
   const subs = await api("GET", "/subscriptions");
   document.getElementById("feeds").replaceChildren(feeds.items.length
-    ? table(["Feed", "Last fetched", "Last error"], feeds.items.map((f) => [f.url, when(f.fetched_at), f.last_error || "none"]))
-    : el("p", { class: "muted" }, "No feeds are configured."));
+    ? table([t("feed"), t("last_fetched"), t("last_error")], feeds.items.map((f) => [f.url, when(f.fetched_at), f.last_error || t("none")]))
+    : el("p", { class: "muted" }, t("no_feeds")));
   document.getElementById("subscriptions").replaceChildren(subs.items.length
-    ? table(["Channel", "At", "Failures", "Enabled", "Last run", ""], subs.items.map((s) => [
-      s.channel, `${s.at_time} ${s.timezone}`, String(s.failures), s.enabled ? "yes" : "no", when(s.last_run),
+    ? table([t("channel"), t("at"), t("failures"), t("enabled"), t("last_run"), ""], subs.items.map((s) => [
+      s.channel, `${s.at_time} ${s.timezone}`, String(s.failures), s.enabled ? t("yes") : t("no"), when(s.last_run),
       el("button", { type: "button", class: "secondary", onclick: () => attempt(async () => {
-        if (!(await confirmed(`Stop the story of the day in ${s.channel}?`))) return;
+        if (!(await confirmed(t("stop_question", { channel: s.channel })))) return;
         await api("DELETE", "/subscriptions/" + encodeURIComponent(s.channel));
         await loaders.schedule();
-      }, "Stopped.") }, "Stop")]))
-    : el("p", { class: "muted" }, "No channel has a story of the day."));
+      }, t("stopped")) }, t("stop"))]))
+    : el("p", { class: "muted" }, t("no_subscriptions")));
 };
 
 loaders.usage = async () => {
   const usage = await api("GET", "/usage?days=7&limit=100");
   const budget = usage.channel_budget;
   document.getElementById("usage-table").replaceChildren(
-    el("p", {}, budget ? `Daily budget per channel: ${budget} tokens.` : "No daily budget per channel."),
-    table(["Day", "Channel", "Requests", "Tokens", "Of budget"], usage.items.map((u) => {
+    el("p", {}, budget ? t("budget", { tokens: budget }) : t("no_budget")),
+    table([t("day"), t("channel"), t("requests"), t("tokens"), t("of_budget")], usage.items.map((u) => {
       const tokens = u.prompt_tokens + u.completion_tokens;
       return [u.day, u.channel, String(u.requests), String(tokens), budget ? `${Math.round((100 * tokens) / budget)} %` : "—"];
     })));
@@ -167,11 +167,11 @@ loaders.usage = async () => {
 
 const history = [];
 const charts = [
-  { name: "Turns per minute", value: (a, b) => ((b.turns - a.turns) * 60) / Math.max(1, b.at - a.at) },
-  { name: "LLM latency, s", value: (a, b) => (b.llm_calls > a.llm_calls ? (b.llm_seconds - a.llm_seconds) / (b.llm_calls - a.llm_calls) : 0) },
-  { name: "Queue depth", value: (a, b) => b.queue_depth },
-  { name: "Platform errors per minute", value: (a, b) => ((b.platform_errors - a.platform_errors) * 60) / Math.max(1, b.at - a.at) },
-  { name: "Open WebSockets", value: (a, b) => b.web_sockets },
+  { name: t("turns_per_minute"), value: (a, b) => ((b.turns - a.turns) * 60) / Math.max(1, b.at - a.at) },
+  { name: t("llm_latency"), value: (a, b) => (b.llm_calls > a.llm_calls ? (b.llm_seconds - a.llm_seconds) / (b.llm_calls - a.llm_calls) : 0) },
+  { name: t("queue_depth"), value: (a, b) => b.queue_depth },
+  { name: t("errors_per_minute"), value: (a, b) => ((b.platform_errors - a.platform_errors) * 60) / Math.max(1, b.at - a.at) },
+  { name: t("open_sockets"), value: (a, b) => b.web_sockets },
 ];
 
 function sparkline(values) {
@@ -204,13 +204,13 @@ loaders.live = async () => {
 
 loaders.invites = async () => {
   const invites = await api("GET", "/invites");
-  document.getElementById("invite-list").replaceChildren(table(["Player", "Created", "State", ""],
-    invites.items.map((i) => [i.name, when(i.created_at), i.revoked ? "revoked" : "open",
+  document.getElementById("invite-list").replaceChildren(table([t("player"), t("created"), t("state"), ""],
+    invites.items.map((i) => [i.name, when(i.created_at), i.revoked ? t("revoked") : t("open"),
       i.revoked ? "" : el("button", { type: "button", class: "secondary", onclick: () => attempt(async () => {
-        if (!(await confirmed(`Revoke ${i.name}'s invite? They are signed out at once.`))) return;
+        if (!(await confirmed(t("revoke_question", { name: i.name })))) return;
         await api("DELETE", `/invites/${i.id}`);
         await loaders.invites();
-      }, "Invite revoked.") }, "Revoke")])));
+      }, t("invite_revoked")) }, t("revoke"))])));
 };
 
 document.getElementById("invite-add").addEventListener("submit", (event) => {
@@ -221,7 +221,7 @@ document.getElementById("invite-add").addEventListener("submit", (event) => {
     document.getElementById("invite-link").textContent = made.link;
     input.value = "";
     await loaders.invites();
-  }, "Invite created; copy the link now, it is shown once.");
+  }, t("invite_created"));
 });
 
 // sections
