@@ -147,3 +147,17 @@ async def test_a_long_japanese_part_is_split_at_sentence_ends(
     assert len(joined) - kept < 200
     for text in shown[:-1]:
         assert text.rstrip()[-1] in "。！？」", text[-20:]  # a sentence's end, never mid-word
+
+
+@needs_catalogs("de", "fr")
+async def test_the_channel_s_ui_setting_wins_over_the_user_s_app(bot: Harness) -> None:
+    """A German user whose chat is set to French gets French, end to end."""
+    french, german = await answer_in(bot, "fr"), await answer_in(bot, "de")
+    assert french != german
+    setting = from_user("/story settings ui fr", "de")
+    await bot.send(setting)
+    await bot.settled(setting)
+    asked = from_user("/story help", "de")
+    await bot.send(asked)
+    await bot.settled(asked)
+    assert bot.sent(DM)[-1].text == french
