@@ -14,17 +14,18 @@ from adapters.discord import DiscordAdapter
 from adapters.discord.commands import DIALECT
 from adapters.discord.locales import description
 from adapters.discord.render import render
+from adapters.discord.views import EDIT_LABEL, EDIT_TITLE
 from bot.commands import Command, Parsed
 from bot.engine import Engine
 from bot.i18n import SOURCE, translator
 from bot.identity import ChannelKey, Sender
 from bot.types import Request
 from storage.sqlite import SqliteStore
-from tests.adapters.test_discord import answered, starting
+from tests.adapters.test_discord import answered, settled, starting
 from tests.conftest import collect
 from tests.fakes.discord_api import FakeDiscord
 from tests.fakes.provider import ScriptedProvider
-from tests.i18n_catalogs import TRANSLATED, has_catalog, needs_catalogs
+from tests.i18n_catalogs import TRANSLATED, has_catalog, needs_catalogs, translated
 
 Json = dict[str, Any]
 
@@ -122,3 +123,19 @@ async def test_an_interaction_in_japanese_is_answered_in_japanese(
     assert message.ephemeral
     assert message.content == render(japanese)[: len(message.content)]
     assert any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in message.content)
+
+
+async def test_the_edit_modal_opens_in_the_user_s_language(
+    fake: FakeDiscord, adapter: DiscordAdapter
+) -> None:
+    translated("ja", EDIT_TITLE, EDIT_LABEL)
+    story = await fake.slash("story new", {"prompt": "a dragon wakes"}, locale="ja")
+    await fake.wait_for(settled(story))
+    opened = await fake.slash("story edit", locale="ja")
+    await fake.wait_for(lambda: opened.callbacks)
+    assert opened.modal is not None
+    japanese = translator("ja").gettext
+    assert len(japanese(EDIT_TITLE)) <= 45  # Discord's limit: no cut needed in Japanese
+    assert opened.modal["title"] == japanese(EDIT_TITLE)
+    (label,) = opened.modal["components"]
+    assert label["label"] == japanese(EDIT_LABEL)

@@ -12,16 +12,17 @@ import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.locales import Locales
-from adapters.slack.render import escape
+from adapters.slack.render import CANCEL, EDIT_LABEL, EDIT_TITLE, SAVE, escape
 from bot.commands import Command, Parsed
 from bot.engine import Engine
+from bot.i18n import translator
 from bot.identity import ChannelKey, Sender
 from bot.types import Request
 from tests.adapters.test_slack import BOT_TOKEN, Harness, running
 from tests.conftest import collect
 from tests.fakes import slack_api
 from tests.fakes.slack_api import FakeSlack
-from tests.i18n_catalogs import needs_catalogs
+from tests.i18n_catalogs import needs_catalogs, translated
 
 
 @pytest.fixture
@@ -127,3 +128,22 @@ async def test_concurrent_messages_share_one_lookup(fake: FakeSlack) -> None:
     found = await asyncio.gather(*(locales.of("U1") for _ in range(5)))
     assert found == ["fr-FR"] * 5
     assert len(fake.called("users.info")) == 1
+
+
+async def test_the_edit_modal_opens_in_the_user_s_language(slack: Harness) -> None:
+    translated("fr", EDIT_TITLE, SAVE, CANCEL, EDIT_LABEL)
+    slack.fake.users["U7"] = {"locale": "fr-FR"}
+    await slack.command("a clockwork city", user="U7")
+    await slack.story("C1", None)
+    await slack.command("edit", user="U7")
+    (opened,) = await slack.fake.wait_for(lambda: slack.fake.views)
+    french = translator("fr").gettext
+
+    def titled(text: str) -> str:  # Slack refuses a title over 24 characters
+        return text if len(text) <= 24 else text[:23] + "…"
+
+    assert opened["title"]["text"] == titled(french(EDIT_TITLE))
+    assert opened["submit"]["text"] == titled(french(SAVE))
+    assert opened["close"]["text"] == titled(french(CANCEL))
+    assert opened["blocks"][0]["label"]["text"] == french(EDIT_LABEL)
+    assert len(locale_lookups(slack, "U7")) == 1
