@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench soak docs clean
+.PHONY: run test lint bench soak docs i18n clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,18 @@ lint: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m bot.config_docs
+
+# Messages from the code into the template, then into every language's catalog; the
+# catalogs are read as .po at run time (bot/i18n.py), so this only checks they compile.
+LOCALES := bot/locale
+POT     := $(LOCALES)/storybot.pot
+i18n: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -o $(POT) --add-location=file --sort-by-file \
+		--project=Storybot --copyright-holder="Storybot" -w 100 .
+	$(BIN)/pybabel update -i $(POT) -d $(LOCALES) -D storybot --ignore-obsolete -w 100
+	for po in $(LOCALES)/*/LC_MESSAGES/storybot.po; do \
+		$(BIN)/pybabel compile --statistics -D storybot -i $$po -o /dev/null || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

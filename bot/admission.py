@@ -14,9 +14,11 @@ import contextlib
 import logging
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from dataclasses import replace
 from typing import Protocol
 
 from bot import logs, replies
+from bot.i18n import SOURCE, Spoken, choose, speaking, spoken
 from bot.identity import ChannelKey
 from bot.lanes import AllFull, LaneFull, Lanes, Slot
 from bot.types import Delta, Final, ReplyEvent, ReplyKind, ReplyStream, Request, nothing, only
@@ -92,6 +94,12 @@ def shown_again(story_id: int, part: Part) -> Final:
     )
 
 
+def in_language(final: Final, language: str) -> Final:
+    """The final reply, marked with the language it was written in (adapters render
+    their own words around it, buttons and menus, in the same one)."""
+    return final if final.language == language else replace(final, language=language)
+
+
 class Admission:
     def __init__(
         self,
@@ -102,8 +110,11 @@ class Admission:
         parts: int,
         observer: TurnObserver | None = None,
         clock: Callable[[], float] = time.monotonic,
+        language: str = SOURCE,
     ) -> None:
         self.store = store
+        self.language = language
+        """``i18n.default``: the language of replies nothing else chooses."""
         self.max_queue = max_queue
         self.parts = parts
         self.observer = observer
@@ -118,12 +129,15 @@ class Admission:
 
     def admit(self, request: Request, answer: Answer) -> ReplyStream:
         """Take the request's place in its channel's lane now; the stream runs the turn."""
+        guess = self.guess(request)
         if self.closing:
-            return only(replies.restarting())
+            with spoken(guess):
+                return only(in_language(replies.restarting(), guess))
         try:
             slot = self.lanes.enter(request.channel)
         except LaneFull as full:
-            return self._refuse(request.channel, everywhere=isinstance(full, AllFull))
+            with spoken(guess):
+                return self._refuse(request.channel, everywhere=isinstance(full, AllFull))
         # Its place in the channel's order across instances, taken now, in arrival order.
         place = self.store.channel_turn(request.channel, request.event_id, local=slot.wait)
         return _Turn(self._run(request, slot, place, answer), slot, place)
@@ -137,7 +151,8 @@ class Admission:
         if len(self._noted) > 10_000:  # forget notes too old to matter; keeps this bounded
             self._noted = {k: t for k, t in self._noted.items() if now - t < BUSY_NOTE_EVERY}
         self._noted[channel] = now
-        return only(replies.busy_everywhere() if everywhere else replies.busy(self.max_queue))
+        refusal = replies.busy_everywhere() if everywhere else replies.busy(self.max_queue)
+        return only(in_language(refusal, speaking()))
 
     async def _run(
         self, request: Request, slot: Slot, place: ChannelTurn, answer: Answer
@@ -148,16 +163,29 @@ class Admission:
                     yield event
         except StorageError as exc:  # its place in line could not be had
             log.warning("could not take a turn in %s: %s", request.channel, exc)
-            yield replies.failed()
+            language = self.guess(request)
+            with spoken(language):
+                failed = in_language(replies.failed(), language)
+            yield failed
         finally:
             slot.leave()
             await place.aclose()
+
+    def guess(self, request: Request) -> str:
+        """The reply's language before the channel's settings are read: the sender's."""
+        return choose(request.sender.locale, default=self.language)
+
+    def language_of(self, request: Request, state: TurnState) -> str:
+        """The turn's language, decided once: the channel's ``ui`` setting, else the
+        sender's platform locale, else ``i18n.default``."""
+        return choose(state.settings.ui, request.sender.locale, default=self.language)
 
     async def _turn(self, request: Request, answer: Answer) -> AsyncGenerator[ReplyEvent, None]:
         yield Delta("")  # the turn begins: delivery may show that the bot is writing
         logs.bind_request(request.trace_id, request.platform, request.channel.text)
         started = time.perf_counter()
         answered = False
+        language = self.guess(request)
         try:
             state = await self.store.turn_state(
                 request.channel, parts=self.parts, event=request.event_id
@@ -167,12 +195,15 @@ class Admission:
                 if again is not None and state.story is not None:
                     # Stored, and maybe never shown whole: a kill came between the two.
                     log.info("event %s was handled; showing its part again", request.event_id)
-                    yield shown_again(state.story.id, again)
+                    shown = shown_again(state.story.id, again)
+                    yield in_language(shown, self.language_of(request, state))
                     return
                 log.info("event %s was already handled; ignoring it", request.event_id)
                 return
-            async for event in answer(request, state):
+            language = self.language_of(request, state)
+            async for event in Spoken(answer(request, state), language):
                 if isinstance(event, Final):
+                    event = in_language(event, language)
                     if request.event_id and event.kind is not ReplyKind.STORY:
                         # A story's event was recorded with its part; the rest here.
                         await self.store.claim_event(request.channel, request.event_id)
@@ -185,7 +216,9 @@ class Admission:
                 return
             log.exception("request failed")
             if not answered:  # once answered, the reply stands
-                yield replies.failed()
+                with spoken(language):
+                    failed = in_language(replies.failed(), language)
+                yield failed
 
     def _finished(self, request: Request, final: Final, started: float) -> None:
         seconds = time.perf_counter() - started

@@ -19,7 +19,7 @@ from bot.identity import ChannelKey
 from bot.inbox import Inbox
 from bot.memory import Memory, Summariser, offline_summariser, provider_summariser
 from bot.metrics import MeteredProvider, Metrics
-from bot.providers import build_provider
+from bot.providers import build_provider, languages_written
 from bot.providers.base import Provider
 from bot.providers.offline import OfflineStoryteller
 from storage.base import Store
@@ -113,6 +113,8 @@ async def open_app(settings: Settings, metrics: Metrics | None = None) -> AsyncI
                 memory,
                 seed=settings.offline.seed,
                 observer=metrics,
+                language=settings.i18n.default,
+                writes=languages_written(settings),
             )
             metrics.track_queue(lambda: engine.queue_depth)
             metrics.track_llm_waiting(metered.waiting)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from bot.i18n import N_, _, translator
+
 
 class Command(StrEnum):
     NEW = "new"
@@ -72,6 +74,11 @@ class CommandSpec:
     def usage(self) -> str:
         return TEXT.usage(self.command)
 
+    def summary_in(self, language: str) -> str:
+        """The summary in ``language``, for menus an adapter builds outside any turn
+        (Telegram's command list, Discord's descriptions); ``summary`` is the msgid."""
+        return translator(language).gettext(self.summary)
+
 
 def _spec(command: Command, summary: str, *forms: tuple[str, str], **kw: bool) -> CommandSpec:
     table = dict(forms) or {"": f"/story {command.value}"}
@@ -81,31 +88,31 @@ def _spec(command: Command, summary: str, *forms: tuple[str, str], **kw: bool) -
 SPECS: tuple[CommandSpec, ...] = (
     _spec(
         Command.NEW,
-        "start a new story (the old one is archived)",
+        N_("start a new story (the old one is archived)"),
         ("", "/story new {prompt}"),
         ("start", "/story {prompt}"),
     ),
     _spec(
         Command.CONTINUE,
-        "write the next part",
+        N_("write the next part"),
         ("", "/story continue [{direction}]"),
         ("steer", "/story continue {direction}"),
     ),
-    _spec(Command.CHOOSE, "take option n of the last part", ("", "/story choose {n}")),
-    _spec(Command.RETRY, "rewrite the last part"),
-    _spec(Command.UNDO, "drop the last part"),
-    _spec(Command.RECAP, "a short summary of the story so far"),
-    _spec(Command.END, "write an ending and archive the story"),
-    _spec(Command.RANDOM, "start from a random prompt"),
-    _spec(Command.STORIES, "list this channel's stories, current and archived"),
+    _spec(Command.CHOOSE, N_("take option n of the last part"), ("", "/story choose {n}")),
+    _spec(Command.RETRY, N_("rewrite the last part")),
+    _spec(Command.UNDO, N_("drop the last part")),
+    _spec(Command.RECAP, N_("a short summary of the story so far")),
+    _spec(Command.END, N_("write an ending and archive the story")),
+    _spec(Command.RANDOM, N_("start from a random prompt")),
+    _spec(Command.STORIES, N_("list this channel's stories, current and archived")),
     _spec(
         Command.RESUME,
-        "continue an earlier story (the current one is archived)",
+        N_("continue an earlier story (the current one is archived)"),
         ("", "/story resume {id}"),
     ),
     _spec(
         Command.PROMPTS,
-        "list or edit this channel's prompt library",
+        N_("list or edit this channel's prompt library"),
         ("", "/story prompts [add {text} | remove {id}]"),
         ("list", "/story prompts"),
         ("add", "/story prompts add {text}"),
@@ -113,26 +120,26 @@ SPECS: tuple[CommandSpec, ...] = (
     ),
     _spec(
         Command.SETTINGS,
-        "show or change genre, tone, length, language, rating, choices",
+        N_("show or change genre, tone, length, language, rating, choices"),
         ("", "/story settings [{key} {value}]"),
         ("show", "/story settings"),
         ("set", "/story settings {key} {value}"),
     ),
     _spec(
         Command.EDIT,
-        "replace the last part's text (the old one is kept)",
+        N_("replace the last part's text (the old one is kept)"),
         ("", "/story edit {text}"),
     ),
     _spec(
         Command.BRANCH,
-        "start a new line from part n (the rest is kept as a branch)",
+        N_("start a new line from part n (the rest is kept as a branch)"),
         ("", "/story branch {n}"),
     ),
-    _spec(Command.BRANCHES, "list the story's branches: where they fork, how long"),
-    _spec(Command.SWITCH, "continue another branch", ("", "/story switch {branch}")),
+    _spec(Command.BRANCHES, N_("list the story's branches: where they fork, how long")),
+    _spec(Command.SWITCH, N_("continue another branch"), ("", "/story switch {branch}")),
     _spec(
         Command.WORLD,
-        "the world book: facts the storyteller is given when they come up",
+        N_("the world book: facts the storyteller is given when they come up"),
         ("", "/story world [add {name}: {description} | show {name} | remove {name} | pin {name}]"),
         ("list", "/story world"),
         ("add", "/story world add {name}[, {alias}]: {description}"),
@@ -142,55 +149,69 @@ SPECS: tuple[CommandSpec, ...] = (
     ),
     _spec(
         Command.NOTE,
-        "the author's note every part follows (tone, pacing, a fact)",
+        N_("the author's note every part follows (tone, pacing, a fact)"),
         ("", "/story note [{text} | clear]"),
         ("set", "/story note {text}"),
         ("clear", "/story note clear"),
     ),
     _spec(
         Command.JOIN,
-        "play a character in this story",
+        N_("play a character in this story"),
         ("", "/story join {character}: {description}"),
     ),
-    _spec(Command.CAST, "the players and their characters"),
-    _spec(Command.LEAVE, "stop playing your character"),
-    _spec(Command.SHARE, "a code to copy this story to any channel (valid 24 h)"),
-    _spec(Command.IMPORT, "start a copy of a shared story here", ("", "/story import {code}")),
+    _spec(Command.CAST, N_("the players and their characters")),
+    _spec(Command.LEAVE, N_("stop playing your character")),
+    _spec(Command.SHARE, N_("a code to copy this story to any channel (valid 24 h)")),
+    _spec(Command.IMPORT, N_("start a copy of a shared story here"), ("", "/story import {code}")),
     _spec(
         Command.EXPORT,
-        "the whole story as a Markdown file, or as Twine with its branches",
+        N_("the whole story as a Markdown file, or as Twine with its branches"),
         ("", "/story export [twine]"),
         ("twine", "/story export twine"),
     ),
     _spec(
         Command.FORGET,
-        "delete everything stored for this channel",
+        N_("delete everything stored for this channel"),
         ("", "/story forget"),
         ("confirm", "/story forget confirm"),
         manager_only=True,
     ),
     _spec(
         Command.SUBSCRIBE,
-        "a fresh story here every day at that time",
+        N_("a fresh story here every day at that time"),
         ("", "/story subscribe {time} [{timezone}]"),
         manager_only=True,
     ),
-    _spec(Command.UNSUBSCRIBE, "stop the story of the day", manager_only=True),
-    _spec(Command.HELP, "this help"),
+    _spec(Command.UNSUBSCRIBE, N_("stop the story of the day"), manager_only=True),
+    _spec(Command.HELP, N_("this help")),
 )
 
 SPEC_BY_NAME: dict[str, CommandSpec] = {spec.command.value: spec for spec in SPECS}
 
 PLACEHOLDERS = {
-    "direction": "what happens next",
+    "prompt": N_("prompt"),
+    "direction": N_("what happens next"),
+    "n": N_("n"),
+    "id": N_("id"),
+    "text": N_("text"),
+    "key": N_("key"),
+    "value": N_("value"),
+    "name": N_("name"),
+    "alias": N_("alias"),
+    "description": N_("description"),
+    "character": N_("character"),
+    "code": N_("code"),
+    "branch": N_("branch"),
     "time": "HH:MM",
+    "timezone": N_("timezone"),
 }
-"""How a template's placeholder is shown when no value is given (else ``<name>``)."""
+"""How a template's placeholder is shown when no value is given, in the reader's
+language (else ``<name>``). What users type around it stays as it is."""
 
 
 class _Shown(dict[str, str]):
     def __missing__(self, name: str) -> str:
-        return f"<{PLACEHOLDERS.get(name, name)}>"
+        return f"<{_(PLACEHOLDERS.get(name, name))}>"
 
 
 def fill(template: str, values: Mapping[str, str]) -> str:

@@ -108,6 +108,23 @@ class OfflineConfig(Section):
     seed: int | None = Field(None, description="a fixed seed makes offline stories reproducible")
 
 
+def _supported_language(value: str) -> str:
+    from bot import i18n  # reads the catalogs present; keeps importing config cheap
+
+    language = i18n.supported(value)
+    if language is None:
+        raise ValueError(f"must be one of {', '.join(i18n.LANGUAGES)}, not {value!r}")
+    return language
+
+
+class I18nConfig(Section):
+    default: Annotated[str, AfterValidator(_supported_language)] = Field(
+        "en",
+        description="the language of replies when neither the channel's `ui` setting nor "
+        "the user's platform locale names one Storybot speaks (en, de, fr, ja)",
+    )
+
+
 class LLMEndpoint(Section):
     base_url: Url = Field(
         "https://api.openai.com/v1", description="the OpenAI-compatible server's API root"
@@ -369,6 +386,7 @@ class Settings(BaseSettings):
     )
     story: StoryConfig = StoryConfig()
     offline: OfflineConfig = OfflineConfig()
+    i18n: I18nConfig = I18nConfig()
     llm: LLMConfig = LLMConfig()
     telegram: TelegramConfig = TelegramConfig()
     slack: SlackConfig = SlackConfig()

@@ -23,6 +23,7 @@ from bot import replies
 from bot.commands import Command, Parsed
 from bot.config import Settings
 from bot.engine import Engine
+from bot.i18n import _
 from bot.identity import ChannelKey, Sender
 from bot.library import markdown_file, twine_file
 from bot.metrics import Figures, Metrics
@@ -134,7 +135,9 @@ class Console:
     async def channel(self, channel: ChannelKey) -> ChannelDetail:
         summary = await self.store.channel_summary(channel)
         if summary is None:
-            raise ConsoleError(f"No channel {channel.text} is stored.", Trouble.NOT_FOUND)
+            raise ConsoleError(
+                _("No channel {channel} is stored.").format(channel=channel.text), Trouble.NOT_FOUND
+            )
         return ChannelDetail(
             summary,
             await self.store.list_stories(channel, MOST_PER_PAGE),
@@ -157,7 +160,12 @@ class Console:
             line = await self.store.all_parts(story.id)
         else:
             if branch not in {b.id for b in await self.store.branches(story.id)}:
-                raise ConsoleError(f"Story {story_id} has no branch {branch}.", Trouble.NOT_FOUND)
+                raise ConsoleError(
+                    _("Story {story} has no branch {branch}.").format(
+                        story=story_id, branch=branch
+                    ),
+                    Trouble.NOT_FOUND,
+                )
             line = await self.store.line(branch)
         return Page(line[offset : offset + limit], offset, limit, len(line))
 
@@ -170,7 +178,9 @@ class Console:
     async def _story(self, story_id: int) -> Story:
         story = await self.store.story(story_id)
         if story is None:
-            raise ConsoleError(f"There is no story {story_id}.", Trouble.NOT_FOUND)
+            raise ConsoleError(
+                _("There is no story {story}.").format(story=story_id), Trouble.NOT_FOUND
+            )
         return story
 
     async def forget(self, channel: ChannelKey) -> str:
@@ -180,7 +190,10 @@ class Console:
 
     async def unsubscribe(self, channel: ChannelKey) -> str:
         if await self.store.subscription(channel) is None:
-            raise ConsoleError(f"{channel.text} has no story of the day.", Trouble.NOT_FOUND)
+            raise ConsoleError(
+                _("{channel} has no story of the day.").format(channel=channel.text),
+                Trouble.NOT_FOUND,
+            )
         return await self._as_manager(channel, Parsed(Command.UNSUBSCRIBE))
 
     async def _as_manager(self, channel: ChannelKey, command: Parsed) -> str:
@@ -194,7 +207,7 @@ class Console:
         finally:
             await stream.aclose()
         if final is None:
-            raise ConsoleError("The bot is busy in that channel; try again in a moment.")
+            raise ConsoleError(_("The bot is busy in that channel; try again in a moment."))
         if final.kind is ReplyKind.ERROR:
             raise ConsoleError(final.text, Trouble.CONFLICT)
         return final.text
@@ -214,15 +227,20 @@ class Console:
     async def add_pool_prompt(self, text: str) -> Prompt:
         text = self._prompt_text(text)
         if await self.store.count_feed_prompts() >= POOL_LIMIT:
-            raise ConsoleError(f"The shared pool holds {POOL_LIMIT} prompts, its most.")
+            raise ConsoleError(
+                _("The shared pool holds {count} prompts, its most.").format(count=POOL_LIMIT)
+            )
         prompt = await self.store.add_pool_prompt(text, OPERATOR.name)
         if prompt is None:
-            raise ConsoleError("The shared pool has that prompt already.", Trouble.CONFLICT)
+            raise ConsoleError(_("The shared pool has that prompt already."), Trouble.CONFLICT)
         return prompt
 
     async def remove_pool_prompt(self, prompt_id: int) -> None:
         if not await self.store.remove_pool_prompt(prompt_id):
-            raise ConsoleError(f"The shared pool has no prompt {prompt_id}.", Trouble.NOT_FOUND)
+            raise ConsoleError(
+                _("The shared pool has no prompt {prompt}.").format(prompt=prompt_id),
+                Trouble.NOT_FOUND,
+            )
 
     async def add_channel_prompt(self, channel: ChannelKey, text: str) -> Prompt:
         await self.channel(channel)
@@ -233,12 +251,17 @@ class Console:
 
     async def remove_channel_prompt(self, channel: ChannelKey, prompt_id: int) -> None:
         if not await self.store.remove_prompt(channel, prompt_id):
-            raise ConsoleError(f"{channel.text} has no prompt {prompt_id}.", Trouble.NOT_FOUND)
+            raise ConsoleError(
+                _("{channel} has no prompt {prompt}.").format(
+                    channel=channel.text, prompt=prompt_id
+                ),
+                Trouble.NOT_FOUND,
+            )
 
     def _prompt_text(self, text: str) -> str:
         text = text.strip()
         if not text:
-            raise ConsoleError("A prompt needs some text.")
+            raise ConsoleError(_("A prompt needs some text."))
         limit = self.settings.story.max_prompt_length
         if len(text) > limit:
             raise ConsoleError(replies.too_long("prompt", len(text), limit, Command.PROMPTS).text)
@@ -287,9 +310,15 @@ class Console:
         """A new named player and the secret token of their link (shown once, kept hashed)."""
         name = " ".join(name.split())
         if not 1 <= len(name) <= INVITE_NAME_CHARS:
-            raise ConsoleError(f"An invite needs a name of 1 to {INVITE_NAME_CHARS} characters.")
+            raise ConsoleError(
+                _("An invite needs a name of 1 to {most} characters.").format(
+                    most=INVITE_NAME_CHARS
+                )
+            )
         if len(await self.store.invites(MOST_INVITES)) >= MOST_INVITES:
-            raise ConsoleError(f"There are {MOST_INVITES} invites, the most; revoke some.")
+            raise ConsoleError(
+                _("There are {count} invites, the most; revoke some.").format(count=MOST_INVITES)
+            )
         token = secrets.token_urlsafe(24)
         return await self.store.add_invite(name, token_hash(token)), token
 
@@ -298,7 +327,9 @@ class Console:
 
     async def revoke(self, invite_id: int) -> None:
         if not await self.store.revoke_invite(invite_id):
-            raise ConsoleError(f"No open invite {invite_id}.", Trouble.NOT_FOUND)
+            raise ConsoleError(
+                _("No open invite {invite}.").format(invite=invite_id), Trouble.NOT_FOUND
+            )
 
     async def invited(self, token: str) -> Invite | None:
         """The invite a link's token stands for, unless it was revoked."""

@@ -16,6 +16,7 @@ from bot import replies
 from bot.commands import MANAGE_WORDS, Command, Parsed, is_number
 from bot.config import StoryConfig
 from bot.flows import whose_turn
+from bot.i18n import _
 from bot.library import title_of
 from bot.observers import CraftObserver, Unobserved
 from bot.providers.story_text import parse_choices
@@ -94,7 +95,7 @@ class CraftCommands:
                 return said.cast_list(list(state.players), self._turn(state), request.dialect)
             case Command.LEAVE:
                 await self.store.leave(story.id, request.sender.id)
-                return replies.done("You left the cast.", command=Command.LEAVE.value)
+                return replies.done(_("You left the cast."), command=Command.LEAVE.value)
             case Command.EDIT:
                 return await self._edit(request, parsed, state)
             case Command.BRANCH:
@@ -128,12 +129,18 @@ class CraftCommands:
         if action in MANAGE_WORDS:
             if not await self.store.remove_world_entry(story_id, name):
                 return said.no_such_entry(name, dialect)
-            return replies.done(f"{name} is out of the world book.", command=Command.WORLD.value)
+            return replies.done(
+                _("{name} is out of the world book.").format(name=name),
+                command=Command.WORLD.value,
+            )
         if action in ("pin", "unpin"):
             if not await self.store.pin_world_entry(story_id, name, action == "pin"):
                 return said.no_such_entry(name, dialect)
-            how = "always given to" if action == "pin" else "given when it comes up to"
-            return replies.done(f"{name} is {how} the storyteller.", command=Command.WORLD.value)
+            if action == "pin":
+                pinned = _("{name} is always given to the storyteller.")
+            else:
+                pinned = _("{name} is given when it comes up to the storyteller.")
+            return replies.done(pinned.format(name=name), command=Command.WORLD.value)
         return said.world_add_usage(dialect)
 
     async def _world_add(
@@ -159,19 +166,22 @@ class CraftCommands:
         note = "" if parsed.args.strip().lower() == "clear" else _clean(parsed.args, NOTE_CHARS)
         await self.store.set_note(state.story.id, note)
         if not note:
-            return replies.done("The author's note is cleared.", command=Command.NOTE.value)
-        return replies.done(f"Author's note set: {note}", command=Command.NOTE.value)
+            return replies.done(_("The author's note is cleared."), command=Command.NOTE.value)
+        return replies.done(
+            _("Author's note set: {note}").format(note=note), command=Command.NOTE.value
+        )
 
     async def _join(self, request: Request, parsed: Parsed, state: TurnState) -> Final:
         assert state.story is not None
-        character, _, description = parsed.args.partition(":")
+        character, _colon, description = parsed.args.partition(":")
         character = _clean(character, NAME_CHARS)
         if not character:
             return said.join_usage(request.dialect)
         known = {p.user_id for p in state.players}
         if request.sender.id not in known and len(known) >= MOST_PLAYERS:
             return replies.error(
-                f"This story already has {MOST_PLAYERS} players.", command=Command.JOIN.value
+                _("This story already has {count} players.").format(count=MOST_PLAYERS),
+                command=Command.JOIN.value,
             )
         player = Player(
             request.sender.id,
@@ -191,7 +201,7 @@ class CraftCommands:
         text = parsed.args.strip()
         if not text:
             return replies.error(
-                f"Give the new text: {request.dialect.usage(Command.EDIT)}.",
+                _("Give the new text: {usage}.").format(usage=request.dialect.usage(Command.EDIT)),
                 command=Command.EDIT.value,
             )
         if len(text) > PART_CHARS:
@@ -209,8 +219,9 @@ class CraftCommands:
         number = parsed.action
         if not is_number(number) or not 1 <= int(number) < story.last_seq:
             return replies.error(
-                f"Give a part from 1 to {story.last_seq - 1} to go on from: "
-                f"{request.dialect.usage(Command.BRANCH)}.",
+                _("Give a part from 1 to {last} to go on from: {usage}.").format(
+                    last=story.last_seq - 1, usage=request.dialect.usage(Command.BRANCH)
+                ),
                 command=Command.BRANCH.value,
             )
         branch = await self.store.branch_off(story, int(number) + 1, "branch")
@@ -228,8 +239,9 @@ class CraftCommands:
             switched = await self.store.switch_to(story, int(number))
         if switched is None:
             return replies.error(
-                f"There is no branch {replies.quoted(number)} of this story; "
-                f"{request.dialect.usage(Command.BRANCHES)} lists them.",
+                _("There is no branch {number} of this story; {usage} lists them.").format(
+                    number=replies.quoted(number), usage=request.dialect.usage(Command.BRANCHES)
+                ),
                 command=Command.SWITCH.value,
             )
         self.observer.branched("switch")  # the line it replaced is kept as a branch

@@ -1,12 +1,15 @@
 """The wording of the story-craft commands: world book, note, players, branches, sharing,
 votes. Kept beside :mod:`bot.replies` and written the same way: usages from the
-request's dialect, user text quoted back short."""
+request's dialect, user text quoted back short, every sentence a gettext message."""
 
 from __future__ import annotations
 
-import time
+from datetime import UTC, datetime
+
+from babel.dates import format_datetime
 
 from bot.commands import Command, Dialect
+from bot.i18n import N_, SOURCE, _, ngettext, speaking
 from bot.replies import done, error, info, last_lines, quoted
 from bot.types import Final
 from storage.base import Branch, Player, WorldEntry
@@ -14,8 +17,16 @@ from storage.base import Branch, Player, WorldEntry
 MAX_LISTED = 30
 
 
-def _s(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _parts(count: int) -> str:
+    return ngettext("{count} part", "{count} parts", count).format(count=count)
+
+
+def _when(timestamp: float) -> str:
+    """A branch's day and time as the reader's language writes them."""
+    moment = datetime.fromtimestamp(timestamp, UTC)
+    if speaking() == SOURCE:
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return format_datetime(moment, "short", tzinfo=UTC, locale=speaking())
 
 
 # world book
@@ -24,53 +35,66 @@ def _s(count: int, word: str) -> str:
 def world_list(entries: list[WorldEntry], dialect: Dialect) -> Final:
     if not entries:
         return info(
-            "This story's world book is empty. Add what the storyteller must not forget: "
-            f"{dialect.usage(Command.WORLD, 'add')}.",
+            _(
+                "This story's world book is empty. Add what the storyteller must not forget: "
+                "{usage}."
+            ).format(usage=dialect.usage(Command.WORLD, "add")),
             command=Command.WORLD.value,
         )
-    lines = ["This story's world book:"]
+    lines = [_("This story's world book:")]
     for entry in entries[:MAX_LISTED]:
-        pin = " (always on)" if entry.pinned else ""
-        also = f" — also {', '.join(entry.aliases)}" if entry.aliases else ""
-        lines.append(f"• {entry.name}{also}{pin}")
-    lines += ["", f"{dialect.usage(Command.WORLD, 'show')} shows an entry."]
+        pin = " " + _("(always on)") if entry.pinned else ""
+        also = " — " + _("also {names}").format(names=", ".join(entry.aliases))
+        lines.append(f"• {entry.name}{also if entry.aliases else ''}{pin}")
+    lines += [
+        "",
+        _("{usage} shows an entry.").format(usage=dialect.usage(Command.WORLD, "show")),
+    ]
     return info("\n".join(lines), command=Command.WORLD.value)
 
 
 def world_entry(entry: WorldEntry) -> Final:
-    also = f"\nAlso called: {', '.join(entry.aliases)}" if entry.aliases else ""
-    pin = "\nAlways given to the storyteller." if entry.pinned else ""
+    also = "\n" + _("Also called: {names}").format(names=", ".join(entry.aliases))
+    pin = "\n" + _("Always given to the storyteller.") if entry.pinned else ""
+    also = also if entry.aliases else ""
     return info(f"{entry.name}{also}\n{entry.description}{pin}", command=Command.WORLD.value)
 
 
 def world_added(entry: WorldEntry) -> Final:
-    also = f" (also {', '.join(entry.aliases)})" if entry.aliases else ""
+    also = " (" + _("also {names}").format(names=", ".join(entry.aliases)) + ")"
     return done(
-        f"The world book now knows {entry.name}{also}; the storyteller is given it whenever "
-        "that name comes up.",
+        _(
+            "The world book now knows {name}; the storyteller is given it whenever "
+            "that name comes up."
+        ).format(name=entry.name + (also if entry.aliases else "")),
         command=Command.WORLD.value,
     )
 
 
 def world_add_usage(dialect: Dialect) -> Final:
     return error(
-        f"Write it as {dialect.usage(Command.WORLD, 'add')}, e.g. "
-        "/story world add Mara, the thief: a quick-fingered girl who owes the guild money.",
+        _(
+            "Write it as {usage}, e.g. "
+            "/story world add Mara, the thief: a quick-fingered girl who owes the guild money."
+        ).format(usage=dialect.usage(Command.WORLD, "add")),
         command=Command.WORLD.value,
     )
 
 
 def no_such_entry(name: str, dialect: Dialect) -> Final:
     return error(
-        f"The world book has no entry “{quoted(name)}”; {dialect.usage(Command.WORLD, 'list')} "
-        "lists them.",
+        _("The world book has no entry “{name}”; {usage} lists them.").format(
+            name=quoted(name), usage=dialect.usage(Command.WORLD, "list")
+        ),
         command=Command.WORLD.value,
     )
 
 
 def world_full(limit: int) -> Final:
     return error(
-        f"This story's world book already has {limit} entries. Remove one first.",
+        _("This story's world book already has {limit} entries. Remove one first.").format(
+            limit=limit
+        ),
         command=Command.WORLD.value,
     )
 
@@ -81,12 +105,15 @@ def world_full(limit: int) -> Final:
 def note_shown(note: str, dialect: Dialect) -> Final:
     if not note:
         return info(
-            "This story has no author's note. Set one to guide every part: "
-            f"{dialect.usage(Command.NOTE, 'set')}.",
+            _("This story has no author's note. Set one to guide every part: {usage}.").format(
+                usage=dialect.usage(Command.NOTE, "set")
+            ),
             command=Command.NOTE.value,
         )
     return info(
-        f"Author's note: {note}\n\n{dialect.usage(Command.NOTE, 'clear')} removes it.",
+        _("Author's note: {note}").format(note=note)
+        + "\n\n"
+        + _("{usage} removes it.").format(usage=dialect.usage(Command.NOTE, "clear")),
         command=Command.NOTE.value,
     )
 
@@ -97,29 +124,37 @@ def note_shown(note: str, dialect: Dialect) -> Final:
 def cast_list(players: list[Player], turn: Player | None, dialect: Dialect) -> Final:
     if not players:
         return info(
-            f"Nobody plays a character in this story yet: {dialect.usage(Command.JOIN)}.",
+            _("Nobody plays a character in this story yet: {usage}.").format(
+                usage=dialect.usage(Command.JOIN)
+            ),
             command=Command.CAST.value,
         )
-    lines = ["The cast:"]
+    lines = [_("The cast:")]
     for player in players:
         about = f" — {player.description}" if player.description else ""
-        now = " (their turn)" if turn is not None and turn.user_id == player.user_id else ""
-        lines.append(f"• {player.character}, played by {player.user_name}{about}{now}")
+        now = " " + _("(their turn)")
+        now = now if turn is not None and turn.user_id == player.user_id else ""
+        played = _("{character}, played by {player}").format(
+            character=player.character, player=player.user_name
+        )
+        lines.append(f"• {played}{about}{now}")
     return info("\n".join(lines), command=Command.CAST.value)
 
 
 def joined(player: Player) -> Final:
     return done(
-        f"{player.user_name} plays {player.character} in this story. What you write now is "
-        f"{player.character}'s doing.",
+        _(
+            "{player} plays {character} in this story. What you write now is {character}'s doing."
+        ).format(player=player.user_name, character=player.character),
         command=Command.JOIN.value,
     )
 
 
 def join_usage(dialect: Dialect) -> Final:
     return error(
-        f"Write it as {dialect.usage(Command.JOIN)}, e.g. /story join Mara: a thief with a "
-        "conscience.",
+        _("Write it as {usage}, e.g. /story join Mara: a thief with a conscience.").format(
+            usage=dialect.usage(Command.JOIN)
+        ),
         command=Command.JOIN.value,
     )
 
@@ -130,27 +165,62 @@ def join_usage(dialect: Dialect) -> Final:
 def branch_list(branches: list[Branch], current_parts: int, dialect: Dialect) -> Final:
     if not branches:
         return info(
-            f"This story has one line, {_s(current_parts, 'part')} long. Retry, undo and edit "
-            f"keep what they replace as branches; {dialect.usage(Command.BRANCH)} starts one.",
+            ngettext(
+                "This story has one line, {count} part long. Retry, undo and edit "
+                "keep what they replace as branches; {usage} starts one.",
+                "This story has one line, {count} parts long. Retry, undo and edit "
+                "keep what they replace as branches; {usage} starts one.",
+                current_parts,
+            ).format(count=current_parts, usage=dialect.usage(Command.BRANCH)),
             command=Command.BRANCHES.value,
         )
-    lines = [f"Current line: {_s(current_parts, 'part')}.", "Branches:"]
+    lines = [
+        _("Current line: {parts}.").format(parts=_parts(current_parts)),
+        _("Branches:"),
+    ]
     for branch in branches[:MAX_LISTED]:
-        when = time.strftime("%Y-%m-%d %H:%M", time.gmtime(branch.created_at))
         opening = quoted(branch.opening.replace("\n", " "))
-        lines.append(
-            f"{branch.id}. after part {branch.fork_seq}, {_s(branch.parts, 'part')} "
-            f"({branch.kind or 'branch'}, {when}): “{opening}”"
+        where = _("after part {seq}, {parts} ({kind}, {when})").format(
+            seq=branch.fork_seq,
+            parts=_parts(branch.parts),
+            kind=branch_kind(branch.kind),
+            when=_when(branch.created_at),
         )
-    lines += ["", f"{dialect.usage(Command.SWITCH)} continues one; nothing is deleted."]
+        lines.append(f"{branch.id}. {where}: “{opening}”")
+    lines += [
+        "",
+        _("{usage} continues one; nothing is deleted.").format(usage=dialect.usage(Command.SWITCH)),
+    ]
     return info("\n".join(lines), command=Command.BRANCHES.value)
+
+
+KINDS = {
+    "branch": N_("branch"),
+    "retry": N_("retry"),
+    "undo": N_("undo"),
+    "edit": N_("edit"),
+    "switch": N_("switch"),
+}
+"""What made a branch, as a list shows it."""
+
+
+def branch_kind(kind: str) -> str:
+    """What made a branch (``retry``, ``edit``…) in the reader's language."""
+    return _(KINDS.get(kind or "branch", kind))
 
 
 def branched(branch: Branch, dialect: Dialect) -> Final:
     return done(
-        f"Parts {branch.fork_seq + 1}–{branch.fork_seq + branch.parts} are kept as branch "
-        f"{branch.id}; the story goes on from part {branch.fork_seq}. "
-        f"{dialect.usage(Command.CONTINUE)} writes the new part.",
+        _(
+            "Parts {first}–{last} are kept as branch {branch}; the story goes on from part "
+            "{seq}. {usage} writes the new part."
+        ).format(
+            first=branch.fork_seq + 1,
+            last=branch.fork_seq + branch.parts,
+            branch=branch.id,
+            seq=branch.fork_seq,
+            usage=dialect.usage(Command.CONTINUE),
+        ),
         command=Command.BRANCH.value,
     )
 
@@ -158,17 +228,22 @@ def branched(branch: Branch, dialect: Dialect) -> Final:
 def switched(title: str, parts: int, last: str, dialect: Dialect) -> Final:
     ending = last_lines(last)
     shown = f"\n\n…{ending}" if ending else ""
+    now = _(
+        "Now on this line of “{title}” ({parts}); the line it replaced is kept as a branch."
+    ).format(title=title, parts=_parts(parts))
+    listed = _("{usage} lists them all.").format(usage=dialect.usage(Command.BRANCHES))
     return done(
-        f"Now on this line of “{title}” ({_s(parts, 'part')}); the line it replaced is kept as "
-        f"a branch.{shown}\n\n{dialect.usage(Command.BRANCHES)} lists them all.",
+        f"{now}{shown}\n\n{listed}",
         command=Command.SWITCH.value,
     )
 
 
 def edit_overtaken(seq: int, dialect: Dialect) -> Final:
     return error(
-        f"The story went on while you were editing: part {seq} is the last one now. Nothing "
-        f"was changed; {dialect.usage(Command.EDIT)} opens it again.",
+        _(
+            "The story went on while you were editing: part {seq} is the last one now. Nothing "
+            "was changed; {usage} opens it again."
+        ).format(seq=seq, usage=dialect.usage(Command.EDIT)),
         command=Command.EDIT.value,
         outcome="stale",
     )
@@ -176,7 +251,9 @@ def edit_overtaken(seq: int, dialect: Dialect) -> Final:
 
 def edited(seq: int) -> Final:
     return done(
-        f"Part {seq} is rewritten as you wrote it; the old text is kept as a branch.",
+        _("Part {seq} is rewritten as you wrote it; the old text is kept as a branch.").format(
+            seq=seq
+        ),
         command=Command.EDIT.value,
     )
 
@@ -186,9 +263,12 @@ def edited(seq: int) -> Final:
 
 def share_code(code: str, title: str, hours: int, dialect: Dialect) -> Final:
     return info(
-        f"Share code for “{title}”: {code}\nIn any channel, on any platform, "
-        f"{dialect.usage(Command.IMPORT, code=code)} starts a copy (valid {hours} h). "
-        "This story is not changed.",
+        _("Share code for “{title}”: {code}").format(title=title, code=code)
+        + "\n"
+        + _(
+            "In any channel, on any platform, {usage} starts a copy (valid {hours} h). "
+            "This story is not changed."
+        ).format(usage=dialect.usage(Command.IMPORT, code=code), hours=hours),
         command=Command.SHARE.value,
         private=False,
     )
@@ -196,15 +276,19 @@ def share_code(code: str, title: str, hours: int, dialect: Dialect) -> Final:
 
 def imported(title: str, parts: int, dialect: Dialect) -> Final:
     return done(
-        f"Imported “{title}” ({_s(parts, 'part')}) as this channel's story; the story that was "
-        f"running is archived. {dialect.usage(Command.CONTINUE)} goes on from here.",
+        _(
+            "Imported “{title}” ({parts}) as this channel's story; the story that was "
+            "running is archived. {usage} goes on from here."
+        ).format(title=title, parts=_parts(parts), usage=dialect.usage(Command.CONTINUE)),
         command=Command.IMPORT.value,
     )
 
 
 def unknown_code(code: str) -> Final:
     return error(
-        f"No story is shared under “{quoted(code)}”: codes last 24 hours. Ask for a new one "
-        "with /story share.",
+        _(
+            "No story is shared under “{code}”: codes last 24 hours. Ask for a new one "
+            "with /story share."
+        ).format(code=quoted(code)),
         command=Command.IMPORT.value,
     )

@@ -24,11 +24,12 @@ from bot.commands import TEXT, Command, Dialect, Parsed, Typo, needs_manager, re
 from bot.config import StoryConfig
 from bot.craft import CRAFT, CraftCommands
 from bot.flows import WRITING, Flows, whose_turn
+from bot.i18n import SOURCE, choose, spoken
 from bot.identity import ChannelKey, Sender
 from bot.library import ChannelLibrary, title_of
 from bot.memory import TURN_PARTS, Compactions, Memory
 from bot.observers import CraftObserver, EngineObserver, Unobserved
-from bot.providers.base import Provider
+from bot.providers.base import ANY_LANGUAGE, Languages, Provider
 from bot.types import Final, ReplyEvent, ReplyStream, Request
 from bot.voting import Voting
 from bot.writing import Outcome, Plan, Storing, Writer, part_ref
@@ -58,13 +59,17 @@ class Engine:
         today: Callable[[], date] = lambda: datetime.now(UTC).date(),
         seed: int | None = None,
         observer: EngineObserver | None = None,
+        language: str = SOURCE,
+        writes: Languages = ANY_LANGUAGE,
     ) -> None:
+        """``language`` is ``i18n.default``: replies' language when neither the channel
+        nor the sender names one; ``writes``, the story languages the storyteller writes."""
         self.store = store
         self.config = config
         self.today = today
         self.observer: CraftObserver = observer or Unobserved()
         self.library = ChannelLibrary(
-            store, config, storyteller=provider.name, observer=self.observer
+            store, config, storyteller=provider.name, observer=self.observer, writes=writes
         )
         self.admission = Admission(
             store,
@@ -72,6 +77,7 @@ class Engine:
             max_turns=config.max_turns,
             parts=TURN_PARTS,
             observer=observer,
+            language=language,
         )
         self.flows = Flows(memory, self.library, config, rng=rng or random.Random(), seed=seed)
         self.writer = Writer(
@@ -202,18 +208,26 @@ class Engine:
 
     # What adapters may ask outside a turn (greetings, autocomplete); read-only.
 
-    def help_text(self, dialect: Dialect = TEXT) -> str:
-        return replies.help_text(dialect, self.library.storyteller)
+    def help_text(self, dialect: Dialect = TEXT, language: str | None = None) -> str:
+        """``/story help`` outside a turn, in ``language`` (else ``i18n.default``)."""
+        with spoken(language or self.admission.language):
+            return replies.help_text(dialect, self.library.storyteller)
 
     async def has_story(self, channel: ChannelKey) -> bool:
         return await self.store.active_story(channel) is not None
 
-    async def greeting(self, channel: ChannelKey, dialect: Dialect = TEXT) -> str:
-        """What a chat opens with: the story waiting here and how to go on, or how to begin.
+    async def greeting(
+        self, channel: ChannelKey, dialect: Dialect = TEXT, language: str | None = None
+    ) -> str:
+        """What a chat opens with: the story waiting here and how to go on, or how to begin,
+        in the channel's ``ui`` language, else ``language`` (the user's locale), else
+        ``i18n.default``, as a turn would choose.
 
         "Type a story idea" while a story is running would merge the idea into it.
         """
-        return await self.library.greeting(channel, dialect)
+        settings = await self.store.get_settings(channel)
+        with spoken(choose(settings.ui, language, default=self.admission.language)):
+            return await self.library.greeting(channel, dialect)
 
     async def last_choices(self, channel: ChannelKey) -> tuple[str, ...]:
         """The options the story's last part offers, for choice autocomplete."""

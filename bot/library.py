@@ -12,10 +12,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot import replies
 from bot.commands import GREETING, MANAGE_WORDS, TEXT, Command, Dialect, Parsed, is_number
 from bot.config import StoryConfig
+from bot.i18n import N_, _, ngettext
 from bot.identity import ChannelKey
 from bot.observers import CraftObserver, Unobserved
+from bot.providers.base import ANY_LANGUAGE, Languages
 from bot.starter_prompts import STARTER_PROMPTS
-from bot.story_settings import KEYS, SettingError, describe_keys
+from bot.story_settings import KEYS, SettingError, describe_keys, hint
 from bot.twine import twee
 from bot.types import Attachment, Final, Request
 from storage.base import ChannelStore, Part, PartStatus, Prompt, Story
@@ -37,10 +39,14 @@ class ChannelLibrary:
         storyteller: str,
         *,
         observer: CraftObserver | None = None,
+        writes: Languages = ANY_LANGUAGE,
     ) -> None:
         self.store = store
         self.config = config
         self.storyteller = storyteller
+        self.writes = writes
+        """Which story languages the storyteller writes: a setting it cannot honour is
+        refused when it is set, not silently ignored when the story is written."""
         self.observer = observer or Unobserved()
         self.on_schedule_change: ScheduleHook | None = None
 
@@ -100,14 +106,18 @@ class ChannelLibrary:
         if key not in KEYS:
             return replies.unknown_setting(key, describe_keys())
         if not value:
-            return replies.setting_needs_value(key, KEYS[key][1], request.dialect)
+            return replies.setting_needs_value(key, hint(key), request.dialect)
         try:
             updated = current.with_value(key, value)
         except SettingError as exc:
             return replies.error(str(exc), command=Command.SETTINGS.value)
+        if key == "language" and not self.writes(updated.language):
+            return replies.language_not_written(updated.language, current.language, self.writes)
         await self.store.set_settings(request.channel, updated)
         line = next(item for item in updated.describe().splitlines() if item.startswith(key + ":"))
-        return replies.done(f"Done. {line}", command=Command.SETTINGS.value)
+        return replies.done(
+            _("Done. {setting}").format(setting=line), command=Command.SETTINGS.value
+        )
 
     async def _prompts(self, request: Request, parsed: Parsed) -> Final:
         action, rest, dialect = parsed.action, parsed.rest, request.dialect
@@ -120,13 +130,15 @@ class ChannelLibrary:
         if action in MANAGE_WORDS:
             if STARTER.fullmatch(rest):
                 return replies.error(
-                    "Starter prompts cannot be removed.", command=Command.PROMPTS.value
+                    _("Starter prompts cannot be removed."), command=Command.PROMPTS.value
                 )
             if not is_number(rest):
                 return replies.prompt_needs_number(dialect)
             if not await self.store.remove_prompt(request.channel, int(rest)):
                 return replies.no_such_prompt(rest, dialect)
-            return replies.done(f"Removed prompt {rest}.", command=Command.PROMPTS.value)
+            return replies.done(
+                _("Removed prompt {number}.").format(number=rest), command=Command.PROMPTS.value
+            )
         return replies.prompts_usage(dialect)
 
     async def _add_prompt(self, request: Request, text: str) -> Final:
@@ -135,7 +147,10 @@ class ChannelLibrary:
         )
         if isinstance(added, Final):
             return added
-        return replies.done(f"Added prompt {added.id}: {added.text}", command=Command.PROMPTS.value)
+        return replies.done(
+            _("Added prompt {number}: {text}").format(number=added.id, text=added.text),
+            command=Command.PROMPTS.value,
+        )
 
     async def add_prompt(
         self, channel: ChannelKey, text: str, author: str, dialect: Dialect = TEXT
@@ -156,9 +171,12 @@ class ChannelLibrary:
         if story is None:
             return replies.no_story(Command.EXPORT, request.dialect)
         parts = await self.store.all_parts(story.id)
-        count = f"{len(parts)} part{'s' if len(parts) != 1 else ''}"
         return replies.info(
-            f"The story so far, {count}, as a Markdown file.",
+            ngettext(
+                "The story so far, {count} part, as a Markdown file.",
+                "The story so far, {count} parts, as a Markdown file.",
+                len(parts),
+            ).format(count=len(parts)),
             command=Command.EXPORT.value,
             private=False,
             attachments=(markdown_file(story, parts),),
@@ -171,8 +189,11 @@ class ChannelLibrary:
             return replies.no_story(Command.EXPORT, request.dialect)
         document, branches = await twine_file(self.store, story)
         return replies.info(
-            f"The story and its {branches} branch{'es' if branches != 1 else ''} "
-            "as a Twine (Twee 3) file.",
+            ngettext(
+                "The story and its {count} branch as a Twine (Twee 3) file.",
+                "The story and its {count} branches as a Twine (Twee 3) file.",
+                branches,
+            ).format(count=branches),
             command=Command.EXPORT.value,
             private=False,
             attachments=(document,),
@@ -213,7 +234,7 @@ class ChannelLibrary:
         if self.on_schedule_change is not None:  # its story of the day went with it
             await self.on_schedule_change(request.channel)
         return replies.done(
-            "Forgotten. Nothing is stored for this channel any more.",
+            _("Forgotten. Nothing is stored for this channel any more."),
             command=Command.FORGET.value,
         )
 
@@ -239,23 +260,35 @@ class ChannelLibrary:
             await self.on_schedule_change(request.channel)
         if not removed:
             return replies.error(
-                "This channel has no story of the day.", command=Command.UNSUBSCRIBE.value
+                _("This channel has no story of the day."), command=Command.UNSUBSCRIBE.value
             )
         return replies.done(
-            "The story of the day is stopped here.", command=Command.UNSUBSCRIBE.value
+            _("The story of the day is stopped here."), command=Command.UNSUBSCRIBE.value
         )
+
+
+UNFINISHED = {
+    "cut": N_("This part was cut."),
+    "interrupted": N_("This part was interrupted."),
+}
+"""The note under an unfinished part in an export (the status as a sentence)."""
 
 
 def markdown_file(story: Story, parts: list[Part]) -> Attachment:
     """The story's current line as a Markdown file (``/story export``, the console)."""
-    lines = [f"# {title_of(story.premise)}", "", f"*Premise:* {story.premise}", ""]
+    lines = [
+        f"# {title_of(story.premise)}",
+        "",
+        _("*Premise:* {premise}").format(premise=story.premise),
+        "",
+    ]
     for part in parts:
-        lines += [f"## Part {part.seq}", ""]
+        lines += [_("## Part {seq}").format(seq=part.seq), ""]
         if part.direction:
-            lines += [f"*Direction:* {part.direction}", ""]
+            lines += [_("*Direction:* {direction}").format(direction=part.direction), ""]
         lines += [part.text, ""]
         if part.status is not PartStatus.COMPLETE:
-            lines += [f"*(This part was {part.status.value}.)*", ""]
+            lines += [f"*({_(UNFINISHED.get(part.status.value, part.status.value))})*", ""]
     return Attachment(f"story-{story.id}.md", "\n".join(lines).encode("utf-8"))
 
 

@@ -3,14 +3,19 @@
 Usages in hints come from the request's :class:`~bot.commands.Dialect`, so a
 Discord user is told ``/story new prompt:<text>`` where a Telegram user is told
 ``/story <prompt>``, and the core names no platform. Kept in one module so the
-wording can be read, reviewed and (later) translated in one place.
+wording can be read, reviewed and translated in one place: every sentence is a
+gettext message (:mod:`bot.i18n`) in the language of the turn, with named
+placeholders a translator can move, and numbers, dates and plurals by that
+language's rules.
 """
 
 from __future__ import annotations
 
-import time
+import re
 
 from bot.commands import Command, Dialect
+from bot.i18n import N_, _, date, listed, native_name, ngettext
+from bot.providers.base import Languages
 from bot.types import Attachment, Final, ReplyKind
 
 SHOWN_MAX = 40
@@ -50,27 +55,33 @@ def quoted(text: str) -> str:
 
 
 def restarting() -> Final:
-    return error("Storybot is restarting. Try again in a minute.", outcome="closing")
+    return error(_("Storybot is restarting. Try again in a minute."), outcome="closing")
 
 
 def busy(waiting: int) -> Final:
     return error(
-        f"This channel already has {waiting} requests waiting. "
-        "Give the story a moment, then try again.",
+        ngettext(
+            "This channel already has {count} request waiting. "
+            "Give the story a moment, then try again.",
+            "This channel already has {count} requests waiting. "
+            "Give the story a moment, then try again.",
+            waiting,
+        ).format(count=waiting),
         outcome="busy",
     )
 
 
 def busy_everywhere() -> Final:
     return error(
-        "Storybot has too many stories on the go right now. Try again in a minute.",
+        _("Storybot has too many stories on the go right now. Try again in a minute."),
         outcome="busy",
     )
 
 
 def failed() -> Final:
     return error(
-        "Something went wrong on my side, sorry. Nothing was lost; try again.", outcome="error"
+        _("Something went wrong on my side, sorry. Nothing was lost; try again."),
+        outcome="error",
     )
 
 
@@ -78,8 +89,10 @@ def did_you_mean(meant: Command, typed: str, dialect: Dialect) -> Final:
     """A slip of the keyboard changes nothing; the answer says how to do either."""
     start = dialect.usage(Command.NEW, text=typed, prompt=typed)
     return error(
-        f"Did you mean {dialect.usage(meant)}? Nothing was changed. "
-        f"To start a story about “{quoted(typed)}”, use {start}.",
+        _(
+            "Did you mean {usage}? Nothing was changed. "
+            "To start a story about “{typed}”, use {start}."
+        ).format(usage=dialect.usage(meant), typed=quoted(typed), start=start),
         command=meant.value,
         outcome="typo",
     )
@@ -87,20 +100,24 @@ def did_you_mean(meant: Command, typed: str, dialect: Dialect) -> Final:
 
 def not_your_turn(character: str, name: str, command: Command) -> Final:
     return error(
-        f"It is {character}'s turn ({name}). Turns pass after each part; "
-        "/story cast shows the order.",
+        _(
+            "It is {character}'s turn ({name}). Turns pass after each part; "
+            "/story cast shows the order."
+        ).format(character=character, name=name),
         command=command.value,
         outcome="turn",
     )
 
 
 def managers_only(command: Command) -> Final:
-    return error("Only people who manage this channel can do that here.", command=command.value)
+    return error(_("Only people who manage this channel can do that here."), command=command.value)
 
 
 def over_user_budget(tokens: int, command: Command) -> Final:
     return error(
-        f"You have used today's story budget ({tokens} tokens). It renews at midnight UTC.",
+        _(
+            "You have used today's story budget ({tokens} tokens). It renews at midnight UTC."
+        ).format(tokens=tokens),
         command=command.value,
         outcome="budget",
     )
@@ -108,7 +125,10 @@ def over_user_budget(tokens: int, command: Command) -> Final:
 
 def over_channel_budget(tokens: int, command: Command) -> Final:
     return error(
-        f"This channel has used today's story budget ({tokens} tokens). It renews at midnight UTC.",
+        _(
+            "This channel has used today's story budget ({tokens} tokens). "
+            "It renews at midnight UTC."
+        ).format(tokens=tokens),
         command=command.value,
         outcome="budget",
     )
@@ -119,24 +139,36 @@ def over_channel_budget(tokens: int, command: Command) -> Final:
 
 def no_story(command: Command, dialect: Dialect) -> Final:
     return error(
-        "There is no story in this channel yet. Start one with "
-        f"{dialect.usage(Command.NEW, 'start')}, or {dialect.usage(Command.RANDOM)} "
-        "for a surprise.",
+        _(
+            "There is no story in this channel yet. Start one with {start}, "
+            "or {random} for a surprise."
+        ).format(start=dialect.usage(Command.NEW, "start"), random=dialect.usage(Command.RANDOM)),
         command=command.value,
         outcome="no_story",
     )
 
 
+TOO_LONG = {
+    "prompt": N_("That prompt is {length} characters; the limit is {limit}. Try a shorter one."),
+    "direction": N_(
+        "That direction is {length} characters; the limit is {limit}. Try a shorter one."
+    ),
+    "part": N_("That part is {length} characters; the limit is {limit}. Try a shorter one."),
+}
+"""One whole sentence per thing that can be too long: a translator needs the noun's
+gender and case, which a ``{what}`` slot would hide."""
+
+
 def too_long(what: str, length: int, limit: int, command: Command) -> Final:
     return error(
-        f"That {what} is {length} characters; the limit is {limit}. Try a shorter one.",
+        _(TOO_LONG[what]).format(length=length, limit=limit),
         command=command.value,
     )
 
 
 def stale_choice() -> Final:
     return error(
-        "That choice belongs to an earlier part; the story has moved on.",
+        _("That choice belongs to an earlier part; the story has moved on."),
         command=Command.CHOOSE.value,
         outcome="stale",
     )
@@ -144,51 +176,61 @@ def stale_choice() -> Final:
 
 def no_choices(dialect: Dialect) -> Final:
     return error(
-        f"The last part has no choices. Use {dialect.usage(Command.CONTINUE, 'steer')}, or "
-        "turn choices on with "
-        f"{dialect.usage(Command.SETTINGS, 'set', key='choices', value='on')}.",
+        _("The last part has no choices. Use {steer}, or turn choices on with {on}.").format(
+            steer=dialect.usage(Command.CONTINUE, "steer"),
+            on=dialect.usage(Command.SETTINGS, "set", key="choices", value="on"),
+        ),
         command=Command.CHOOSE.value,
     )
 
 
 def pick_between(count: int, dialect: Dialect) -> Final:
     return error(
-        f"Pick an option from 1 to {count}, e.g. {dialect.usage(Command.CHOOSE, n='1')}.",
+        _("Pick an option from 1 to {count}, e.g. {usage}.").format(
+            count=count, usage=dialect.usage(Command.CHOOSE, n="1")
+        ),
         command=Command.CHOOSE.value,
     )
 
 
 def you_chose(label: str) -> str:
-    return f"You chose: {label}\n\n"
+    return _("You chose: {label}").format(label=label) + "\n\n"
 
 
 def random_prompt(premise: str) -> str:
-    return f"Prompt: {premise}\n\n"
+    return _("Prompt: {premise}").format(premise=premise) + "\n\n"
 
 
 def ended(dialect: Dialect) -> str:
-    return (
-        "\n\nThis story is finished and archived. Start a new one with "
-        f"{dialect.usage(Command.NEW, 'start')} or {dialect.usage(Command.RANDOM)}."
-    )
+    return "\n\n" + _(
+        "This story is finished and archived. Start a new one with {start} or {random}."
+    ).format(start=dialect.usage(Command.NEW, "start"), random=dialect.usage(Command.RANDOM))
 
 
-NOTHING_WRITTEN = "The storyteller wrote nothing this time. Try again."
-INTERRUPTED = "Storybot is restarting, so this part was interrupted."
-TOO_MUCH = "The storyteller kept going far past this part's length, so it was stopped."
+NOTHING_WRITTEN = N_("The storyteller wrote nothing this time. Try again.")
+INTERRUPTED = N_("Storybot is restarting, so this part was interrupted.")
+TOO_MUCH = N_("The storyteller kept going far past this part's length, so it was stopped.")
+"""Why a part failed, kept in English while the part is written (and in logs) and
+translated with :func:`~bot.i18n._` where the reader is told, as a provider's
+``user_message`` is."""
 
 
 def cut_off(reason: str | None, dialect: Dialect) -> str:
     """The note after a part the storyteller did not finish."""
-    why = reason or "The storyteller stopped early."
-    return f"\n\n[{why} The part was cut off here; {dialect.usage(Command.RETRY)} rewrites it.]"
+    why = _(reason or N_("The storyteller stopped early."))
+    note = _("The part was cut off here; {usage} rewrites it.")
+    return f"\n\n[{why} {note.format(usage=dialect.usage(Command.RETRY))}]"
 
 
 def not_saved(shown: str, command: Command) -> Final:
     """The part was shown but could not be stored: say so, never "nothing was lost"."""
     return Final(
-        shown + "\n\n[This part could not be saved, so the story does not include it. "
-        "Try again in a moment.]",
+        shown
+        + "\n\n["
+        + _(
+            "This part could not be saved, so the story does not include it. Try again in a moment."
+        )
+        + "]",
         kind=ReplyKind.ERROR,
         command=command.value,
         outcome="not_saved",
@@ -199,23 +241,26 @@ def not_saved(shown: str, command: Command) -> Final:
 
 
 def first_greeting(dialect: Dialect) -> str:
-    return (
+    return _(
         "Type a story idea to begin; then plain text steers the story and a number picks "
-        f"an option. {dialect.usage(Command.HELP)} lists the commands."
-    )
+        "an option. {help} lists the commands."
+    ).format(help=dialect.usage(Command.HELP))
 
 
 def welcome_back(title: str, parts: int, last: str, dialect: Dialect) -> str:
     """The running story, where it stopped, and the ways on."""
     ending = last_lines(last)
     shown = f"\n\n…{ending}\n\n" if ending else "\n\n"
-    return (
-        f"Welcome back. This chat's story, “{title}”, has {parts} "
-        f"part{'s' if parts != 1 else ''}.{shown}"
+    has = ngettext(
+        "Welcome back. This chat's story, “{title}”, has {count} part.",
+        "Welcome back. This chat's story, “{title}”, has {count} parts.",
+        parts,
+    ).format(title=title, count=parts)
+    ways = _(
         "Type what happens next to continue it (or a number to pick an option), "
-        f"{dialect.usage(Command.NEW)} to start another (this one is archived), "
-        f"or {dialect.usage(Command.HELP)} for everything else."
-    )
+        "{new} to start another (this one is archived), or {help} for everything else."
+    ).format(new=dialect.usage(Command.NEW), help=dialect.usage(Command.HELP))
+    return f"{has}{shown}{ways}"
 
 
 def last_lines(text: str, most: int = 280) -> str:
@@ -225,7 +270,7 @@ def last_lines(text: str, most: int = 280) -> str:
     if len(body) <= most:
         return body
     tail = body[-most:]
-    for stop in (". ", "! ", "? ", "。", "\n"):
+    for stop in (". ", "! ", "? ", "。", "！", "？", "\n"):
         cut = tail.find(stop)
         if 0 <= cut < most // 2:
             return tail[cut + len(stop) :].strip()
@@ -239,48 +284,77 @@ def help_text(dialect: Dialect, storyteller: str) -> str:
     from bot.commands import SPECS
 
     lines = [
-        "Storybot writes stories with this channel. Commands:",
-        *(f"{dialect.usage(spec.command)} - {spec.summary}" for spec in SPECS),
+        _("Storybot writes stories with this channel. Commands:"),
+        *(f"{dialect.usage(spec.command)} - {_(spec.summary)}" for spec in SPECS),
         "",
     ]
     if dialect.prose_starts_story:
-        lines.append("Any other text after /story starts a new story from it.")
-    lines.append(f"Stories are written by {storyteller}.")
+        lines.append(_("Any other text after /story starts a new story from it."))
+    lines.append(
+        _("Stories are written by {storyteller}.").format(storyteller=storyteller_name(storyteller))
+    )
     return "\n".join(lines)
+
+
+STATES = {"active": N_("current"), "ended": N_("ended"), "archived": N_("archived")}
+"""A story's status as a list shows it."""
+
+
+OFFLINE_NAME = N_("the built-in offline storyteller")
+_MODEL_NAME = re.compile(r"the (\S+) model")
+
+
+def storyteller_name(name: str) -> str:
+    """A storyteller's name in the reader's language: the built-in one's is a message,
+    a model's is "the <model> model" with the model's own name kept (a custom label
+    is shown as the operator wrote it)."""
+    model = _MODEL_NAME.fullmatch(name)
+    if model is not None:
+        return _("the {model} model").format(model=model.group(1))
+    return _(name)
 
 
 def story_list(stories: list[tuple[int, str, str, int, float]], dialect: Dialect) -> Final:
     """``(id, title, status, parts, last played)`` for each story, newest first."""
     if not stories:
         return info(
-            f"This channel has no stories yet. Start one with "
-            f"{dialect.usage(Command.NEW, 'start')}.",
+            _("This channel has no stories yet. Start one with {start}.").format(
+                start=dialect.usage(Command.NEW, "start")
+            ),
             command=Command.STORIES.value,
         )
-    lines = ["This channel's stories:"]
+    lines = [_("This channel's stories:")]
     for number, title, status, parts, played in stories:
-        when = time.strftime("%Y-%m-%d", time.gmtime(played))
-        state = "current" if status == "active" else status
-        lines.append(
-            f"{number}. {title} ({parts} part{'s' if parts != 1 else ''}, "
-            f"last played {when}, {state})"
-        )
-    lines += ["", f"{dialect.usage(Command.RESUME)} makes one current again; nothing is deleted."]
+        state = _(STATES.get(status, status))
+        about = ngettext(
+            "{count} part, last played {when}, {state}",
+            "{count} parts, last played {when}, {state}",
+            parts,
+        ).format(count=parts, when=date(played), state=state)
+        lines.append(f"{number}. {title} ({about})")
+    lines += [
+        "",
+        _("{usage} makes one current again; nothing is deleted.").format(
+            usage=dialect.usage(Command.RESUME)
+        ),
+    ]
     return info("\n".join(lines), command=Command.STORIES.value)
 
 
 def resume_needs_number(dialect: Dialect) -> Final:
     return error(
-        f"Give the story's number: {dialect.usage(Command.RESUME)} "
-        f"(see {dialect.usage(Command.STORIES)}).",
+        _("Give the story's number: {usage} (see {stories}).").format(
+            usage=dialect.usage(Command.RESUME), stories=dialect.usage(Command.STORIES)
+        ),
         command=Command.RESUME.value,
     )
 
 
 def no_such_story(number: str, dialect: Dialect) -> Final:
     return error(
-        f"There is no story {quoted(number)} in this channel; "
-        f"{dialect.usage(Command.STORIES)} lists them.",
+        _("There is no story {number} in this channel; {stories} lists them.").format(
+            number=quoted(number), stories=dialect.usage(Command.STORIES)
+        ),
         command=Command.RESUME.value,
     )
 
@@ -288,103 +362,140 @@ def no_such_story(number: str, dialect: Dialect) -> Final:
 def resumed(title: str, parts: int, last: str, dialect: Dialect) -> Final:
     ending = last_lines(last)
     shown = f"\n\n…{ending}" if ending else ""
+    back = ngettext(
+        "Back to “{title}” ({count} part); the story that was running is archived.",
+        "Back to “{title}” ({count} parts); the story that was running is archived.",
+        parts,
+    ).format(title=title, count=parts)
+    on = _("{usage} goes on from here.").format(usage=dialect.usage(Command.CONTINUE))
     return done(
-        f"Back to “{title}” ({parts} part{'s' if parts != 1 else ''}); the story that was "
-        f"running is archived.{shown}\n\n{dialect.usage(Command.CONTINUE)} goes on from here.",
+        f"{back}{shown}\n\n{on}",
         command=Command.RESUME.value,
     )
 
 
 def settings_shown(described: str, dialect: Dialect) -> Final:
     return info(
-        f"Story settings for this channel:\n{described}\n\n"
-        f"Change one with {dialect.usage(Command.SETTINGS, 'set')}.",
+        _("Story settings for this channel:")
+        + f"\n{described}\n\n"
+        + _("Change one with {usage}.").format(usage=dialect.usage(Command.SETTINGS, "set")),
+        command=Command.SETTINGS.value,
+    )
+
+
+def language_not_written(wanted: str, current: str, writes: Languages) -> Final:
+    """A story language the storyteller cannot write is refused when set: kept, it would
+    be shown in the settings while every part came in another language."""
+    names = listed([native_name(code) for code in writes.codes])
+    return error(
+        _(
+            "The built-in storyteller writes only {languages}, not “{wanted}”, so the story "
+            "language stays {current}. A language model storyteller writes any language."
+        ).format(languages=names, wanted=quoted(wanted), current=current),
         command=Command.SETTINGS.value,
     )
 
 
 def unknown_setting(key: str, valid: str) -> Final:
-    return error(f"Unknown setting `{quoted(key)}`. {valid}", command=Command.SETTINGS.value)
+    return error(
+        _("Unknown setting `{key}`.").format(key=quoted(key)) + f" {valid}",
+        command=Command.SETTINGS.value,
+    )
 
 
 def setting_needs_value(key: str, hint: str, dialect: Dialect) -> Final:
     usage = dialect.usage(Command.SETTINGS, "set", key=key)
-    return error(f"Give a value: {usage} ({hint}).", command=Command.SETTINGS.value)
+    return error(
+        _("Give a value: {usage} ({hint}).").format(usage=usage, hint=hint),
+        command=Command.SETTINGS.value,
+    )
 
 
 def prompt_list(starters: list[str], own: list[tuple[int, str]], dialect: Dialect) -> Final:
-    lines = ["Starter prompts:"]
+    lines = [_("Starter prompts:")]
     lines += [f"s{i}. {text}" for i, text in enumerate(starters, start=1)]
     if own:
-        lines += ["", "This channel's prompts:"]
+        lines += ["", _("This channel's prompts:")]
         lines += [f"{number}. {text}" for number, text in own]
     lines += [
         "",
-        f"Add one with {dialect.usage(Command.PROMPTS, 'add')}; "
-        f"{dialect.usage(Command.RANDOM)} picks one.",
+        _("Add one with {add}; {random} picks one.").format(
+            add=dialect.usage(Command.PROMPTS, "add"), random=dialect.usage(Command.RANDOM)
+        ),
     ]
     return info("\n".join(lines), command=Command.PROMPTS.value)
 
 
 def prompt_needs_text(dialect: Dialect) -> Final:
     return error(
-        f"Give the prompt's text: {dialect.usage(Command.PROMPTS, 'add')}.",
+        _("Give the prompt's text: {usage}.").format(usage=dialect.usage(Command.PROMPTS, "add")),
         command=Command.PROMPTS.value,
     )
 
 
 def prompts_full(limit: int, dialect: Dialect) -> Final:
     return error(
-        f"This channel already has {limit} prompts. Remove one with "
-        f"{dialect.usage(Command.PROMPTS, 'remove')} first.",
+        _("This channel already has {limit} prompts. Remove one with {usage} first.").format(
+            limit=limit, usage=dialect.usage(Command.PROMPTS, "remove")
+        ),
         command=Command.PROMPTS.value,
     )
 
 
 def prompt_needs_number(dialect: Dialect) -> Final:
     return error(
-        f"Give the prompt's number: {dialect.usage(Command.PROMPTS, 'remove')} "
-        f"(see {dialect.usage(Command.PROMPTS, 'list')}).",
+        _("Give the prompt's number: {usage} (see {list}).").format(
+            usage=dialect.usage(Command.PROMPTS, "remove"),
+            list=dialect.usage(Command.PROMPTS, "list"),
+        ),
         command=Command.PROMPTS.value,
     )
 
 
 def no_such_prompt(number: str, dialect: Dialect) -> Final:
     return error(
-        f"There is no prompt {quoted(number)} in this channel; "
-        f"{dialect.usage(Command.PROMPTS, 'list')} lists them.",
+        _("There is no prompt {number} in this channel; {list} lists them.").format(
+            number=quoted(number), list=dialect.usage(Command.PROMPTS, "list")
+        ),
         command=Command.PROMPTS.value,
     )
 
 
 def prompts_usage(dialect: Dialect) -> Final:
     return error(
-        f"Use {dialect.usage(Command.PROMPTS, 'list')}, {dialect.usage(Command.PROMPTS, 'add')} "
-        f"or {dialect.usage(Command.PROMPTS, 'remove')}.",
+        _("Use {list}, {add} or {remove}.").format(
+            list=dialect.usage(Command.PROMPTS, "list"),
+            add=dialect.usage(Command.PROMPTS, "add"),
+            remove=dialect.usage(Command.PROMPTS, "remove"),
+        ),
         command=Command.PROMPTS.value,
     )
 
 
 def only_opening_left(dialect: Dialect) -> Final:
     return error(
-        f"Only the opening is left. Rewrite it with {dialect.usage(Command.RETRY)}, or start "
-        f"anew with {dialect.usage(Command.NEW)}.",
+        _("Only the opening is left. Rewrite it with {retry}, or start anew with {new}.").format(
+            retry=dialect.usage(Command.RETRY), new=dialect.usage(Command.NEW)
+        ),
         command=Command.UNDO.value,
     )
 
 
 def dropped(seq: int, dialect: Dialect) -> Final:
     return done(
-        f"Dropped part {seq}. The story now ends at part {seq - 1}; "
-        f"{dialect.usage(Command.CONTINUE)} writes a new one.",
+        _(
+            "Dropped part {seq}. The story now ends at part {last}; {usage} writes a new one."
+        ).format(seq=seq, last=seq - 1, usage=dialect.usage(Command.CONTINUE)),
         command=Command.UNDO.value,
     )
 
 
 def forget_first(dialect: Dialect) -> Final:
     return error(
-        "This deletes every story, setting and prompt stored for this channel. To go ahead: "
-        + dialect.usage(Command.FORGET, "confirm"),
+        _(
+            "This deletes every story, setting and prompt stored for this channel. "
+            "To go ahead: {usage}"
+        ).format(usage=dialect.usage(Command.FORGET, "confirm")),
         command=Command.FORGET.value,
         outcome="confirm",
     )
@@ -392,7 +503,7 @@ def forget_first(dialect: Dialect) -> Final:
 
 def no_scheduler() -> Final:
     return error(
-        "The story of the day works when Storybot runs as a service (storybot run), not here.",
+        _("The story of the day works when Storybot runs as a service (storybot run), not here."),
         command=Command.SUBSCRIBE.value,
     )
 
@@ -400,23 +511,26 @@ def no_scheduler() -> Final:
 def subscribe_needs_time(dialect: Dialect) -> Final:
     example = dialect.usage(Command.SUBSCRIBE, time="09:00", timezone="Europe/Berlin")
     return error(
-        f"Give a time of day, e.g. {example.replace('[', '').replace(']', '')} "
-        "(the timezone is optional; UTC by default).",
+        _("Give a time of day, e.g. {example} (the timezone is optional; UTC by default).").format(
+            example=example.replace("[", "").replace("]", "")
+        ),
         command=Command.SUBSCRIBE.value,
     )
 
 
 def unknown_timezone(zone: str) -> Final:
     return error(
-        f"Unknown timezone `{quoted(zone)}`. Use a name like Europe/Berlin, "
-        "America/New_York or UTC.",
+        _(
+            "Unknown timezone `{zone}`. Use a name like Europe/Berlin, America/New_York or UTC."
+        ).format(zone=quoted(zone)),
         command=Command.SUBSCRIBE.value,
     )
 
 
 def subscribed(at_time: str, zone: str, dialect: Dialect) -> Final:
     return done(
-        f"Every day at {at_time} ({zone}) this channel gets a fresh story. "
-        f"{dialect.usage(Command.UNSUBSCRIBE)} stops it.",
+        _("Every day at {time} ({zone}) this channel gets a fresh story. {usage} stops it.").format(
+            time=at_time, zone=zone, usage=dialect.usage(Command.UNSUBSCRIBE)
+        ),
         command=Command.SUBSCRIBE.value,
     )

@@ -148,6 +148,9 @@ class Final:
     outcome: str = "ok"
     tally: tuple[int, ...] = ()
     """With a TALLY reply: the ballots per option, option 1 first."""
+    language: str = "en"
+    """The language ``text`` is written in (a code from :data:`bot.i18n.LANGUAGES`), decided
+    once per turn; adapters write their own words around it (buttons, menus) in it too."""
 
 
 ReplyEvent = Delta | Final

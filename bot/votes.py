@@ -9,9 +9,13 @@ tie goes to the lower number; a vote nobody took part in goes to option 1.
 
 from __future__ import annotations
 
+import gettext
+import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
+from bot.i18n import LANGUAGES, N_, _, speaking, translator
 from storage.base import Player, Vote
 
 
@@ -44,7 +48,15 @@ def decided(vote: Vote, players: Sequence[Player]) -> int | None:
     return None
 
 
-RESULT_OPENINGS = ("The vote chose ", "Nobody voted, so ")
+NOBODY = N_("Nobody voted, so the story goes on with {n}. {label}.")
+
+
+def _chose(catalog: gettext.NullTranslations, total: int) -> str:
+    return catalog.ngettext(
+        "The vote chose {n}. {label} ({won} of {total} vote).",
+        "The vote chose {n}. {label} ({won} of {total} votes).",
+        total,
+    )
 
 
 def result(vote: Vote, winner: int, label: str) -> str:
@@ -52,14 +64,25 @@ def result(vote: Vote, winner: int, label: str) -> str:
     counts = tally(vote)
     total = sum(counts)
     if not total:
-        return f"{RESULT_OPENINGS[1]}the story goes on with {winner}. {label}.\n\n"
-    won = counts[winner - 1]
-    votes = f"{total} vote{'s' if total != 1 else ''}"
-    return f"{RESULT_OPENINGS[0]}{winner}. {label} ({won} of {votes}).\n\n"
+        return _(NOBODY).format(n=winner, label=label) + "\n\n"
+    said = _chose(translator(speaking()), total)
+    return said.format(n=winner, label=label, won=counts[winner - 1], total=total) + "\n\n"
+
+
+@cache
+def _results() -> re.Pattern[str]:
+    """Any language's vote result, its placeholders matching anything."""
+    templates = set()
+    for language in LANGUAGES:
+        catalog = translator(language)
+        templates.add(catalog.gettext(NOBODY))
+        templates.update(_chose(catalog, n) for n in (0, 1, 2, 1_000_000))
+    shapes = (re.sub(r"\\\{\w+\\\}", ".*", re.escape(t)) for t in sorted(templates))
+    return re.compile("|".join(f"(?:{shape})" for shape in shapes), re.DOTALL)
 
 
 def result_of(text: str) -> str | None:
     """The vote's result a story reply opens with, if a vote chose its option (adapters
-    show it where the vote was taken)."""
+    show it where the vote was taken), in whichever language the reply was written."""
     first = text.split("\n\n", 1)[0]
-    return first if first.startswith(RESULT_OPENINGS) else None
+    return first if _results().fullmatch(first) else None

@@ -17,6 +17,7 @@ from bot import replies, votes
 from bot.commands import Command, Parsed, is_number
 from bot.config import StoryConfig
 from bot.flows import Flows
+from bot.i18n import _
 from bot.observers import CraftObserver, Unobserved
 from bot.types import Final, ReplyKind, Request
 from bot.writing import Plan, part_ref
@@ -118,8 +119,10 @@ def tally(vote: Vote, labels: tuple[str, ...], chosen: int, left: float) -> Fina
         f"{n}. {label}: {c}" for n, (label, c) in enumerate(zip(labels, counts, strict=True), 1)
     )
     return Final(
-        f"Your vote for {chosen}. {labels[chosen - 1]} is counted. So far: {standing}. The vote "
-        f"closes in {left:.0f} s, or as soon as the players have decided.",
+        _(
+            "Your vote for {n}. {label} is counted. So far: {standing}. The vote "
+            "closes in {seconds} s, or as soon as the players have decided."
+        ).format(n=chosen, label=labels[chosen - 1], standing=standing, seconds=f"{left:.0f}"),
         kind=ReplyKind.TALLY,
         choices=labels,
         ref=part_ref(vote.story_id, vote.seq),

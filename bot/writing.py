@@ -18,6 +18,7 @@ from enum import Enum
 
 from bot import logs, replies
 from bot.commands import Command
+from bot.i18n import _
 from bot.providers.base import (
     Generation,
     Notice,
@@ -154,7 +155,9 @@ class Writer:
         async for delta in self._generate(generation, draft):
             yield delta
         if draft.failure is not None and not draft.text:
-            yield replies.error(draft.failure, command=plan.command.value, outcome="provider_error")
+            yield replies.error(
+                _(draft.failure), command=plan.command.value, outcome="provider_error"
+            )
             return
         complete = draft.status is PartStatus.COMPLETE
         choices = parse_choices(draft.text) if complete and plan.choices else ()
@@ -188,7 +191,7 @@ class Writer:
                 elif isinstance(chunk, StoryState):
                     draft.state = chunk.text
                 elif isinstance(chunk, Notice):
-                    line = chunk.text.rstrip() + "\n\n"
+                    line = _(chunk.text.rstrip()) + "\n\n"  # the backup storyteller wrote…
                     draft.shown += line
                     yield Delta(line)
                 elif chunk:

@@ -6,8 +6,9 @@ import time
 from urllib.parse import urlsplit
 
 from bot.config import ConfigError, LLMEndpoint, Settings
-from bot.providers.base import Provider
+from bot.providers.base import ANY_LANGUAGE, Languages, Provider
 from bot.providers.offline import OfflineStoryteller
+from bot.providers.offline.languages import SUPPORTED, language_code
 from bot.providers.openai import OpenAIProvider
 from bot.providers.resilience import CircuitBreaker, Clock, FallbackProvider, RetryPolicy
 
@@ -56,6 +57,15 @@ def build_provider(
             OpenAIProvider(llm.backup, retry=retry, label=_label(llm.backup)), offline
         )
     return guarded(OpenAIProvider(llm, retry=retry, label=_label(llm)), fallback)
+
+
+def languages_written(settings: Settings) -> Languages:
+    """The story languages the configured storyteller writes, so that a channel setting
+    it cannot honour is refused when set. A model writes any; with a fallback the
+    model's reach is what a setting promises (the fallback is the exception)."""
+    if settings.llm.provider == "offline":
+        return Languages(SUPPORTED, language_code)
+    return ANY_LANGUAGE
 
 
 def _label(endpoint: LLMEndpoint) -> str:

@@ -8,11 +8,12 @@ the offline one. Providers yield text chunks and may end with a :class:`Usage`.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal, Protocol
 
+from bot.i18n import N_
 from bot.story_settings import StorySettings
 
 
@@ -99,11 +100,12 @@ Chunk = str | Usage | Notice | StoryState
 
 
 class ProviderError(Exception):
-    """A storyteller failed. ``user_message`` is safe to show in the chat."""
+    """A storyteller failed. ``user_message`` is safe to show in the chat, once translated."""
 
     def __init__(self, message: str, *, user_message: str | None = None) -> None:
         super().__init__(message)
-        self.user_message = user_message or "The storyteller is not answering right now."
+        self.user_message = user_message or N_("The storyteller is not answering right now.")
+        """In English, a message id: translated where it is shown (the writer does)."""
 
 
 class StreamCut(ProviderError):
@@ -116,6 +118,28 @@ class Overloaded(ProviderError):
     Not the server's failure: it costs no retry, no circuit-breaker count and no
     fallback (a fallback would hide that the bot itself is overloaded).
     """
+
+
+@dataclass(frozen=True, slots=True)
+class Languages:
+    """The story languages a storyteller writes, asked of a channel's ``language`` setting.
+
+    A language model writes whatever it is asked in (``codes`` empty); the built-in
+    storyteller writes a few, which ``code_of`` recognises by any common name.
+    """
+
+    codes: tuple[str, ...] = ()
+    """The codes written (``en``, ``de``…), the one a story falls back to first."""
+    code_of: Callable[[str], str | None] | None = None
+
+    def __call__(self, name: str) -> bool:
+        """Whether a story asked to be in ``name`` is written in it."""
+        if not self.codes or self.code_of is None:
+            return True
+        return self.code_of(name) in self.codes
+
+
+ANY_LANGUAGE = Languages()
 
 
 class Provider(Protocol):

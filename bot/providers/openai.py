@@ -37,6 +37,7 @@ from urllib.request import getproxies
 import aiohttp
 
 from bot.config import ConfigError, LLMEndpoint
+from bot.i18n import N_
 from bot.providers.base import (
     Chunk,
     Generation,
@@ -57,20 +58,20 @@ from bot.redact import hide_url_credentials
 
 log = logging.getLogger(__name__)
 
-KEY_REFUSED = "The storyteller's API key was refused; ask the bot's operator to check it."
-MODEL_MISSING = (
+KEY_REFUSED = N_("The storyteller's API key was refused; ask the bot's operator to check it.")
+MODEL_MISSING = N_(
     "The storyteller's model was not found on its server; ask the bot's operator to check "
     "the model name."
 )
-REQUEST_REFUSED = "The storyteller's server refused the request."
-BUSY = "The storyteller is busy right now; try again in a minute."
-DOWN = "The storyteller is not answering right now."
-UNREACHABLE = "The storyteller could not be reached."
-TOO_SLOW = "The storyteller took too long to answer."
-BROKE_OFF = "The storyteller's connection broke off."
-WENT_QUIET = "The storyteller went quiet."
-FILTERED = "The storyteller's content filter stopped this part."
-TOO_LARGE = "The storyteller sent an answer too large to read."
+REQUEST_REFUSED = N_("The storyteller's server refused the request.")
+BUSY = N_("The storyteller is busy right now; try again in a minute.")
+DOWN = N_("The storyteller is not answering right now.")
+UNREACHABLE = N_("The storyteller could not be reached.")
+TOO_SLOW = N_("The storyteller took too long to answer.")
+BROKE_OFF = N_("The storyteller's connection broke off.")
+WENT_QUIET = N_("The storyteller went quiet.")
+FILTERED = N_("The storyteller's content filter stopped this part.")
+TOO_LARGE = N_("The storyteller sent an answer too large to read.")
 
 MAX_ANSWER_BYTES = 1_000_000
 """A whole (non-streamed) answer, and one streamed event. 32,000 tokens, the most

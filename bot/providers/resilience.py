@@ -22,6 +22,7 @@ from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from typing import TypeVar
 
+from bot.i18n import N_
 from bot.providers.base import (
     Chunk,
     Generation,
@@ -34,11 +35,12 @@ from bot.providers.base import (
 
 log = logging.getLogger(__name__)
 
-FALLBACK_NOTICE = "The backup storyteller wrote this part because the main one is unavailable."
-RESTING = (
+FALLBACK_NOTICE = N_("The backup storyteller wrote this part because the main one is unavailable.")
+RESTING = N_(
     "The storyteller failed several times in a row and is resting for a moment; "
     "try again in a minute."
 )
+"""Kept in English here (compared, logged) and translated where the reader sees them."""
 
 Sleep = Callable[[float], Awaitable[None]]
 Clock = Callable[[], float]
