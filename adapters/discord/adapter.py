@@ -358,8 +358,7 @@ class DiscordAdapter:
     def language(self, interaction: discord.Interaction) -> str:
         """The language of what the adapter says itself, outside the engine's turns (which
         carry theirs): the user's Discord language, else ``i18n.default``."""
-        i18n = getattr(self.app.settings, "i18n", None)  # the setting lands with issue 18's core
-        return language_of(interaction, getattr(i18n, "default", None) or "en")
+        return language_of(interaction, self.app.settings.i18n.default)
 
     async def _apologise(self, surface: InteractionSurface) -> None:
         with contextlib.suppress(discord.HTTPException, RuntimeError):

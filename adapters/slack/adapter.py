@@ -124,8 +124,7 @@ class SlackAdapter:
         )
         self.roles = Roles(self.client, config.admin_users)
         self.locales = Locales(self.client)
-        i18n = getattr(app.settings, "i18n", None)  # the setting lands with issue 18's core
-        self.default_language = choose(getattr(i18n, "default", None))
+        self.default_language = app.settings.i18n.default
         self._admitting: dict[ChannelKey, asyncio.Future[None]] = {}
         self.limits = Limits(SECTION_LIMIT, interval=config.edit_interval, measure=measure)
         self.bot_user_id: str | None = None
@@ -347,7 +346,7 @@ class SlackAdapter:
     ) -> None:
         """Replace a pressed message's buttons by who chose what (or what the vote chose),
         so it is not pressed twice; in the language the story's reply was written in."""
-        words = translator(getattr(final, "language", self.default_language)).gettext
+        words = translator(final.language).gettext
         pressed = body.get("message") or {}
         user = body.get("user") or {}
         name = user.get("name") or user.get("username") or user.get("id") or words(SOMEONE)

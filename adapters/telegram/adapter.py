@@ -48,7 +48,7 @@ from adapters.telegram.surface import TelegramSurface, TypingShown
 from bot.app import App
 from bot.commands import Command, Parsed
 from bot.delivery import Limits, Surface, deliver
-from bot.i18n import choose, spoken
+from bot.i18n import choose
 from bot.identity import ChannelKey, Sender
 from bot.platforms import CredentialsRefused
 from bot.types import Final, ManagerCheck, Mode, ReplyStream, Request, manages, only
@@ -174,8 +174,7 @@ class TelegramAdapter:
     @property
     def language(self) -> str:
         """``i18n.default``: the language for users whose locale Storybot does not speak."""
-        i18n = getattr(self.app.settings, "i18n", None)  # the setting lands with issue 18's core
-        return choose(getattr(i18n, "default", None))
+        return self.app.settings.i18n.default
 
     # updates: each handler takes its place in line and returns; replies go on beside
 
@@ -363,9 +362,8 @@ class TelegramAdapter:
         self, hello: str, language: str, channel: ChannelKey, surface: TelegramSurface
     ) -> None:
         engine = self.app.engine
-        with spoken(language):  # the greeting and help are the core's words
-            if await engine.has_story(channel):
-                text = await engine.greeting(channel)
-            else:
-                text = f"{hello}\n\n{engine.help_text()}"
+        if await engine.has_story(channel):  # the channel's ui setting still wins there
+            text = await engine.greeting(channel, language=language)
+        else:
+            text = f"{hello}\n\n{engine.help_text(language=language)}"
         await self._show(Final(text, private=True), surface)

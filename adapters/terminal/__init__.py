@@ -31,7 +31,7 @@ from adapters.terminal.screen import Output, Plain, Screen, TerminalSurface
 from bot.commands import typed
 from bot.delivery import Limits, deliver
 from bot.engine import Engine
-from bot.i18n import N_, choose, spoken, translator
+from bot.i18n import N_, choose, translator
 from bot.identity import ChannelKey, Sender
 from bot.types import Final, Mode, ReplyEvent, ReplyStream, Request, manages
 
@@ -148,8 +148,7 @@ class TerminalChat:
         surface = TerminalSurface(output, self.export_dir, self.language)
         words = translator(self.language).gettext
         if self.interactive:
-            with spoken(self.language):  # the greeting is the core's words
-                greeting = await self.engine.greeting(self.channel)
+            greeting = await self.engine.greeting(self.channel, language=self.language)
             output.write(words(WELCOME).format(greeting=greeting) + "\n\n")
         while (line := await lines.next()) is not None:
             text = line.strip()
@@ -176,7 +175,7 @@ async def in_its_language(
     try:
         async for event in stream:
             if isinstance(event, Final):
-                surface.language = getattr(event, "language", surface.language)
+                surface.language = event.language
             yield event
     finally:
         await stream.aclose()

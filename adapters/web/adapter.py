@@ -26,7 +26,6 @@ from adapters.web.sessions import Session, Sessions
 from adapters.web.site import Site
 from bot.console import Console
 from bot.delivery import Limits
-from bot.i18n import choose
 from bot.identity import WEB, ChannelKey
 
 if TYPE_CHECKING:
@@ -58,8 +57,7 @@ class WebAdapter:
         self.rooms = Rooms(config.max_rooms, config.replay_events, config.room_connections, sockets)
         self._tasks: set[asyncio.Future[None]] = set()
         self.grace = app.settings.shutdown_grace
-        i18n = getattr(app.settings, "i18n", None)  # the setting lands with issue 18's core
-        language = choose(getattr(i18n, "default", None))
+        language = app.settings.i18n.default
         self.play = Play(self.site, self.engine, self.rooms, self._keep, self.may_play, language)
         self.api = Api(
             self.site, self.console, self.passwords, self.attempts, self.invite_link, self._revoked

@@ -37,7 +37,7 @@ from bot import logs
 from bot.commands import Command, Parsed, typed
 from bot.delivery import Choices, Limits, deliver
 from bot.engine import Engine
-from bot.i18n import N_, spoken, translator
+from bot.i18n import N_, translator
 from bot.identity import ChannelKey, Sender, is_web_room, web_player, web_room
 from bot.types import Attachment, Mode, Request, manages, refused
 
@@ -157,8 +157,7 @@ class Play:
             await socket.close(code=1013, message=b"room full")
             return False
         if fresh:
-            with spoken(language):  # the greeting is the core's words
-                greeting = await self.engine.greeting(room.channel)
+            greeting = await self.engine.greeting(room.channel, language=language)
             listener.push({"type": "note", "text": greeting})
         return True
 
