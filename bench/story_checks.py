@@ -37,9 +37,15 @@ def score(lang: str, story: Written, totals: Totals) -> None:
     ending = body(story.ending)
     variety(lang, [*bodies, ending], premise_words(lang, story), totals)
     premise = story.premise
-    for text in bodies:
+    for text in bodies if premise.hero else ():
         totals.parts += 1
         totals.hero_parts += has(text, premise.hero)
+    if premise.kind:
+        totals.kind_stories += 1
+        if has(bodies[0], premise.kind):
+            totals.kind_first += 1
+        else:
+            totals.note(f"part 1 does not say what the hero is: {bodies[0][:200]}")
     for index in range(len(bodies) - 2):
         totals.windows += 1
         totals.goal_windows += any(has(t, premise.goal) for t in bodies[index : index + 3])

@@ -46,6 +46,8 @@ class Totals:
     recap_items: int = 0
     recap_hits: int = 0
     mangled: int = 0
+    kind_stories: int = 0
+    kind_first: int = 0
     ms: list[float] = field(default_factory=list)
     examples: list[str] = field(default_factory=list)
 
@@ -65,6 +67,7 @@ class Totals:
             "invalid_options": self.invalid_options,
             "recap": share(self.recap_hits, self.recap_items),
             "mangled": self.mangled,
+            "kind_first": share(self.kind_first, self.kind_stories),
         }
 
     def note(self, text: str) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from bench.report import Row, Section, percentile
 from bench.story_checks import score
+from bench.story_first import FIRST
 from bench.story_metrics import Totals
 from bench.story_scripts import SCRIPTS, Direction, Premise, Script
 from bot.providers.base import StoryContext, Task, estimate_tokens
@@ -89,7 +90,8 @@ def write_story(
     script = SCRIPTS[lang]
     rng = random.Random(f"{lang}|{seed}|{premise.text}")
     newcomers = rng.sample(list(script.newcomers), 2)
-    names = {"hero": premise.hero[0], "ally": premise.ally[0] if premise.ally else ""}
+    hero = premise.hero[0] if premise.hero else premise.called
+    names = {"hero": hero, "ally": premise.ally[0] if premise.ally else ""}
     settings = StorySettings(genre=premise.genre, language=LANGUAGE_NAMES[lang])
     story = Written(premise, newcomers=newcomers)
     summary, state = "", ""
@@ -160,12 +162,14 @@ def _fold(summary: str, recent: list[str], premise: str) -> tuple[str, list[str]
     return summary, kept
 
 
-def measure(config: QualityConfig, writer: Writer = offline) -> dict[str, Totals]:
-    """Write every story and score it, per language."""
+def measure(
+    config: QualityConfig, writer: Writer = offline, *, first: bool = False
+) -> dict[str, Totals]:
+    """Write every story and score it, per language (``first``: from the first prompts)."""
     results: dict[str, Totals] = {}
     for lang in config.languages:
         totals = Totals()
-        premises = SCRIPTS[lang].premises
+        premises = FIRST[lang] if first else SCRIPTS[lang].premises
         for index in range(config.stories):
             premise = premises[index % len(premises)]
             story = write_story(lang, premise, 1000 + index, config.parts, writer)
@@ -186,6 +190,23 @@ GOALS = (
     ("recap coverage", "recap", ">= 90 %", lambda v: v >= 90, "%"),
     ("mangled names", "mangled", "0", lambda v: v == 0, ""),
 )
+
+
+FIRST_GOALS = (
+    ("first prompts: repeated sentences per story", "repeated", "0", lambda v: v == 0, ""),
+    ("first prompts: stock lines used 3+ times per story", "stock", "0", lambda v: v == 0, ""),
+    ("first prompts: protagonist's kind in part 1", "kind_first", "100 %", lambda v: v >= 100, "%"),
+    (
+        "first prompts: 3-part windows naming the goal",
+        "goal_windows",
+        "100 %",
+        lambda v: v >= 100,
+        "%",
+    ),
+    ("first prompts: endings naming the goal", "goal_ending", "100 %", lambda v: v >= 100, "%"),
+    ("first prompts: invalid options", "invalid_options", "0", lambda v: v == 0, ""),
+)
+"""The same story checks on premises with no name and no goal (:mod:`bench.story_first`)."""
 
 
 TIMING_GOALS = ((50, 5), (99, 25))
@@ -213,6 +234,12 @@ def run(config: QualityConfig | None = None, writer: Writer = offline) -> Sectio
                 )
             )
         section.details[lang] = {**figures, "examples": totals.examples[:12]}
+    for lang, totals in measure(config, writer, first=True).items():
+        figures = totals.figures()
+        for label, key, goal, met, unit in FIRST_GOALS:
+            value = figures[key]
+            section.rows.append(Row(f"{lang}: {label}", value, unit, goal=goal, ok=met(value)))
+        section.details[f"{lang} first prompts"] = {**figures, "examples": totals.examples[:12]}
     section.checks["every story was written to the end"] = all(
         t.stories == config.stories for t in results.values()
     )
@@ -228,9 +255,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", action="append", choices=sorted(SCRIPTS))
     parser.add_argument("--show", metavar="LANG", help="print one whole story in LANG and stop")
     parser.add_argument("--premise", type=int, default=0, help="which premise --show writes")
+    parser.add_argument("--first", action="store_true", help="--show a first prompt instead")
     args = parser.parse_args(argv)
     if args.show:
-        premise = SCRIPTS[args.show].premises[args.premise]
+        premises = FIRST[args.show] if args.first else SCRIPTS[args.show].premises
+        premise = premises[args.premise]
         story = write_story(args.show, premise, 1000 + args.premise, args.parts)
         sys.stdout.write(show(story))
         return 0

@@ -22,6 +22,10 @@ class Premise:
     places: tuple[str, ...] = ()
     full_names: tuple[str, ...] = ()
     """Multi-word names whose parts must not appear beside them as a second person."""
+    kind: tuple[str, ...] = ()
+    """What the protagonist is, for a premise that names nobody ("fox", "foxes")."""
+    called: str = ""
+    """How readers refer to a protagonist they know no name for ("the fox")."""
 
 
 @dataclass(frozen=True, slots=True)
