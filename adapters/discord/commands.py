@@ -22,7 +22,7 @@ import discord
 from discord import app_commands
 
 from bot.commands import SPEC_BY_NAME, TEXT, Command, Parsed, fill
-from bot.i18n import N_
+from bot.i18n import LANGUAGES, N_
 from bot.identity import ChannelKey
 from bot.story_settings import GENRE_SUGGESTIONS, KEYS, LENGTHS, RATINGS
 
@@ -138,8 +138,10 @@ CLOSED_SETTINGS: dict[str, tuple[str, ...]] = {
     "choices": ("on", "off"),
     "voting": ("on", "off"),
     "turns": ("on", "off"),
+    "ui": (*LANGUAGES, "auto"),
 }
-"""Settings that accept only these values; the others take free text."""
+"""Settings offered with only these values (``ui`` also takes a language's name, typed);
+the others take free text."""
 
 
 def setting_suggestions(key: str) -> tuple[str, ...]:

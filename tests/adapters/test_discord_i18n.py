@@ -17,7 +17,7 @@ from adapters.discord.render import render
 from adapters.discord.views import EDIT_LABEL, EDIT_TITLE
 from bot.commands import Command, Parsed
 from bot.engine import Engine
-from bot.i18n import SOURCE, translator
+from bot.i18n import LANGUAGES, SOURCE, translator
 from bot.identity import ChannelKey, Sender
 from bot.types import Request
 from storage.sqlite import SqliteStore
@@ -139,3 +139,13 @@ async def test_the_edit_modal_opens_in_the_user_s_language(
     assert opened.modal["title"] == japanese(EDIT_TITLE)
     (label,) = opened.modal["components"]
     assert label["label"] == japanese(EDIT_LABEL)
+
+
+async def test_the_ui_setting_offers_every_language(
+    fake: FakeDiscord, adapter: DiscordAdapter
+) -> None:
+    options = {"key": "ui", "value": ""}
+    interaction = await fake.slash("story settings set", options, focused="value")
+    await fake.wait_for(lambda: interaction.callbacks)
+    offered = [choice["value"] for choice in interaction.callbacks[0]["data"]["choices"]]
+    assert offered == [*LANGUAGES, "auto"]
