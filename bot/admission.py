@@ -191,12 +191,11 @@ class Admission:
                 request.channel, parts=self.parts, event=request.event_id
             )
             if state.handled:
-                again = state.handled_part if request.retaken else None
-                if again is not None and state.story is not None:
+                again = await self._again(request, state) if request.retaken else None
+                if again is not None:
                     # Stored, and maybe never shown whole: a kill came between the two.
-                    log.info("event %s was handled; showing its part again", request.event_id)
-                    shown = shown_again(state.story.id, again)
-                    yield in_language(shown, self.language_of(request, state))
+                    log.info("event %s was handled; showing its answer again", request.event_id)
+                    yield in_language(again, self.language_of(request, state))
                     return
                 log.info("event %s was already handled; ignoring it", request.event_id)
                 return
@@ -206,7 +205,7 @@ class Admission:
                     event = in_language(event, language)
                     if request.event_id and event.kind is not ReplyKind.STORY:
                         # A story's event was recorded with its part; the rest here.
-                        await self.store.claim_event(request.channel, request.event_id)
+                        await self.store.claim_event(request.channel, request.event_id, event.text)
                     self._finished(request, event, started)
                     answered = True
                 yield event
@@ -219,6 +218,18 @@ class Admission:
                 with spoken(language):
                     failed = in_language(replies.failed(), language)
                 yield failed
+
+    async def _again(self, request: Request, state: TurnState) -> Final | None:
+        """A taken-up event's answer, unless it is known to be shown: the part it wrote
+        while that is its story's last (an ending leaves no active story for ``state``
+        to hold it in), or the reply it was claimed with."""
+        part, event = state.handled_part, request.event_id
+        if part is None and event is not None:
+            part = await self.store.event_part(request.platform, event)
+        if part is not None:
+            return shown_again(part.story_id, part)
+        reply = await self.store.event_reply(request.platform, event) if event else None
+        return Final(reply, command="again") if reply else None
 
     def _finished(self, request: Request, final: Final, started: float) -> None:
         seconds = time.perf_counter() - started

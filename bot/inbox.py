@@ -22,7 +22,7 @@ import logging
 from collections.abc import Sequence
 
 from bot.identity import ChannelKey
-from storage.base import InboxStore, StorageError
+from storage.base import InboxStore, Pending, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -103,14 +103,14 @@ class Inbox:
         except StorageError as exc:
             log.warning("could not place %d %s events in line: %s", len(places), platform, exc)
 
-    async def pending(self, platform: str) -> list[Item]:
+    async def pending(self, platform: str) -> list[Pending]:
         """What a stopped or killed process had fetched and not handled, oldest first."""
         try:
             rows = await self.store.pending(platform, self.most)
         except StorageError as exc:
             log.warning("could not read the %s inbox: %s", platform, exc)
             return []
-        taken: list[Item] = []
+        taken: list[Pending] = []
         for row in rows:
             if row.tries > self.max_tries:
                 log.warning(
@@ -122,8 +122,20 @@ class Inbox:
                 await self.done(platform, row.event_id)
             elif (platform, row.event_id) not in self._open:
                 self._open.add((platform, row.event_id))
-                taken.append((row.event_id, row.payload))
+                taken.append(row)
         return taken
+
+    async def showing(self, platform: str, event_id: str, where: str) -> None:
+        """The event's reply began to show at ``where`` (a platform message handle).
+
+        A process killed after a reply reached the chat whole, and before the
+        event was marked done, used to show the reply a second time when the
+        event was taken up; now it is shown again in the message that already
+        holds it. A failure only loses that, so it is logged, not raised."""
+        try:
+            await self.store.showing(platform, event_id, where)
+        except StorageError as exc:
+            log.warning("could not note where %s event %s shows: %s", platform, event_id, exc)
 
     async def done(self, platform: str, event_id: str) -> None:
         """The event was handled, or failed and must not be tried again: forget it."""

@@ -277,6 +277,8 @@ class Pending:
     payload: str
     tries: int
     """How many start-ups have taken it up, this one included."""
+    shown_in: str | None = None
+    """Where its reply began to show (see :meth:`InboxStore.showing`), if anywhere."""
 
 
 class RunClaim(StrEnum):
@@ -359,11 +361,29 @@ class TurnStore(Protocol):
         """
         ...
 
-    async def claim_event(self, channel: ChannelKey, event: str) -> bool:
-        """Record a platform event handled without a write; False when it already was."""
+    async def claim_event(self, channel: ChannelKey, event: str, reply: str = "") -> bool:
+        """Record a platform event handled without a write, with the text it was answered
+        with (see :meth:`event_reply`); False when it already was."""
         ...
 
     async def active_story(self, channel: ChannelKey) -> Story | None: ...
+
+    async def event_part(self, platform: str, event: str) -> Part | None:
+        """The part ``event`` wrote, while it is still its story's last part.
+
+        :meth:`turn_state` finds it only in the channel's active story; an ending
+        leaves none active, so a kill between storing an ending and showing it is
+        healed through this (rare: only events taken up after a kill ask).
+        """
+        ...
+
+    async def event_reply(self, platform: str, event: str) -> str | None:
+        """The reply a claimed event was answered with, until it is known to be shown.
+
+        A kill between the claim and the reply reaching the chat used to leave the
+        request unanswered for good: the event was handled, so it was never answered.
+        """
+        ...
 
     async def drop_last_part(self, story_id: int) -> Part | None:
         """Remove the last part (undo); returns it, or None when only the opening is left."""
@@ -519,6 +539,11 @@ class InboxStore(Protocol):
     async def pending(self, platform: str, limit: int) -> list[Pending]:
         """The oldest ``limit`` events kept and not done, oldest first. Each is counted
         as tried once more (see :attr:`Pending.tries`)."""
+        ...
+
+    async def showing(self, platform: str, event_id: str, where: str) -> None:
+        """Remember where the event's reply began to show (the platform's handle of its
+        first message), so that taking the event up again shows the reply there, not twice."""
         ...
 
     async def done(self, platform: str, event_id: str) -> None:

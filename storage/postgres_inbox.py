@@ -58,7 +58,7 @@ WITH taken AS (
 )
 UPDATE inbox AS b SET tries = b.tries + 1, owner = $3
 FROM taken WHERE b.platform = taken.platform AND b.event_id = taken.event_id
-RETURNING b.seq, b.event_id, b.payload, b.tries
+RETURNING b.seq, b.event_id, b.payload, b.tries, b.shown_in
 """
 
 _COUNTS = """
@@ -103,7 +103,17 @@ class InboxQueries(Connection):
         rows = await self._fetch(_TAKE_UP, platform, limit, self.instance_id)
         # RETURNING gives rows in no particular order.
         rows.sort(key=lambda row: int(row["seq"]))
-        return [Pending(row["event_id"], row["payload"], row["tries"]) for row in rows]
+        return [
+            Pending(row["event_id"], row["payload"], row["tries"], row["shown_in"]) for row in rows
+        ]
+
+    async def showing(self, platform: str, event_id: str, where: str) -> None:
+        await self._execute(
+            "UPDATE inbox SET shown_in = $3 WHERE platform = $1 AND event_id = $2",
+            platform,
+            event_id,
+            where,
+        )
 
     async def done(self, platform: str, event_id: str) -> None:
         await self._fetch(_DONE, platform, event_id, self.notify_channel)

@@ -293,15 +293,25 @@ class TurnQueries(Connection):
         )
         return Written(opened, stored(story.id, 1, write.part))
 
-    async def claim_event(self, channel: ChannelKey, event: str) -> bool:
+    async def claim_event(self, channel: ChannelKey, event: str, reply: str = "") -> bool:
         rows = await self._fetch(
-            "INSERT INTO processed_events (platform, event_id, seen_at) VALUES ($1, $2, $3) "
-            "ON CONFLICT (platform, event_id) DO NOTHING RETURNING 1",
+            "INSERT INTO processed_events (platform, event_id, seen_at, reply) "
+            "VALUES ($1, $2, $3, $4) ON CONFLICT (platform, event_id) DO NOTHING RETURNING 1",
             channel.platform,
             event,
             time.time(),
+            reply or None,
         )
         return bool(rows)
+
+    async def event_reply(self, platform: str, event: str) -> str | None:
+        row = await self._fetchrow(
+            "SELECT reply FROM processed_events "
+            "WHERE platform = $1 AND event_id = $2 AND NOT finished",
+            platform,
+            event,
+        )
+        return str(row["reply"]) if row and row["reply"] else None
 
     async def active_story(self, channel: ChannelKey) -> Story | None:
         row = await self._fetchrow(
@@ -309,6 +319,17 @@ class TurnQueries(Connection):
             channel.text,
         )
         return story_of(tuple(row)) if row else None
+
+    async def event_part(self, platform: str, event: str) -> Part | None:
+        row = await self._fetchrow(
+            f"SELECT {_columns('p', PART_COLUMNS)} FROM processed_events AS e "
+            "JOIN stories AS s ON s.id = e.story_id AND s.last_seq = e.seq "
+            "JOIN parts AS p ON p.story_id = e.story_id AND p.seq = e.seq "
+            "WHERE e.platform = $1 AND e.event_id = $2 AND NOT e.finished",
+            platform,
+            event,
+        )
+        return part_of(tuple(row)) if row else None
 
     async def drop_last_part(self, story_id: int) -> Part | None:
         """Undo: the dropped part is kept as an alternative line, never deleted."""

@@ -33,13 +33,29 @@ class InboxQueries(Connection):
         rows = await self._fetchall(
             "UPDATE inbox SET tries = tries + 1 WHERE rowid IN "
             "(SELECT rowid FROM inbox WHERE platform = ? ORDER BY rowid LIMIT ?) "
-            "RETURNING rowid, event_id, payload, tries",
+            "RETURNING rowid, event_id, payload, tries, shown_in",
             (platform, limit),
         )
         # RETURNING gives rows in no particular order.
-        return [Pending(event, payload, tries) for _, event, payload, tries in sorted(rows)]
+        return [
+            Pending(event, payload, tries, shown)
+            for _, event, payload, tries, shown in sorted(rows)
+        ]
+
+    async def showing(self, platform: str, event_id: str, where: str) -> None:
+        await self._fetchall(
+            "UPDATE inbox SET shown_in = ? WHERE platform = ? AND event_id = ?",
+            (where, platform, event_id),
+        )
 
     async def done(self, platform: str, event_id: str) -> None:
-        await self._fetchall(
-            "DELETE FROM inbox WHERE platform = ? AND event_id = ?", (platform, event_id)
-        )
+        # Its reply was shown (or never will be): a copy fetched again is not shown again.
+        async with self._tx() as db:
+            await db.execute(
+                "DELETE FROM inbox WHERE platform = ? AND event_id = ?", (platform, event_id)
+            )
+            await db.execute(
+                "UPDATE processed_events SET finished = 1, reply = NULL "
+                "WHERE platform = ? AND event_id = ? AND NOT finished",
+                (platform, event_id),
+            )

@@ -61,7 +61,8 @@ def _columns(table: str, columns: str) -> str:
 _TURN_STATES = f"""
 WITH wanted (n, key, platform, event_id, parts) AS (VALUES {{wanted}})
 SELECT w.n, c.settings,
-       (SELECT CASE WHEN e.story_id = s.id THEN e.seq ELSE 0 END FROM processed_events AS e
+       (SELECT CASE WHEN e.story_id = s.id AND NOT e.finished THEN e.seq ELSE 0 END
+        FROM processed_events AS e
         WHERE e.platform = w.platform AND e.event_id = w.event_id),
        {_columns("s", STORY_COLUMNS)},
        (SELECT json_group_array(json_array({_columns("p", PART_COLUMNS)}))
@@ -288,13 +289,21 @@ class TurnQueries(Connection):
         await self._outside_transactions()
         await self.db.execute_fetchall(sql, params)
 
-    async def claim_event(self, channel: ChannelKey, event: str) -> bool:
+    async def claim_event(self, channel: ChannelKey, event: str, reply: str = "") -> bool:
         rows = await self._fetchall(
-            "INSERT INTO processed_events (platform, event_id, seen_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (platform, event_id) DO NOTHING RETURNING 1",
-            (channel.platform, event, time.time()),
+            "INSERT INTO processed_events (platform, event_id, seen_at, reply) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (platform, event_id) DO NOTHING RETURNING 1",
+            (channel.platform, event, time.time(), reply or None),
         )
         return bool(rows)
+
+    async def event_reply(self, platform: str, event: str) -> str | None:
+        row = await self._fetchone(
+            "SELECT reply FROM processed_events "
+            "WHERE platform = ? AND event_id = ? AND NOT finished",
+            (platform, event),
+        )
+        return str(row[0]) if row and row[0] else None
 
     async def active_story(self, channel: ChannelKey) -> Story | None:
         row = await self._fetchone(
@@ -302,6 +311,16 @@ class TurnQueries(Connection):
             (channel.text,),
         )
         return story_of(row) if row else None
+
+    async def event_part(self, platform: str, event: str) -> Part | None:
+        row = await self._fetchone(
+            f"SELECT {_columns('p', PART_COLUMNS)} FROM processed_events AS e "
+            "JOIN stories AS s ON s.id = e.story_id AND s.last_seq = e.seq "
+            "JOIN parts AS p ON p.story_id = e.story_id AND p.seq = e.seq "
+            "WHERE e.platform = ? AND e.event_id = ? AND NOT e.finished",
+            (platform, event),
+        )
+        return part_of(row) if row else None
 
     async def drop_last_part(self, story_id: int) -> Part | None:
         """Undo: the dropped part is kept as an alternative line, never deleted."""

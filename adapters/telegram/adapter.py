@@ -270,13 +270,20 @@ class TelegramAdapter:
         requests are answered in the order their updates were queued.
         """
         if update.update_id in self.intake.retaken:
-            self.intake.retaken.discard(update.update_id)
             request = replace(request, retaken=True)
+            surface.resume(self.intake.retaken[update.update_id])
+        event = str(update.update_id)
+
+        async def showing(message_id: int) -> None:
+            await self.app.inbox.showing(PLATFORM, event, str(message_id))
+
+        surface.on_first_message = showing
         stream = self.app.engine.handle(request)
         self._beside(update, self._deliver(stream, request.channel, surface, private))
 
     def _beside(self, update: Update, work: Coroutine[Any, Any, None]) -> None:
         """Run ``work`` without holding PTB's processing slot; the update is done after it."""
+        self.intake.retaken.pop(update.update_id, None)
         self.deliveries.start(update.update_id, work)
 
     def _manager_check(self, chat_id: int, sender: Sender) -> ManagerCheck:

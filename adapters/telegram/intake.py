@@ -74,8 +74,9 @@ class Intake:
 
     def __init__(self, bot: Bot, inbox: Inbox, queue: asyncio.Queue[object]) -> None:
         self.bot, self.inbox, self.queue = bot, inbox, queue
-        self.retaken: set[int] = set()
-        """Updates taken up from an earlier process: their answer may be stored, unseen."""
+        self.retaken: dict[int, int | None] = {}
+        """Updates taken up from an earlier process (their answer may be stored, unseen),
+        each with the message its reply began to show in, if the earlier one got so far."""
         self.running: Callable[[], bool] = lambda: True
         """Whether the adapter runs (the webhook sets it): taking up ends when it stops."""
         self._adopting: asyncio.Task[None] | None = None
@@ -120,9 +121,10 @@ class Intake:
 
     async def _take_up(self) -> int:
         taken = 0
-        for event_id, payload in await self.inbox.pending(PLATFORM):
+        for row in await self.inbox.pending(PLATFORM):
+            event_id = row.event_id
             try:
-                data = json.loads(payload)
+                data = json.loads(row.payload)
             except ValueError:
                 data = None
             update = parse_update(data, self.bot)
@@ -130,7 +132,8 @@ class Intake:
                 log.warning("dropping kept Telegram update %s: it cannot be read", event_id)
                 await self.inbox.done(PLATFORM, event_id)
                 continue
-            self.retaken.add(update.update_id)
+            shown = row.shown_in
+            self.retaken[update.update_id] = int(shown) if shown and shown.isdigit() else None
             await self.queue.put(update)
             taken += 1
         if taken:

@@ -12,7 +12,7 @@ import contextlib
 import logging
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -121,6 +121,15 @@ class TelegramSurface:
         self.observe = observe
         self.typing_shown = typing_shown or TypingShown()
         self._first = True
+        self._resume: int | None = None
+        self.on_first_message: Callable[[int], Awaitable[None]] | None = None
+        """Told the id of the reply's first message once it is sent (the inbox keeps it)."""
+
+    def resume(self, message_id: int | None) -> None:
+        """Show the reply in ``message_id``, which an earlier, killed process sent for this
+        same update, instead of a new message: a part it showed whole is not shown twice,
+        and one it left half-shown is completed in place."""
+        self._resume = message_id
 
     @contextlib.contextmanager
     def _flood_control(self) -> Iterator[None]:
@@ -158,8 +167,23 @@ class TelegramSurface:
             if alert is not None and await self.answer_query(alert):
                 return Shown(None)
         await self.answer_query()
+        resume, self._resume = self._resume, None
+        if resume is not None:
+            self._first = False
+            shown = Shown(resume)
+            try:
+                await self.edit(shown, text, choices=choices)
+                return shown
+            except RateLimited:  # the delivery layer waits, then sends again: here
+                self._resume = resume
+                raise
+            except BadRequest as exc:  # too old to edit, say: show it anew
+                log.info("could not show the reply in message %d again: %s", resume, exc)
         with self._flood_control():
             message = await self._send_html(text, choices, self._reply(private))
+        told, self.on_first_message = self.on_first_message, None
+        if told is not None:
+            await told(message.message_id)
         return Shown(message.message_id)
 
     async def _send_html(

@@ -72,7 +72,7 @@ class OrderedStore:
     ) -> TurnState:
         return TurnState(StorySettings(), None, (), False)
 
-    async def claim_event(self, channel: ChannelKey, event: str) -> bool:
+    async def claim_event(self, channel: ChannelKey, event: str, reply: str = "") -> bool:
         return True
 
     async def usage_today(self, day: date, channel: ChannelKey, user: str) -> UsageToday:

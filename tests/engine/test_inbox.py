@@ -39,7 +39,7 @@ async def test_a_full_inbox_keeps_nothing_and_says_so(
 async def test_pending_takes_up_what_another_process_left(store: SqliteStore) -> None:
     assert await Inbox(store).keep(TG, [("7", "a"), ("8", "b")])
     later = Inbox(store)  # a new process
-    assert await later.pending(TG) == [("7", "a"), ("8", "b")]
+    assert [(p.event_id, p.payload) for p in await later.pending(TG)] == [("7", "a"), ("8", "b")]
     assert await later.keep(TG, [("7", "a"), ("9", "c")]) == [("9", "c")], "7 is in hand"
 
 
@@ -50,7 +50,7 @@ async def test_an_event_taken_up_too_often_is_dropped(
     for _ in range(3):
         await store.pending(TG, 1)  # three start-ups died on event 1
     with caplog.at_level(logging.WARNING):
-        assert await Inbox(store, max_tries=3).pending(TG) == [("2", "fine")]
+        assert [p.payload for p in await Inbox(store, max_tries=3).pending(TG)] == ["fine"]
     assert "dropping telegram event 1" in caplog.text
     assert [p.event_id for p in await store.pending(TG, 10)] == ["2"]
 
@@ -70,6 +70,9 @@ class BrokenStore:
     async def reserve(self, platform: str, places: list[tuple[str, ChannelKey]]) -> None:
         raise StorageError("disk I/O error")
 
+    async def showing(self, platform: str, event_id: str, where: str) -> None:
+        raise StorageError("disk I/O error")
+
 
 async def test_a_failing_database_is_logged_not_raised(caplog: pytest.LogCaptureFixture) -> None:
     inbox = Inbox(BrokenStore())
@@ -78,4 +81,5 @@ async def test_a_failing_database_is_logged_not_raised(caplog: pytest.LogCapture
         assert await inbox.pending(TG) == []
         await inbox.done(TG, "1")
         await inbox.reserve(TG, [("1", ChannelKey.of(TG, "1"))])
-    assert caplog.text.count("disk I/O error") == 4
+        await inbox.showing(TG, "1", "9")
+    assert caplog.text.count("disk I/O error") == 5

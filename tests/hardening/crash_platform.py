@@ -56,6 +56,9 @@ class CrashTelegram(FakeTelegram):
         self.on_serve: ServeHook | None = None
         self.replays: dict[int, int] = {}
         """update id -> how many times it had been handed out when first replayed."""
+        self.shown_by: dict[tuple[int, int], set[int]] = {}
+        """(chat id, message id) -> the runs that sent or edited it: a message a killed run
+        left and a later run completed (the inbox remembers where a reply began) has two."""
 
     async def inject(self, update: dict[str, Any]) -> dict[str, Any]:
         """Queue an update, kept in update_id order as Telegram returns them."""
@@ -82,6 +85,25 @@ class CrashTelegram(FakeTelegram):
             if self.on_serve is not None:
                 self.on_serve(run, ids)
         return batch
+
+    def _shown_by(self, chat_id: int, message_id: int) -> None:
+        run = run_of(_token.get())
+        if run is not None:
+            self.shown_by.setdefault((chat_id, message_id), set()).add(run)
+
+    async def _api_sendMessage(self, params: dict[str, Any], files: dict[str, Any]) -> Any:
+        sent = await super()._api_sendMessage(params, files)
+        self._shown_by(sent["chat"]["id"], sent["message_id"])
+        return sent
+
+    async def _api_editMessageText(self, params: dict[str, Any], files: dict[str, Any]) -> Any:
+        edited = await super()._api_editMessageText(params, files)
+        self._shown_by(edited["chat"]["id"], edited["message_id"])
+        return edited
+
+    def completed_later(self) -> list[tuple[int, int]]:
+        """Messages a killed run began and a later run finished showing."""
+        return [place for place, runs in self.shown_by.items() if len(runs) > 1]
 
     async def replay(self, update: dict[str, Any]) -> None:
         """Deliver a handled update again under its own id, as a retried delivery would."""

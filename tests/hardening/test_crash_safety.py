@@ -17,7 +17,16 @@ lost the updates fetched and not yet handled: 87 and 88 of 132 in two runs).
 A kill after a part is stored and before its last edit reaches the chat left
 the user a half-shown part; the update, taken up again from the inbox, now gets
 that part shown again (``shown_again`` in the summary), so no request is left
-without its whole answer.
+without its whole answer. It is shown in the message the killed run began, which
+the inbox remembers: a kill after the part reached the chat whole and before its
+update left the inbox used to show it twice, as a second message (one run in four
+failed on it). Three more holes this test found, each now closed: an update handled,
+shown and done, then fetched again (its offset never confirmed) and taken up, showed
+its part a second time (the event is now marked finished when it leaves the inbox);
+an ending stored and not shown was never shown (the story is no longer active, so the
+turn's state did not hold it); and a request answered without a part (help, "there is
+no story yet") whose event was claimed before a kill stayed unanswered for good (the
+reply is now kept with the claim until it is shown).
 """
 
 from __future__ import annotations
@@ -289,6 +298,23 @@ def not_shown(parts: list[StoredPart], finished: list[Sent]) -> list[StoredPart]
     return [p for p in parts if not any(shows(html.unescape(s.html), p) for s in finished)]
 
 
+def where_shown(tg: CrashTelegram, missing: list[StoredPart]) -> str:
+    """What the chats of ``missing`` parts hold, to tell a lost edit from a lost send."""
+    lines = []
+    for part in missing:
+        lines.append(f"part {part.story_id}:{part.seq} ends {part.text[-80:]!r}")
+        chat_id = int(part.channel.rpartition(":")[2])
+        chat = [s for s in tg.messages.values() if s.chat_id == chat_id]
+        near = [s for s in chat if part.text[:40] in html.unescape(s.html)] or chat[-4:]
+        for sent in near:
+            runs = sorted(tg.shown_by.get((chat_id, sent.message_id), set()))
+            lines.append(
+                f"  message {sent.message_id} runs {runs} edits {sent.edits}"
+                f" finished {is_finished(sent)}: {sent.text[:60]!r}...{sent.text[-120:]!r}"
+            )
+    return "\n".join(lines)
+
+
 def button_ref(sent: Sent) -> tuple[int, int] | None:
     rows = (sent.reply_markup or {}).get("inline_keyboard", [])
     data = rows[0][0].get("callback_data", "") if rows and rows[0] else ""
@@ -361,15 +387,24 @@ async def test_sigkill_at_random_moments_loses_and_repeats_nothing(tmp_path: Pat
     # and every stored part reached its chat whole (a part a kill kept from the chat is
     # shown again when its update is taken up after the restart).
     shown_refs = Counter(place for sent in finished if (place := button_ref(sent)))
-    assert [place for place, n in shown_refs.items() if n > 1] == [], "a part shown twice"
-    assert not_shown(parts, finished) == [], "parts stored and never shown whole"
+    doubled = [ref for ref, n in shown_refs.items() if n > 1]
+    assert doubled == [], "a part shown twice:\n" + "\n".join(
+        f"  {ref}: message {s.message_id} in chat {s.chat_id}, runs "
+        f"{sorted(tg.shown_by.get((s.chat_id, s.message_id), set()))}, edits {s.edits}"
+        for ref in doubled
+        for s in finished
+        if button_ref(s) == ref
+    )
+    missing = not_shown(parts, finished)
+    assert missing == [], "parts stored and never shown whole:\n" + where_shown(tg, missing)
     for chat_id in sorted({item.chat_id for item in workload.sent}):
         asked = sum(1 for item in workload.sent if item.chat_id == chat_id)
         answers = [s for s in tg.messages.values() if s.chat_id == chat_id and is_answer(s)]
         assert len(answers) == asked, f"chat {chat_id}: {asked} requests, {len(answers)} answers"
 
-    # Kills landed while stories were being written: messages left mid-stream.
-    assert cut_short(tg), "no kill interrupted a story being streamed"
+    # Kills landed while stories were being written: messages left mid-stream, or
+    # completed in place by a later run (the inbox remembers where a reply began).
+    assert cut_short(tg) or tg.completed_later(), "no kill interrupted a story being streamed"
 
     # Redelivery happened, both as Telegram does it after a crash and as a retry of
     # handled updates, and the engine turned the handled ones away.
@@ -397,10 +432,11 @@ def print_summary(
         "parts": len(parts),
         "finished_messages": len(finished),
         "cut_short_messages": len(cut_short(tg)),
+        "completed_by_a_later_run": len(tg.completed_later()),
         "dedupe_hits": outcome.all_logs.count("was already handled"),
         "never_handled": len({i.update_id for i in workload.sent} - handled),
         "stored_not_shown": len(not_shown(parts, finished)),
-        "shown_again": outcome.all_logs.count("showing its part again"),
+        "shown_again": outcome.all_logs.count("showing its answer again"),
         "taken_up": outcome.all_logs.count("Telegram updates fetched before a restart"),
     }
     sys.stderr.write(f"crash-safety: {json.dumps(summary)}\n")

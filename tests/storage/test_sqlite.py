@@ -137,3 +137,28 @@ async def test_parts_written_at_once_are_one_statement(sqlite_store: SqliteStore
     for story in stories:
         assert [p.text for p in await store.all_parts(story.id)] == ["1", "next"]
     assert replace(stories[0], last_seq=2) == await store.active_story(stories[0].channel)
+
+
+async def test_an_event_done_is_never_shown_again_when_fetched_again(tmp_path: Path) -> None:
+    """A Telegram update handled and shown whole, fetched again after a kill (its offset
+    was never confirmed) and taken up from the inbox, must not show its part twice.
+    PostgreSQL marks it when the turn gives its place up (storybot_release_turns)."""
+    store = SqliteStore(str(tmp_path / "storybot.db"))
+    await store.open()
+    try:
+        story = await start(store, "p", NewPart("1"))
+        await store.keep(C.platform, [("e2", "{}")], 10)
+        part = NewPart("2")
+        await store.write_turn(TurnWrite(C, part=part, story=story, event="e2"))
+        assert (await store.turn_state(C, parts=5, event="e2")).handled_part is not None
+        assert await store.event_part(C.platform, "e2") is not None
+        await store.done(C.platform, "e2")
+        state = await store.turn_state(C, parts=5, event="e2")
+        assert state.handled
+        assert state.handled_part is None
+        assert await store.event_part(C.platform, "e2") is None
+        await store.claim_event(C, "e3", "Done.")
+        await store.done(C.platform, "e3")
+        assert await store.event_reply(C.platform, "e3") is None
+    finally:
+        await store.close()

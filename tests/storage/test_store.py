@@ -374,6 +374,31 @@ async def test_an_ending_is_stored_with_the_story_finished_in_one_write(
     assert late.value.kind is Failure.MOVED_ON
 
 
+async def test_an_events_part_is_found_while_it_is_its_storys_last(store: AnyStore) -> None:
+    """An ending leaves no active story: a kill before it is shown is healed through this."""
+    story = await start(store, "p", NewPart("1"), event="e1")
+    ending = TurnWrite(
+        C, part=NewPart("The end."), story=story, finish=StoryStatus.ENDED, event="e2"
+    )
+    await store.write_turn(ending)
+    assert (await store.turn_state(C, parts=5, event="e2")).handled_part is None
+    found = await store.event_part(C.platform, "e2")
+    assert found is not None
+    assert (found.story_id, found.seq, found.text) == (story.id, 2, "The end.")
+    assert await store.event_part(C.platform, "e1") is None  # the story moved on since
+    assert await store.event_part(C.platform, "nope") is None
+    assert await store.event_part("other", "e2") is None
+
+
+async def test_a_claimed_event_keeps_its_reply_until_it_is_shown(store: AnyStore) -> None:
+    """A kill between the claim and the reply reaching the chat: the reply is shown again."""
+    assert await store.claim_event(C, "e1", "There is no story here yet.")
+    assert await store.claim_event(C, "e2")
+    assert await store.event_reply(C.platform, "e1") == "There is no story here yet."
+    assert await store.event_reply(C.platform, "e2") is None
+    assert await store.event_reply("other", "e1") is None
+
+
 async def test_usage_without_a_part_records_its_event_once(store: AnyStore) -> None:
     day = date(2026, 1, 2)
     await store.write_turn(TurnWrite(C, event="recap-1", usage=spent(day, "u", 2, 3)))

@@ -60,3 +60,12 @@ async def test_platforms_do_not_share_event_ids(store: AnyStore) -> None:
     async with reopened(store) as after:
         assert await after.pending(TG, 10) == []
         assert [p.payload for p in await after.pending("slack", 10)] == ["s"]
+
+
+async def test_where_a_reply_began_to_show_is_taken_up_with_its_event(store: AnyStore) -> None:
+    assert await store.keep(TG, [("1", "x"), ("2", "y")], 10)
+    await store.showing(TG, "1", "4711")
+    await store.showing(TG, "gone", "1")  # an event no longer kept: nothing to note
+    async with reopened(store) as after:
+        taken = await after.pending(TG, 10)
+        assert [(p.event_id, p.shown_in) for p in taken] == [("1", "4711"), ("2", None)]
