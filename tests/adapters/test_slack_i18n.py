@@ -147,3 +147,22 @@ async def test_the_edit_modal_opens_in_the_user_s_language(slack: Harness) -> No
     assert opened["close"]["text"] == titled(french(CANCEL))
     assert opened["blocks"][0]["label"]["text"] == french(EDIT_LABEL)
     assert len(locale_lookups(slack, "U7")) == 1
+
+
+async def test_a_slow_lookup_keeps_the_channel_s_order(slack: Harness) -> None:
+    """U1's locale is still being asked for when U2 (known already) writes in the same
+    channel: U2's request waits its turn, so "continue" goes on from U1's new story."""
+    slack.fake.users |= {"U1": {"locale": "fr-FR"}, "U2": {"locale": "de-DE"}}
+    await slack.adapter.locales.of("U2")
+    slow = slack.fake.hold("users.info")
+    await slack.command("a clockwork city", user="U1")
+    await slack.fake.wait_for(lambda: locale_lookups(slack, "U1"))
+    await slack.command("continue", user="U2")
+    slow.set()
+    await slack.story("C1", None, count=2)
+    await slack.adapter.idle()
+    shown = [m.text for m in slack.fake.thread("C1", None)]
+    assert [text.split(".")[0] for text in shown] == [
+        "Part 1 of a clockwork city",
+        "Part 2 of a clockwork city",
+    ]

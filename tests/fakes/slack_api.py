@@ -88,6 +88,7 @@ class FakeSlack:
         self.acks: dict[str, dict[str, Any]] = {}
         self.sockets: list[web.WebSocketResponse] = []
         self._failures: dict[str, list[Failure]] = {}
+        self._held: dict[str, asyncio.Event] = {}
         self._ts = itertools.count(1)
         self._ids = itertools.count(1)
         self._changed = asyncio.Condition()
@@ -138,6 +139,12 @@ class FakeSlack:
         self._failures.setdefault(method, []).extend(
             Failure(status, error, retry_after) for _ in range(times)
         )
+
+    def hold(self, method: str) -> asyncio.Event:
+        """Keep every call of ``method`` waiting until the returned event is set (a slow
+        Slack); the call is recorded when it arrives."""
+        gate = self._held[method] = asyncio.Event()
+        return gate
 
     async def wait_for(self, check: Callable[[], T], within: float = 10.0) -> T:
         """Wait until ``check()`` is truthy and return it; the fake's state changes wake it."""
@@ -216,6 +223,10 @@ class FakeSlack:
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
         call = ApiCall(method, params, token)
         self.calls.append(call)
+        await self._notify()
+        gate = self._held.get(method)
+        if gate is not None:
+            await gate.wait()
         try:
             failures = self._failures.get(method)
             if failures:
