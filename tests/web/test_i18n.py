@@ -12,8 +12,8 @@ import httpx
 import pytest
 from playwright.async_api import async_playwright, expect
 
-from adapters.web.words import CONSOLE_WORDS, LANGUAGE_COOKIE, SCRIPT_WORDS
-from bot.i18n import translator
+from adapters.web.words import CONSOLE_WORDS, LANGUAGE_COOKIE, SCRIPT_WORDS, script_words, templates
+from bot.i18n import LANGUAGES, translator
 from tests.i18n_catalogs import needs_catalogs, translated
 from tests.web.conftest import Running, signed_in
 
@@ -126,3 +126,20 @@ async def test_the_console_page_carries_the_console_s_words(running: Running) ->
     async with signed_in(running) as client:
         page = (await client.get("/web/console")).text
     assert page_words(page) == SCRIPT_WORDS | CONSOLE_WORDS
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_renders_in_every_language(language: str) -> None:
+    """A translation with a placeholder the page does not have, or broken markup in a
+    ``{% trans %}`` block, fails here rather than for a player."""
+    values = {
+        "form_token": "t", "session": None, "csrf": "", "access": "open", "error": "",
+        "language": language, "languages": [(code, code) for code in LANGUAGES],
+        "words": script_words(language, console=True), "name": "<Ada & Bo>", "token": "x",
+        "room": "den", "channel": "web:u", "title": "Sorry", "text": "<b>",
+    }  # fmt: skip
+    for template in ("landing.html", "join.html", "play.html", "console.html", "message.html"):
+        page = templates(language).get_template(template).render(**values)
+        assert page_lang(page) == language
+        assert "<Ada" not in page  # values are escaped inside translated sentences too
+        assert "&lt;Ada &amp; Bo&gt;" in page or template != "join.html"
