@@ -24,6 +24,8 @@ from bot.types import Attachment
 CHOOSE_HINT = N_("(Type a number to choose, or anything else to steer the story.)")
 SAVED_AS = N_("Saved as {path}")
 _TOKENS = re.compile(r"(\s+)")
+NO_LINE_START = frozenset("、。，．！？」』）〉》】ー…・!?,.)")
+"""Characters a Japanese line never starts with (行頭禁則)."""
 
 
 class Output(Protocol):
@@ -74,18 +76,29 @@ class Screen:
         width = self.console.width
         shown = cell_len(word.replace("`", ""))
         needed = shown + (1 if self.space else 0)
-        if self.column and self.column + needed > width:
-            self._newline()
-        elif self.space:
+        if self.column and self.column + needed > width and shown <= width:
+            self._newline()  # it fits on the next line whole
+        elif self.space and self.column + 1 < width:
             self._emit(" ")
-        if shown > width - self.column:  # a word longer than a line, or text without spaces
-            for char in word:
-                if char != "`" and self.column + cell_len(char) > width:
-                    self._newline()
-                self._emit(char)
+        if shown > width - self.column:  # longer than a line: Japanese, which has no spaces
+            self._characters(word, width)
         else:
             self._emit(word)
         self.space = False
+
+    def _characters(self, word: str, width: int) -> None:
+        """Break a word between characters, but never put 、。！？ or a closing bracket at
+        the start of a line: the character before it goes down with it (kinsoku)."""
+        for index, char in enumerate(word):
+            after = word[index + 1 : index + 2]
+            room = width - self.column
+            if char != "`" and (
+                cell_len(char) > room
+                or (after and after in NO_LINE_START and cell_len(char + after) > room)
+            ):
+                if self.column:
+                    self._newline()
+            self._emit(char)
 
     def _emit(self, piece: str) -> None:
         text = Text()

@@ -6,8 +6,11 @@ import io
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
+from rich.console import Console
 
 from adapters.terminal import NO_SUCH_COMMAND, TerminalChat, terminal_locale
+from adapters.terminal.screen import NO_LINE_START, Screen
 from bot.engine import Engine
 from bot.i18n import translator
 from bot.identity import ChannelKey, Sender
@@ -66,3 +69,21 @@ async def test_a_german_terminal_is_answered_in_german(engine: Engine, tmp_path:
     assert german.text in out.getvalue()
     unknown = translator("de").gettext(NO_SUCH_COMMAND)
     assert unknown.format(command="/nonsense") in out.getvalue()
+
+
+def test_japanese_wraps_between_characters_never_before_a_full_stop() -> None:
+    """Japanese has no spaces: it goes on where the line is and breaks between
+    characters; no line starts with 、。！？ or a closing bracket, none is too wide."""
+    out = io.StringIO()
+    screen = Screen(Console(file=out, width=20, highlight=False, color_system=None))
+    text = (
+        "第1部： 夜明けの港で古い灯台守が静かに目を覚まし、"
+        "遠い海の向こうを見つめていた。「来た！」と彼は言った。"
+    )
+    for piece in (text[:9], text[9:30], text[30:]):  # as it streams in
+        screen.write(piece)
+    lines = out.getvalue().splitlines()
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert all(cell_len(line) <= 20 for line in lines)
+    assert not any(line[:1] in NO_LINE_START for line in lines), lines
+    assert cell_len(lines[0]) >= 18  # the first line is filled, not left short
