@@ -209,6 +209,11 @@ def branch_kind(kind: str) -> str:
     return _(KINDS.get(kind or "branch", kind))
 
 
+def forked(seq: int, kind: str) -> str:
+    """Where a branch forks and what made it, for a menu: ``after part 3 (retry)``."""
+    return _("after part {seq} ({kind})").format(seq=seq, kind=branch_kind(kind))
+
+
 def branched(branch: Branch, dialect: Dialect) -> Final:
     return done(
         _(

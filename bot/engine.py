@@ -18,6 +18,7 @@ from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from bot import craft_replies as said
 from bot import replies
 from bot.admission import Admission
 from bot.commands import TEXT, Command, Dialect, Parsed, Typo, needs_manager, read
@@ -263,12 +264,16 @@ class Engine:
             return []
         return [entry.name for entry in await self.store.world_entries(story.id)]
 
-    async def story_branches(self, channel: ChannelKey) -> list[tuple[int, str]]:
-        """The story's branches as (number, where it forks and how it starts), for autocomplete."""
+    async def story_branches(
+        self, channel: ChannelKey, language: str | None = None
+    ) -> list[tuple[int, str]]:
+        """The story's branches as (number, where it forks and how it starts), for
+        autocomplete, in ``language`` (the user's locale; else ``i18n.default``)."""
         story = await self.store.active_story(channel)
         if story is None:
             return []
-        return [
-            (b.id, f"after part {b.fork_seq} ({b.kind or 'branch'}): {b.opening}")
-            for b in await self.store.branches(story.id)
-        ]
+        with spoken(choose(language, default=self.admission.language)):
+            return [
+                (b.id, f"{said.forked(b.fork_seq, b.kind)}: {b.opening}")
+                for b in await self.store.branches(story.id)
+            ]

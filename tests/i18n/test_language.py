@@ -169,3 +169,13 @@ async def test_a_model_storyteller_takes_any_language(ask: Ask) -> None:
     final = await ask("settings language Klingon")
     assert final.kind is ReplyKind.INFO
     assert "language: Klingon" in final.text
+
+
+async def test_menus_outside_a_turn_take_the_users_language(ask: Ask, engine: Engine) -> None:
+    await ask("a dragon")
+    await ask("retry")  # the part it replaced is kept as a branch
+    channel = make_request().channel
+    [(_, german)] = await engine.story_branches(channel, "de")
+    assert german.startswith("nach Teil 0 (Neuversuch): ")
+    [(_, english)] = await engine.story_branches(channel)
+    assert "(retry)" in english
