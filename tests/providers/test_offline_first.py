@@ -28,7 +28,8 @@ NAMES = {"en": "English", "de": "Deutsch", "fr": "français", "ja": "日本語"}
 CASES = [
     ("en", "a fox who collects keys", "fox", 1, "find:keys", ("fox", "keys")),
     ("en", "a dragon who is afraid of the dark", "dragon", 1, "face:dark:cave", ("dragon", "dark")),
-    ("en", "two kids build a rocket to reach the moon", "kid", 2, "reach:moon", ("kid", "moon")),
+    ("en", "two kids build a rocket to reach the moon", "kid", 2, "reach:moon",
+     ("kid", "moon", "rocket")),
     ("en", "a lonely robot looking for a friend", "robot", 1, "meet:friend", ("robot", "friend")),
     ("en", "a little mouse who wants to see the sea", "mouse", 1, "reach:sea", ("mouse", "sea")),
     ("en", "three friends searching for a lost treasure", "friend", 3, "find:treasure",
@@ -40,7 +41,7 @@ CASES = [
     ("de", "ein Drache, der Angst vor der Dunkelheit hat", "Drache", 1, "face:Dunkelheit:Höhle",
      ("Drache", "Dunkelheit")),
     ("de", "zwei Kinder bauen eine Rakete, um zum Mond zu fliegen", "Kind", 2, "reach:Mond",
-     ("Kind", "Mond")),
+     ("Kind", "Mond", "Rakete")),
     ("de", "ein einsamer Roboter sucht einen Freund", "Roboter", 1, "meet:Freund",
      ("Roboter", "Freund")),
     ("de", "eine kleine Maus, die das Meer sehen will", "Maus", 1, "reach:Meer", ("Maus", "Meer")),
@@ -49,13 +50,14 @@ CASES = [
     ("fr", "un renard qui collectionne les clés", "renard", 1, "find:clé", ("renard", "clé")),
     ("fr", "un dragon qui a peur du noir", "dragon", 1, "face:noir:grotte", ("dragon", "noir")),
     ("fr", "deux enfants construisent une fusée pour aller sur la lune", "enfant", 2,
-     "reach:lune", ("enfant", "lune")),
+     "reach:lune", ("enfant", "lune", "fusée")),
     ("fr", "un robot solitaire qui cherche un ami", "robot", 1, "meet:ami", ("robot", "ami")),
     ("fr", "une petite souris qui veut voir la mer", "souris", 1, "reach:mer", ("souris", "mer")),
     ("fr", "trois amis cherchent un trésor perdu", "ami", 3, "find:trésor", ("ami", "trésor")),
     ("ja", "鍵を集めるキツネ", "キツネ", 1, "find:鍵", ("キツネ", "鍵")),
     ("ja", "暗闇がこわいドラゴン", "ドラゴン", 1, "face:暗闇:洞窟", ("ドラゴン", "暗闇")),
-    ("ja", "二人の子どもが月へ行くロケットを作る", "子ども", 2, "reach:月", ("子ども", "月")),
+    ("ja", "二人の子どもが月へ行くロケットを作る", "子ども", 2, "reach:月",
+     ("子ども", "月", "ロケット")),
     ("ja", "友だちをさがすさびしいロボット", "ロボット", 1, "meet:友だち", ("ロボット", "友だち")),
     ("ja", "海を見たい小さなネズミ", "ネズミ", 1, "reach:海", ("ネズミ", "海")),
     ("ja", "なくした宝物をさがす三人の友だち", "友だち", 3, "find:宝物", ("友だち", "宝物")),
@@ -179,6 +181,39 @@ def test_a_journey_or_a_fear_does_not_start_where_it_ends(code: str, premise: st
     story = build(premise, "fantasy", "warm", language(code), random.Random(1))
     assert story.goal.place
     assert story.location != story.goal.place
+
+
+@pytest.mark.parametrize(
+    ("code", "premise", "made"),
+    [("en", "two kids build a rocket to reach the moon", "rocket"),
+     ("de", "zwei Kinder bauen eine Rakete, um zum Mond zu fliegen", "Rakete"),
+     ("fr", "deux enfants construisent une fusée pour aller sur la lune", "fusée"),
+     ("ja", "二人の子どもが月へ行くロケットを作る", "ロケット")],
+)  # fmt: skip
+def test_what_the_heroes_build_is_theirs_not_the_goal(code: str, premise: str, made: str) -> None:
+    facts = language(code).read_premise(premise)
+    assert facts.made is not None
+    assert facts.made.head == made
+    story = build(premise, "sci-fi", "warm", language(code), random.Random(1))
+    thing = next(t for t in story.things if t.noun.head == made)
+    assert (thing.role, thing.holder) == ("made", story.hero.id)
+
+
+@pytest.mark.parametrize(
+    ("code", "premise", "kind", "ally"),
+    [("en", "a boy and his dog", "boy", "dog"),
+     ("en", "Two cats explore the old castle", "cat", "cat"),
+     ("de", "Drei Freunde suchen einen verlorenen Schatz", "Freund", "Freund"),
+     ("fr", "Deux enfants construisent une fusée pour aller sur la lune.", "enfant", "enfant")],
+)  # fmt: skip
+def test_companions_and_capitals_are_read(code: str, premise: str, kind: str, ally: str) -> None:
+    story = build(premise, "fantasy", "warm", language(code), random.Random(2))
+    companion = story.ally()
+    assert story.hero.kind is not None
+    assert story.hero.kind.head == kind
+    assert companion is not None
+    assert companion.kind is not None
+    assert companion.kind.head == ally
 
 
 def test_two_heroes_of_one_kind_are_the_hero_and_an_ally() -> None:

@@ -40,7 +40,7 @@ def scene_for(code: str, *, solo: bool = False) -> Scene:
     story.goal.thing, story.location = "t1", "p1"
     scene = Scene(story, language(code), random.Random(1))
     scene.bind(H="c1", A=None if solo else "c2", R="c3", U="c3", W="c4", X="c4", G="c4",
-               O="t1", C="t2", T="t3", P="p1", Q="p2", Z="p2")  # fmt: skip
+               O="t1", C="t2", T="t3", M="t2", P="p1", Q="p2", Z="p2")  # fmt: skip
     scene.values.update(met="Greta Lind", allies="Okafor")
     return scene
 

@@ -33,8 +33,10 @@ def bind_base(scene: Scene) -> None:
     culprit = story.culprit()
     goal = story.goal
     wish = next((t for t in story.things if t.role in ("fear", "wish")), None)
+    made = next((t for t in story.things if t.role == "made"), None)
     scene.bind(
         T=wish.id if wish else None,
+        M=made.id if made else None,
         H=story.hero.id,
         A=ally.id if ally else None,
         O=goal.thing or None,
@@ -107,6 +109,8 @@ def opening(scene: Scene, budget: int) -> None:
     # the reader gave, and a kind told later reads as a surprise.
     scene.pick(*(("open.intro.kind",) if hero.kind else ()), "open.intro", para=True)
     scene.pick(f"open.goal.{goal.shape}.{goal.cond}", f"open.goal.{goal.shape}")
+    if "M" in scene.bound:  # "two kids build a rocket": what they made is how they go
+        scene.pick("open.made", must=False)
     culprit = story.culprit()
     if budget >= 200:
         scene.pick("open.rival" if culprit and culprit.revealed else "open.stakes")

@@ -78,6 +78,10 @@ def _cast(story: Story, facts: Facts, lang: Language, rng: random.Random) -> Non
             twin = invent_person(story, lang, rng, grand=False)
             twin.kind = dataclasses.replace(facts.hero_kind, adj=list(facts.hero_kind.adj))
             add_person(story, twin, "ally")
+    if not people and facts.ally_kind is not None:  # "a boy and his dog"
+        companion = invent_person(story, lang, rng, grand=False)
+        companion.kind = dataclasses.replace(facts.ally_kind, adj=list(facts.ally_kind.adj))
+        add_person(story, companion, "ally")
     if not story.with_role("ally"):
         add_person(story, invent_person(story, lang, rng, grand=False), "ally")
     for person in facts.people:
@@ -96,6 +100,8 @@ def _goal(story: Story, facts: Facts, lang: Language, rng: random.Random) -> Non
     goal = Goal(verb=verb, shape=SHAPES.get(verb, "retrieve"), cond=facts.cond)
     if facts.fear is not None:
         add_thing(story, facts.fear, "fear", status="feared")
+    if facts.made is not None:
+        add_thing(story, facts.made, "made", status="held", holder=story.hero.id)
     if facts.goal_person:
         captive = find_character(story, facts.goal_person)
         if captive is not None:

@@ -5,7 +5,8 @@ Template syntax, the same in every language:
 - ``{H}``, ``{O.acc}``, ``{P.in}``: a slot and an optional form. Slots are
   characters (H hero, A ally, R culprit or rival, U suspect, W someone met, X
   someone a direction named, G the person the goal is about), things (O the
-  goal, C a clue), places (P where the cast is, Q where they go) and the
+  goal, C a clue, T what the hero fears or wishes for, M what the heroes made),
+  places (P where the cast is, Q where they go) and the
   specials each language defines (``{team}``, ``{goal}``...). The language
   decides what a form means.
 - ``[H:his|her]``: the first word for a man, the second for a woman, an
@@ -37,7 +38,7 @@ _NEEDS = re.compile(r"\{(\w+)(?:\.(\w+))?|\[(\w+):")
 MOST_USES = 2
 """How often a phrase may be used in one story before any other phrase is preferred."""
 CHARACTER_SLOTS = frozenset("HARUWXGY")
-THING_SLOTS = frozenset("OCT")
+THING_SLOTS = frozenset("OCTM")
 PLACE_SLOTS = frozenset("PQZ")
 
 

@@ -48,6 +48,11 @@ class Facts:
     hero_gender: str = ""
     """"m" or "f" when the hero's kind says ("girl", "Mädchen", "une souris"), for a name to fit."""
     heroes: int = 1
+    made: Noun | None = None
+    """What the heroes build or make on the way to the goal: "a rocket" in "build a rocket to
+    reach the moon"."""
+    ally_kind: Noun | None = None
+    """What the hero's companion is, when the premise names no one: "a boy and his dog"."""
     """How many heroes of ``hero_kind`` the premise names ("two kids": 2)."""
     fear: Noun | None = None
     """What the hero is afraid of ("the dark"); the goal is then to go where it is."""

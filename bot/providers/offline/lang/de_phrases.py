@@ -67,6 +67,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "Solange {H} denken konnte, hatte [H:er|sie] davon geträumt, {goal.zu}.",
         "Der Weg war weit, und {H} wollte jeden Schritt davon gehen, um {goal.zu}.",
     ),
+    "open.made": (
+        "{H} hatte den ganzen Sommer an {M.a_dat} gebaut, aus lauter Resten, und fast war es "
+        "geschafft.",
+        "Im Schuppen stand {M.a}, Schraube für Schraube von Hand gebaut und beinahe fertig.",
+    ),
     "open.goal.face": (
         "{H} hatte Angst vor {T.dat}, schon immer. Aber der Weg führte durch {Z.acc}, und {H} "
         "hatte beschlossen, {goal.zu}.",

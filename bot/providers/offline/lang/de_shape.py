@@ -41,6 +41,7 @@ DATIVE_PLURALS = {"Stürmen": "Stürme", "Gewittern": "Gewitter", "Geistern": "G
 WISH = frozenset("freund freundin gefährte gefährtin familie mutter vater bruder schwester".split())
 REACH = ("fliegen", "reisen", "gelangen", "kommen", "fahren", "segeln", "sehen", "besuchen")
 TO = frozenset("zum zur nach ins ans".split())
+MAKE = frozenset("bauen baut basteln bastelt bauten baute erfinden erfindet".split())
 RELATIVE = frozenset("der die das welcher welche welches".split())
 FEAR_PLACES = {
     "dunkelheit": Noun("dunkle Höhle", "Höhle", "f", adj=["dunkl"]),
@@ -55,6 +56,7 @@ FEAR_PLACES = {
 
 def refine(text: str, facts: Facts) -> None:
     """Correct ``facts`` read by the general reader when the premise names nobody."""
+    facts.people = [p for p in facts.people if p.name.split()[0].lower() not in NUMBERS]
     if facts.people:
         return
     tokens = [t for t in tokenize(text) if is_word(t)]
@@ -72,6 +74,10 @@ def refine(text: str, facts: Facts) -> None:
     target = _reach(rest)
     if target is not None:
         _go(facts, target[0])
+        made = _first_noun(rest)
+        if made is not None and made.head != target[0].head and MAKE & {w.lower() for w in rest}:
+            facts.made = made  # "bauen eine Rakete, um zum Mond zu fliegen"
+            facts.things = [t for t in facts.things if t.head != made.head]
         return
     noun = _first_noun(rest)
     if noun is None:

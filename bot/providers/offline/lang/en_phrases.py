@@ -67,6 +67,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} had dreamed of reaching {Z} for as long as [H:he|she] could remember.",
         "The road to {Z} was long, and {H} meant to travel every mile of it.",
     ),
+    "open.made": (
+        "{H} had spent all summer building {M.a} out of scraps, and it was nearly ready.",
+        "In the shed stood {M.a}, built by hand, bolt by bolt, and almost finished.",
+    ),
     "open.goal.face": (
         "{H} was afraid of {T}, and always had been. But the way on led through {Z}, and "
         "{H} had decided to {goal}.",

@@ -77,9 +77,10 @@ def singular(word: str) -> str:
 
 def refine(text: str, facts: Facts) -> None:
     """Correct ``facts`` read by the general reader when the premise names nobody."""
+    words = re.findall(r"[a-z']+|,", text.lower())
+    facts.people = [p for p in facts.people if p.name.split()[0].lower() not in NUMBERS]
     if facts.people:
         return
-    words = re.findall(r"[a-z']+|,", text.lower())
     subject = _subject(words)
     if subject is None:
         return
@@ -88,6 +89,13 @@ def refine(text: str, facts: Facts) -> None:
     facts.hero_gender = GENDERED.get(kind.head, "")
     facts.things = [t for t in facts.things if t.words != kind.words]
     rest = [w for w in words[end:] if w != ","]
+    companion = _companion(rest)
+    if companion is not None:
+        facts.ally_kind, rest = companion
+        facts.things = [t for t in facts.things if t.head != facts.ally_kind.head]
+        goal = facts.goal_thing
+        if goal is not None and facts.ally_kind.head in goal.words.split():
+            facts.goal_thing, facts.goal_verb = None, ""  # "his dog" is a companion, not a goal
     rest_text = " ".join(rest)
     fear = FEAR.search(rest_text)
     if fear is not None:
@@ -98,6 +106,9 @@ def refine(text: str, facts: Facts) -> None:
         if noun is not None:
             facts.goal_verb, facts.goal_thing = "find", noun
             facts.cond = next((COND[w] for w in noun.words.split() if w in COND), "")
+    facts.made = _made(rest, facts)
+    if facts.goal_place is not None and facts.goal_verb == "find":
+        facts.goal_verb = "reach"  # "explore the old castle": a place is gone to, not found
     goal = facts.goal_thing
     if goal is not None and is_place_words(goal.words.split()):  # "wants to see the sea"
         facts.goal_place, facts.goal_verb, facts.goal_thing = (
@@ -110,24 +121,59 @@ def refine(text: str, facts: Facts) -> None:
         facts.goal_thing, facts.goal_verb = None, "meet"
 
 
+MAKE = frozenset("build builds built make makes made craft crafts invent invents".split())
+
+
+def _made(rest: list[str], facts: Facts) -> Noun | None:
+    """ "build a rocket (to reach the moon)": what the heroes make on the way to another goal."""
+    at = next((i for i, w in enumerate(rest) if w in MAKE), -1)
+    if at < 0:
+        return None
+    noun = _object(rest[at:])
+    goal = facts.goal_thing
+    if noun is None or (goal is not None and goal.head == noun.head):
+        return None
+    facts.things = [t for t in facts.things if t.head != noun.head]
+    return noun
+
+
+def _companion(rest: list[str]) -> tuple[Noun, list[str]] | None:
+    """ "and his dog", "and her robot": who goes with the hero, and the rest after them."""
+    if len(rest) < 3 or rest[0] != "and" or rest[1] not in DETS:
+        return None
+    words: list[str] = []
+    index = 2
+    while index < len(rest) and len(words) < 3 and rest[index] not in STOP:
+        if words and (base_of(rest[index]) or rest[index].endswith("ing")):
+            break
+        words.append(rest[index])
+        index += 1
+    if not words:
+        return None
+    return Noun(" ".join(words), words[-1]), rest[index:]
+
+
 def _subject(words: list[str]) -> tuple[Noun, int, int] | None:
     """The hero's kind, how many heroes, and where the rest of the premise starts."""
-    if not words or words[0] not in NUMBERS:
+    bare = bool(words) and words[0] not in NUMBERS and singular(words[0]) != words[0]
+    if not words or not (words[0] in NUMBERS or bare):
         return None
-    count = NUMBERS[words[0]]
+    count = 2 if bare else NUMBERS[words[0]]  # "pirates looking for treasure": a crew
     kind: list[str] = []
-    index = 1
+    index = 0 if bare else 1
     while index < len(words) and len(kind) < 4:
         word = words[index]
         if word in STOP or (word.endswith("ing") and len(word) > 5 and word not in ING_NOUNS):
             break
+        if kind and word.endswith("ed") and len(word) > 4:
+            break  # "an astronaut stranded on Mars"
         base = base_of(word)
         if kind and base and (base != word or count > 1):
             break  # "a fox collects", "two kids build"
         kind.append(word)
         index += 1
-    if not kind:
-        return None
+    if not kind or (bare and index >= len(words)):
+        return None  # a bare plural alone ("keys") says nothing about a hero
     head = singular(kind[-1]) if count > 1 else kind[-1]
     words_sg = " ".join([*kind[:-1], head])
     return Noun(words_sg, head), count, index

@@ -71,6 +71,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "Depuis toujours, {H} rêvait d'{goal}.",
         "La route était longue, et {H} comptait en parcourir chaque kilomètre pour {goal}.",
     ),
+    "open.made": (
+        "{H} avait passé tout l'été à construire {M.un} avec des bouts de ferraille, et il ne "
+        "manquait presque plus rien.",
+        "Dans la remise attendait {M.un}, [M:construit|construite|construits|construites] boulon "
+        "après boulon, presque [M:prêt|prête|prêts|prêtes] à partir.",
+    ),
     "open.goal.face": (
         "{H} avait peur {T.de}, depuis toujours. Mais le chemin passait par {Z}, et {H} avait "
         "décidé d'{goal}.",

@@ -47,6 +47,7 @@ FEAR = re.compile(
 )
 ARTICLE = re.compile(r"^(les|le|la|l'|une|un|des|du|de la|de l'|d'|son|sa|ses)(?:\s+|(?<='))")
 _PHRASE_END = re.compile(r"\s+(?:qui|pour|et|avec|dans|sur|à|au|de|du|des|,)\s+|,")
+MAKE = re.compile(r"\b(?:construi\w*|fabriqu\w*|bâti\w*|invent\w*)\b")
 REACH = re.compile(r"\b(?:aller|partir|voyager|voler|arriver|voir|atteindre|rejoindre)\b")
 DARK = Noun("grotte noire", "grotte", "f")
 FEAR_PLACES = {
@@ -60,25 +61,35 @@ FEAR_PLACES = {
 }
 
 
+EPICENE = {"enfant": "enfant|enfant", "ami": "ami|amie", "élève": "élève|élève"}
+
+
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
 
 
 def refine(text: str, facts: Facts) -> None:
     """Correct ``facts`` read by the general reader when the premise names nobody."""
+    facts.people = [p for p in facts.people if p.name.split()[0].lower() not in NUMBERS]
     if facts.people:
         return
-    lowered = " ".join(text.lower().replace("’", "'").split())
+    lowered = " ".join(text.lower().replace("’", "'").split()).rstrip(".!?…")
     subject = _subject(lowered)
     if subject is None:
         return
     kind, count, rest = subject
+    if kind.head in EPICENE:  # "un enfant", "une enfant": the article follows the person
+        kind.words = kind.words.replace(kind.head, EPICENE[kind.head])
     facts.hero_kind, facts.heroes = kind, count
     facts.hero_gender = NATURAL.get(kind.head, kind.gender)
     facts.things = [t for t in facts.things if t.head != kind.head]
     if _fear(rest, facts):
         return
     target = _reach(rest)
+    made = _object(rest) if MAKE.search(rest) else None
+    if target is not None and made is not None and made.head != target.head:
+        facts.made = made  # "construisent une fusée pour aller sur la lune"
+        facts.things = [t for t in facts.things if t.head != made.head]
     noun = target or _object(rest)
     if noun is None:
         return

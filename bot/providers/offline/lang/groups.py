@@ -81,6 +81,7 @@ REQUIRED: tuple[str, ...] = (
     "open.goal.mend.cursed",
     "open.goal.rescue",
     *(f"open.goal.{s}" for s in ("reach", "face", "meet")),
+    "open.made",
     "open.stakes",
     "open.rival",
     "open.ally",

@@ -49,12 +49,13 @@ FEAR_PLACES = {
     "雷": Noun("嵐の岬", "岬"),
     "水": Noun("深い湖", "湖"),
 }
+MADE = re.compile(r"(?:行く|向かう|飛ぶ)?([^、。をがはのへに]+?)を(?:作|つく|組み立て|造)")
 REACH = re.compile(r"([^、。をがはの]+?)(?:へ|に)(?:行|向か|飛|たどり着|旅立)")
 
 
 def refine(text: str, facts: Facts) -> None:
     """Correct ``facts`` read by the general reader when the premise names nobody."""
-    text = "".join(text.split()).rstrip("。")
+    text = "".join(text.split()).rstrip("。.！!？?…")
     if "という" in text or any(p.title for p in facts.people):
         return
     subject = _subject(text)
@@ -74,6 +75,10 @@ def refine(text: str, facts: Facts) -> None:
     reach = REACH.search(rest)
     if reach is not None and place_kind(reach[1]) != "city":
         _go(facts, Noun(reach[1], reach[1]))
+        made = MADE.search(rest)
+        if made is not None:  # 月へ行くロケットを作る: the rocket is how they go
+            facts.made = Noun(made[1], made[1])
+            facts.things = [t for t in facts.things if t.head != made[1]]
         return
     obj = re.search(r"([^、。をがはへにで]+?)を", rest)
     if obj is None:
