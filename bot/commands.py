@@ -344,7 +344,9 @@ def edits(a: str, b: str, most: int) -> int:
 
 
 _ARGUMENTS_LOOK_LIKE: dict[Command, re.Pattern[str]] = {
-    Command.SETTINGS: re.compile(r"(genre|tone|length|language|rating|choices)\b", re.I),
+    Command.SETTINGS: re.compile(
+        r"(genre|tone|length|language|rating|choices|voting|vote_seconds|turns|ui)\b", re.I
+    ),
     Command.PROMPTS: re.compile(r"(add|remove|delete|rm|list)\b", re.I),
     Command.CHOOSE: re.compile(r"[0-9]{1,2}\.?$"),
     Command.SUBSCRIBE: re.compile(r"[0-9]{1,2}:[0-9]{2}\b"),

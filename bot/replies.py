@@ -15,6 +15,7 @@ import re
 
 from bot.commands import Command, Dialect
 from bot.i18n import N_, _, date, listed, native_name, ngettext
+from bot.i18n import number as figure
 from bot.providers.base import Languages
 from bot.types import Attachment, Final, ReplyKind
 
@@ -117,7 +118,7 @@ def over_user_budget(tokens: int, command: Command) -> Final:
     return error(
         _(
             "You have used today's story budget ({tokens} tokens). It renews at midnight UTC."
-        ).format(tokens=tokens),
+        ).format(tokens=figure(tokens)),
         command=command.value,
         outcome="budget",
     )
@@ -128,7 +129,7 @@ def over_channel_budget(tokens: int, command: Command) -> Final:
         _(
             "This channel has used today's story budget ({tokens} tokens). "
             "It renews at midnight UTC."
-        ).format(tokens=tokens),
+        ).format(tokens=figure(tokens)),
         command=command.value,
         outcome="budget",
     )
@@ -161,7 +162,7 @@ gender and case, which a ``{what}`` slot would hide."""
 
 def too_long(what: str, length: int, limit: int, command: Command) -> Final:
     return error(
-        _(TOO_LONG[what]).format(length=length, limit=limit),
+        _(TOO_LONG[what]).format(length=figure(length), limit=figure(limit)),
         command=command.value,
     )
 
