@@ -179,3 +179,15 @@ async def test_menus_outside_a_turn_take_the_users_language(ask: Ask, engine: En
     assert german.startswith("nach Teil 0 (Neuversuch): ")
     [(_, english)] = await engine.story_branches(channel)
     assert "(retry)" in english
+
+
+async def test_figures_are_grouped_as_the_language_writes_them(ask: Ask) -> None:
+    final = await ask("x" * 1501, sender=someone("de"))
+    assert "Diese Idee hat 1.501 Zeichen; erlaubt sind 500." in final.text
+    english = await ask("x" * 1501)
+    assert "That prompt is 1,501 characters; the limit is 500." in english.text
+
+
+async def test_a_near_miss_on_the_ui_setting_is_a_typo_not_a_story(ask: Ask) -> None:
+    final = await ask("setting ui de")
+    assert final.outcome == "typo"
