@@ -259,3 +259,37 @@ def test_a_named_hero_is_read_as_before(
     assert (facts.people[0].kind.head if facts.people[0].kind else None) == kind
     assert facts.hero_kind is None
     assert (facts.goal_verb, facts.goal_thing.head if facts.goal_thing else "") == ("protect", goal)
+
+
+@pytest.mark.parametrize(
+    ("code", "premise", "kind", "goal", "ally"),
+    [("en", "pirates looking for treasure", "pirate", "treasure", ""),
+     ("en", "an astronaut stranded on Mars", "astronaut", "", ""),
+     ("de", "ein Junge und sein Hund", "Junge", "", "Hund"),
+     ("de", "eine Elster, die Muscheln sammelt", "Elster", "Muschel", ""),
+     ("de", "ein kleiner Bär will Honig finden", "Bär", "Honig", ""),
+     ("fr", "une sorcière qui a perdu son balai", "sorcière", "balai", ""),
+     ("fr", "un garçon et son chien", "garçon", "", "chien"),
+     ("ja", "貝がらを集めるカラス", "カラス", "貝がら", ""),
+     ("ja", "はちみつがほしい小さなくま", "くま", "はちみつ", ""),
+     ("ja", "森で宝物をさがすキツネ", "キツネ", "宝物", ""),
+     ("ja", "男の子と犬", "男の子", "", "犬")],
+)  # fmt: skip
+def test_more_first_prompts_are_read(
+    code: str, premise: str, kind: str, goal: str, ally: str
+) -> None:
+    facts = language(code).read_premise(premise)
+    assert facts.people == []
+    assert facts.hero_kind is not None
+    assert facts.hero_kind.head == kind
+    assert (facts.goal_thing.head if facts.goal_thing else "") == goal
+    assert (facts.ally_kind.head if facts.ally_kind else "") == ally
+
+
+def test_a_german_plural_goal_is_one_thing_of_the_right_gender() -> None:
+    shells = language("de").read_premise("eine Elster, die Muscheln sammelt").goal_thing
+    stones = language("de").read_premise("ein Zwerg, der Steine sammelt").goal_thing
+    assert shells is not None
+    assert stones is not None
+    assert (shells.head, shells.gender, shells.plural) == ("Muschel", "f", False)
+    assert (stones.head, stones.gender, stones.plural) == ("Stein", "m", False)

@@ -37,11 +37,18 @@ PLURALS = {
 }
 NATURAL = {"mädchen": "f", "junge": "m", "frau": "f", "mann": "m", "seemann": "m", "kind": ""}
 """Kinds whose people are a girl or a boy whatever the word's grammatical gender."""
-DATIVE_PLURALS = {"Stürmen": "Stürme", "Gewittern": "Gewitter", "Geistern": "Geister"}
+DATIVE_PLURALS = {
+    "Stürmen": "Stürme",
+    "Gewittern": "Gewitter",
+    "Geistern": "Geister",
+    "Sternen": "Sterne",
+}
 WISH = frozenset("freund freundin gefährte gefährtin familie mutter vater bruder schwester".split())
 REACH = ("fliegen", "reisen", "gelangen", "kommen", "fahren", "segeln", "sehen", "besuchen")
 TO = frozenset("zum zur nach ins ans".split())
 MAKE = frozenset("bauen baut basteln bastelt bauten baute erfinden erfindet".split())
+OWN = frozenset("sein seine seinen seinem ihr ihre ihren ihrem".split())
+"""Possessives before a noun: "sucht seine Mutter", "und sein Hund"."""
 RELATIVE = frozenset("der die das welcher welche welches".split())
 FEAR_PLACES = {
     "dunkelheit": Noun("dunkle Höhle", "Höhle", "f", adj=["dunkl"]),
@@ -69,6 +76,14 @@ def refine(text: str, facts: Facts) -> None:
     facts.hero_gender = natural or (kind.gender if kind.gender in ("m", "f") else "")
     rest = tokens[end:]
     facts.things = [t for t in facts.things if t.head != kind.head]
+    if len(rest) > 2 and rest[0] == "und" and rest[1].lower() in OWN:  # "und sein Hund"
+        companion = _np_at(rest, 1)
+        if companion is not None:
+            facts.ally_kind = companion
+            facts.things = [t for t in facts.things if t.head != companion.head]
+            if facts.goal_thing is not None and facts.goal_thing.head == companion.head:
+                facts.goal_thing, facts.goal_verb = None, ""
+            rest = rest[3 + len(companion.adj) :]
     if _fear(rest, facts):
         return
     target = _reach(rest)
@@ -87,10 +102,29 @@ def refine(text: str, facts: Facts) -> None:
     elif noun.head.lower() in PLACES and noun.head.lower() not in ("haus",):
         _go(facts, noun)
     else:
-        if noun.plural and noun.head.endswith(("el", "er", "en")):
-            noun.plural = False  # "Schlüssel": one key to find, and the phrases agree
+        if noun.plural:  # "Schlüssel", "Sterne": one thing to find, and the phrases agree
+            facts.things = [t for t in facts.things if t.head != noun.head]
+            noun = _one(noun)
         facts.goal_verb, facts.goal_thing, facts.goal_place = "find", noun, None
         facts.cond = next((COND[a] for a in noun.adj if a in COND), "")
+
+
+def _one(noun: Noun) -> Noun:
+    """A plural noun as one of it, where the singular can be told from the plural."""
+    head = noun.head
+    if head.endswith("innen"):
+        head = head[:-3]
+    elif head.endswith(("eln", "ern")):
+        head = head[:-1]
+    elif head.endswith("en") and not head.endswith(("chen", "lein")):
+        head = head[:-1] if head[:-1].endswith("e") else head
+    elif head.endswith("e") and len(head) > 4:
+        head = head[:-1]
+    words = " ".join([*noun.words.split()[:-1], head])
+    # the plural tells the gender better than the singular's ending: Muscheln f, Steine m
+    gender = "f" if noun.head.endswith("n") and head != noun.head else noun_gender(head)
+    gender = "m" if noun.head.endswith("e") and head != noun.head else gender
+    return Noun(words, head, gender, adj=list(noun.adj))
 
 
 def _go(facts: Facts, place: Noun) -> None:
@@ -123,7 +157,7 @@ def _subject(tokens: list[str]) -> tuple[Noun, int, int] | None:
 
 def _np_at(tokens: list[str], index: int, det: str = "") -> Noun | None:
     """A noun phrase at ``index``: an article (or ``det``, read before it), adjectives, a head."""
-    if not det and index < len(tokens) and tokens[index].lower() in (*DETERMINERS, *TO):
+    if not det and index < len(tokens) and tokens[index].lower() in (*DETERMINERS, *TO, *OWN):
         det = tokens[index].lower()
         index += 1
     adjectives: list[str] = []
@@ -133,7 +167,7 @@ def _np_at(tokens: list[str], index: int, det: str = "") -> Noun | None:
     if index >= len(tokens) or not is_capital(tokens[index]):
         return None
     head = tokens[index]
-    plural = not det and not adjectives
+    plural = not det and not adjectives and head.endswith(("e", "en", "er", "n", "s"))
     if head in DATIVE_PLURALS:
         head, plural = DATIVE_PLURALS[head], True
     return Noun(
@@ -150,11 +184,11 @@ def _gender(det: str, head: str) -> str:
     guess = noun_gender(head)
     if head == "Kind" or head.endswith(("chen", "lein")):
         return "n"
-    if det in ("eine", "einer", "zur"):
+    if det in ("eine", "einer", "zur", "seine", "ihre"):
         return "f"
-    if det in ("einen", "den"):
+    if det in ("einen", "den", "seinen", "ihren"):
         return "m"
-    if det in ("ein", "einem", "zum", "dem"):
+    if det in ("ein", "einem", "zum", "dem", "sein", "ihr", "seinem", "ihrem"):
         return "n" if guess == "n" else "m"
     if det in ("das", "ins"):
         return "n"

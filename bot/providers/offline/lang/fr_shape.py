@@ -48,6 +48,7 @@ FEAR = re.compile(
 ARTICLE = re.compile(r"^(les|le|la|l'|une|un|des|du|de la|de l'|d'|son|sa|ses)(?:\s+|(?<='))")
 _PHRASE_END = re.compile(r"\s+(?:qui|pour|et|avec|dans|sur|à|au|de|du|des|,)\s+|,")
 MAKE = re.compile(r"\b(?:construi\w*|fabriqu\w*|bâti\w*|invent\w*)\b")
+COMPANION = re.compile(r"^et ((?:son|sa|ses|un|une|leur) [\w-]+)\s*")
 REACH = re.compile(r"\b(?:aller|partir|voyager|voler|arriver|voir|atteindre|rejoindre)\b")
 DARK = Noun("grotte noire", "grotte", "f")
 FEAR_PLACES = {
@@ -83,6 +84,13 @@ def refine(text: str, facts: Facts) -> None:
     facts.hero_kind, facts.heroes = kind, count
     facts.hero_gender = NATURAL.get(kind.head, kind.gender)
     facts.things = [t for t in facts.things if t.head != kind.head]
+    companion = COMPANION.match(rest)
+    if companion is not None:  # "un garçon et son chien": the dog goes with him
+        facts.ally_kind = _noun(companion[1])
+        rest = rest[companion.end() :]
+        goal = facts.goal_thing
+        if facts.ally_kind is not None and goal is not None and goal.head == facts.ally_kind.head:
+            facts.goal_thing, facts.goal_verb = None, ""
     if _fear(rest, facts):
         return
     target = _reach(rest)
@@ -107,6 +115,7 @@ def refine(text: str, facts: Facts) -> None:
             noun = Noun(" ".join(words), _singular(noun.head), noun.gender)
         facts.goal_verb, facts.goal_thing, facts.goal_place = "find", noun, None
         facts.cond = next((COND[w] for w in noun.words.split() if w in COND), "")
+        facts.cond = facts.cond or ("lost" if re.search(r"\bperdu", rest) else "")
 
 
 def _subject(text: str) -> tuple[Noun, int, str] | None:
@@ -160,6 +169,8 @@ def _object(rest: str) -> Noun | None:
     if len(words) < 2:
         return None
     index = 1
+    if words[0] in ("a", "ont", "avait", "est", "sont") and len(words) > 2:
+        index = 2  # "a perdu son balai": the participle is the verb
     while index < len(words) and (
         words[index] in ("à", "de", "d'") or words[index].endswith(("er", "ir", "re"))
     ):

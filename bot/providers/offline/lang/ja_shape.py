@@ -26,7 +26,10 @@ KINDS = (
     "子供 友だち 友達 ともだち 船乗り 女の子 男の子 少年 少女 魔女 魔法使い 騎士 うさぎ "
     "ウサギ くま クマ "
     "熊 鳥 フクロウ ペンギン 恐竜 おばけ 幽霊 海賊 王女 王子 お姫さま 姫 おばあさん おじいさん "
-    "カエル かえる タヌキ たぬき リス りす 子猫 子犬 ひよこ ゾウ ぞう ライオン 妖精 人形"
+    "カエル かえる タヌキ たぬき リス りす 子猫 子犬 ひよこ ゾウ ぞう ライオン 妖精 人形 "
+    "カラス からす ユニコーン 小鳥 ハムスター オオカミ おおかみ 狼 トラ 虎 サル 猿 カメ かめ "
+    "イルカ クジラ 金魚 宇宙人 宇宙飛行士 王様 お姫様 忍者 探検家 発明家 兄弟 姉妹 "
+    "雪だるま ぬいぐるみ 赤ちゃん 小人 巨人 天使"
 ).split()
 """What a first prompt's hero is: a katakana word in this list is a kind, not a name."""
 ADJECTIVES = re.compile(
@@ -50,6 +53,7 @@ FEAR_PLACES = {
     "水": Noun("深い湖", "湖"),
 }
 MADE = re.compile(r"(?:行く|向かう|飛ぶ)?([^、。をがはのへに]+?)を(?:作|つく|組み立て|造)")
+WANT = re.compile(r"^([^、。]+?)が(?:ほしい|欲しい)")
 REACH = re.compile(r"([^、。をがはの]+?)(?:へ|に)(?:行|向か|飛|たどり着|旅立)")
 
 
@@ -70,6 +74,10 @@ def refine(text: str, facts: Facts) -> None:
         "f" if kind.head in GIRLS else "m" if kind.head in BOYS and count == 1 else ""
     )
     facts.things = [t for t in facts.things if t.head != kind.head]
+    pair = re.fullmatch(rf"{kind.words}と({'|'.join(KINDS)})", text)
+    if pair is not None:
+        facts.ally_kind = Noun(pair[1], pair[1])
+        facts.people = []
     if _fear(rest, facts):
         return
     reach = REACH.search(rest)
@@ -80,10 +88,14 @@ def refine(text: str, facts: Facts) -> None:
             facts.made = Noun(made[1], made[1])
             facts.things = [t for t in facts.things if t.head != made[1]]
         return
-    obj = re.search(r"([^、。をがはへにで]+?)を", rest)
-    if obj is None:
+    wanted = WANT.search(rest)
+    if "を" not in rest and wanted is None:
         return
-    words = obj[1]
+    # the clause starts with its object (鍵を集める, 貝がらを集める: が and に inside words too)
+    words = wanted[1] if wanted is not None else rest[: rest.index("を")].split("、")[-1]
+    where = re.match(r"(.+?)で(.+)", words)
+    if where is not None and place_kind(where[1]) != "city":
+        words = where[2]  # 森で宝物をさがす: the forest is where, the treasure is what
     cond = next(((prefix, c) for prefix, c in COND if words.startswith(prefix)), ("", ""))
     head = words[len(cond[0]) :] or words
     noun = Noun(words, head)
@@ -105,6 +117,9 @@ def _subject(text: str) -> tuple[Noun, int, str] | None:
     for kind in sorted(KINDS, key=len, reverse=True):
         if text.startswith(kind, start) and text[start + len(kind) :].startswith(("が", "は")):
             return Noun(kind, kind), count, text[start + len(kind) + 1 :]
+    pair = re.fullmatch(rf"({'|'.join(KINDS)})と({'|'.join(KINDS)})", text[start:])
+    if pair is not None:  # 男の子と犬: a hero and a companion, and nothing more said
+        return Noun(pair[1], pair[1]), count, ""
     ending = next((k for k in sorted(KINDS, key=len, reverse=True) if text.endswith(k)), "")
     if not ending:
         return None
