@@ -156,10 +156,12 @@ class Engine:
 
     async def _after_part(self, plan: Plan, state: TurnState, outcome: Outcome) -> None:
         """What a written part changes besides itself: which world-book entries were used
-        (the most recent win a place next time) and, with turns on, whose turn is next."""
+        (the most recent win a place next time), the vote it carried out, and, with turns
+        on, whose turn is next."""
         written = outcome.written
         if written is None or written.part is None or written.story is None:
             return
+        await self.voting.closed(plan)
         story = written.story
         if plan.storing is Storing.REPLACE:
             self.observer.branched("retry")  # the part it replaced is kept as a branch

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot import replies, votes
 from bot.commands import Command, Parsed, is_number
@@ -105,11 +106,22 @@ class Voting:
     async def _close(
         self, request: Request, state: TurnState, vote: Vote, winner: int
     ) -> Plan | Final:
-        if not await self.store.close_vote(vote.story_id, vote.seq, winner):
+        """The plan that writes the winner; the vote closes once that part is stored
+        (:meth:`closed`). It used to close first, and a storyteller that failed then left
+        the story with its vote closed and no part: nobody could choose again. Turns in a
+        channel run one at a time, so nothing else closes it in between."""
+        if vote.closed_at is not None:
             return replies.stale_choice()  # closed meanwhile: the story went on without this
-        self.observer.vote("closed")
         label = state.recent[-1].choices[winner - 1]
-        return self.flows.chosen(request, state, winner, votes.result(vote, winner, label))
+        plan = self.flows.chosen(request, state, winner, votes.result(vote, winner, label))
+        if isinstance(plan, Final):
+            return plan
+        return replace(plan, closes=(vote.story_id, vote.seq, winner))
+
+    async def closed(self, plan: Plan) -> None:
+        """The part ``plan`` carried out a vote with is stored: the vote is over."""
+        if plan.closes is not None and await self.store.close_vote(*plan.closes):
+            self.observer.vote("closed")
 
 
 def tally(vote: Vote, labels: tuple[str, ...], chosen: int, left: float) -> Final:

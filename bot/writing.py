@@ -97,6 +97,9 @@ class Plan:
     """World-book entries given to the storyteller for this part."""
     pass_turn: bool = False
     """Turns are on: once this part is written, the next player's turn begins."""
+    closes: tuple[int, int, int] | None = None
+    """The group vote this part carries out, as (story id, seq, winner): closed once the
+    part is stored, so a write that fails or is killed leaves the vote open."""
 
 
 @dataclass(slots=True)

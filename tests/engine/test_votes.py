@@ -155,3 +155,24 @@ async def test_a_vote_overtaken_by_the_story_closes_without_writing(
     events: list[ReplyEvent] = [event async for event in engine.close_vote(vote)]
     assert not [e for e in events if isinstance(e, Final)]
     assert await store.open_votes() == []  # closed, so no restart schedules it again
+
+
+async def test_a_vote_whose_part_fails_stays_open_and_can_still_decide(
+    ask: Ask, store: SqliteStore, provider: ScriptedProvider
+) -> None:
+    """The vote closes with its part stored: it used to close first, and a storyteller
+    that failed then left a closed vote and no part, so nobody could choose again."""
+    await cast_of_three(ask)
+    await group(ask, "choose 3", "ann")
+    await group(ask, "choose 2", "ben")
+    provider.fail_after, provider.cut = 0, False
+    failed = await group(ask, "choose 2", "cy")
+    assert failed.kind is not ReplyKind.STORY
+    assert len(await store.open_votes()) == 1
+    provider.fail_after = None
+    decided = await group(ask, "choose 2", "cy")  # the same ballot, pressed again
+    assert decided.text.startswith("The vote chose 2. Go right (2 of 3 votes).")
+    assert await store.open_votes() == []
+    story = await store.active_story(CHANNEL)
+    assert story is not None
+    assert story.last_seq == 2
