@@ -27,7 +27,8 @@ Post = Callable[[ChannelKey, ReplyStream], Awaitable[bool]]
 reached (its platform is down), whatever the stream then said."""
 
 RETRY_SECONDS = 30.0
-"""When a vote's channel cannot be reached (its platform is down), try again this often."""
+"""When a vote's channel cannot be reached (its platform is down), or its winner could not
+be written (the storyteller failed), try again this often."""
 MOST_RETRIES = 20
 
 
@@ -66,7 +67,9 @@ class VoteClock:
         await self.sleep(max(0.0, vote.closes_at - self.now()))
         for _ in range(MOST_RETRIES):
             try:
-                if await self.post(vote.channel, self.engine.close_vote(vote)):
+                if await self.post(vote.channel, self.engine.close_vote(vote)) and (
+                    await self._over(vote)
+                ):
                     return
             except Exception:
                 log.exception(
@@ -75,6 +78,12 @@ class VoteClock:
                 return
             await self.sleep(RETRY_SECONDS)
         log.warning("the vote on part %d of story %d could not be closed", vote.seq, vote.story_id)
+
+    async def _over(self, vote: Vote) -> bool:
+        """Whether the vote is closed: it stays open when the storyteller failed to write
+        its winner (it closes with its part stored), and is tried again then."""
+        now = await self.engine.store.vote(vote.story_id, vote.seq)
+        return now is None or now.closed_at is not None
 
     async def idle(self) -> None:
         """Until every due vote has closed (tests)."""

@@ -83,6 +83,10 @@ class VirtualTime:
         self._sleepers.append((self.now + seconds, future))
         await future
 
+    @property
+    def waiting(self) -> int:
+        return sum(1 for _, future in self._sleepers if not future.done())
+
     async def advance(self, seconds: float) -> None:
         self.now += seconds
         for due, future in list(self._sleepers):
@@ -176,3 +180,39 @@ async def test_a_vote_whose_part_fails_stays_open_and_can_still_decide(
     story = await store.active_story(CHANNEL)
     assert story is not None
     assert story.last_seq == 2
+
+
+async def test_the_clock_tries_again_when_the_winner_could_not_be_written(
+    store: SqliteStore, provider: ScriptedProvider, story_config: StoryConfig
+) -> None:
+    clock = VirtualTime()
+    posted: list[Final] = []
+
+    async def post(where: object, stream: ReplyStream) -> bool:
+        async for event in stream:
+            if isinstance(event, Final):
+                posted.append(event)
+        return True
+
+    engine = Engine(
+        store, provider, story_config, Memory(store, story_config, offline_summariser(800))
+    )
+    engine.voting.clock = clock.time
+    voting = VoteClock(engine, post, now=clock.time, sleep=clock.sleep)
+    for user, text in (("ann", "a maze"), ("ann", "join Ann"), ("ben", "join Ben")):
+        await collect(engine.handle(make_request(text, user_id=user, shared=True)))
+    await collect(engine.handle(make_request("choose 3", user_id="ann", shared=True)))
+    assert voting.pending == 1
+    provider.fail_after, provider.cut = 0, False
+    await clock.advance(61)
+    for _ in range(500):  # the failed turn ran, and the clock sleeps until it tries again
+        if posted and clock.waiting:
+            break
+        await asyncio.sleep(0.01)
+    assert posted[-1].kind is not ReplyKind.STORY  # the storyteller failed: said so
+    assert len(await store.open_votes()) == 1
+    provider.fail_after = None
+    await clock.advance(31)  # RETRY_SECONDS later
+    await asyncio.wait_for(voting.idle(), 5)
+    assert posted[-1].text.startswith("The vote chose 3.")
+    assert await store.open_votes() == []
