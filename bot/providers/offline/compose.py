@@ -40,7 +40,7 @@ def bind_base(scene: Scene) -> None:
         H=story.hero.id,
         A=ally.id if ally else None,
         O=goal.thing or None,
-        G=goal.person or None,
+        G=goal.person if goal.person and goal.shape != "meet" else None,  # met only at the end
         Z=goal.place or None,
         P=story.location or None,
         R=culprit.id if culprit and culprit.revealed and culprit.status != "gone" else None,
@@ -115,8 +115,12 @@ def opening(scene: Scene, budget: int) -> None:
     if budget >= 200:
         scene.pick("open.rival" if culprit and culprit.revealed else "open.stakes")
     if ally is not None:
+        # a first prompt's companion ("a boy and his dog") is said to be one, as the hero is
         twin = ally.kind is not None and hero.kind is not None and ally.kind.head == hero.kind.head
-        scene.pick(*(("open.ally.twin",) if twin else ()), "open.ally", para=True)
+        kinds = (
+            ("open.ally.twin",) if twin else ("open.ally.kind",) if ally.kind and hero.kind else ()
+        )
+        scene.pick(*kinds, "open.ally", para=True)
     if budget >= 200:
         scene.pick("say.start", para=True, kind="say.start")
     run(scene, scene.rng.choice(("search", "witness")), {})

@@ -28,6 +28,8 @@ def resolve(scene: Scene, direction: str, budget: int) -> None:
         bind_base(scene)
     _face_culprit(scene)
     _free_captives(scene)
+    if story.goal.shape == "meet":
+        scene.bind(G=story.goal.person)  # the friend wished for, kept out of sight until now
     scene.pick(f"end.goal.{story.goal.shape}", "end.goal.any", para=True)
     met = story.char(story.goal.person) if story.goal.shape == "meet" else None
     if met is not None:  # the friend wished for is with them now, for the rest of the ending

@@ -130,6 +130,8 @@ def kind_word(noun: Noun, gender: str) -> Noun:
     if "|" not in noun.head:
         return noun
     male, female = noun.head.split("|", 1)
+    if male == female:  # "Lehrling" has one form and one gender, whoever it is: "ein Lehrling"
+        return Noun(words=male, head=male, gender=noun.gender or "m", adj=list(noun.adj))
     head = female if gender == "f" else male
     return Noun(words=head, head=head, gender="f" if gender == "f" else "m", adj=list(noun.adj))
 

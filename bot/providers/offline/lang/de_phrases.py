@@ -110,6 +110,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{A.full} war auch {A.a} und ging überall hin, wo {H} hinging.",
         "Mit {H.dat} kam {A.full}, noch {A.a}, [A:der|die] mutiger war und ein bisschen lauter.",
     ),
+    "open.ally.kind": (
+        "{A.full}, {A.a}, ging überall hin, wo {H} hinging, und das schon seit Jahren.",
+        "Ohne {A.full_acc}, {A.a_acc} mit scharfen Augen und einem guten Herzen, ging {H} "
+        "nirgendwohin.",
+        "{A.full}, {A.a}, hatte versprochen zu helfen, vor allem, weil {A} {H.dat} nie etwas "
+        "abschlagen konnte.",
+    ),
     "say.start": (
         "„Wo fangen wir überhaupt an?“, fragte {A}. „Genau hier“, sagte {H}. „Am Anfang.“",
         "„Ich werde {goal}“, sagte {H}. „Ich weiß noch nicht, wie, aber ich werde es.“",

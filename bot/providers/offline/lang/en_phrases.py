@@ -106,6 +106,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{A.full} was {A.a} too, and went wherever {H} went.",
         "With {H} came {A.full}, another {A.kind}, who was braver and a little louder.",
     ),
+    "open.ally.kind": (
+        "{A.full}, {A.a}, went everywhere {H} went, and had done for years.",
+        "{H} never went anywhere without {A.full}, {A.a} with sharp eyes and a good heart.",
+        "{A.full}, {A.a}, had agreed to help, mostly because {A} could never say no to {H}.",
+    ),
     "say.start": (
         "“Where do we even begin?” asked {A}. “Right here,” said {H}. “At the beginning.”",
         "“I don't know how yet,” said {H}, “but before this is over, I will {goal}.”",

@@ -118,6 +118,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "Avec {H} venait {A.full}, {A.un} [A:lui|elle] aussi, plus [A:courageux|courageuse] "
         "et un peu plus [A:bruyant|bruyante].",
     ),
+    "open.ally.kind": (
+        "{A.full}, {A.un}, suivait {H} partout, et depuis des années.",
+        "{H} n'allait nulle part sans {A.full}, {A.un} à l'œil vif et au grand cœur.",
+        "{A.full}, {A.un}, avait accepté d'aider, surtout parce que {A} ne savait rien refuser "
+        "à {H}.",
+    ),
     "say.start": (
         "« Par où commencer ? » demanda {A}. « Ici même, répondit {H}. Au début. »",
         "« Je vais {goal}, dit {H}. Je ne sais pas encore comment, mais je vais le faire. »",

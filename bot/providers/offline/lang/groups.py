@@ -86,6 +86,7 @@ REQUIRED: tuple[str, ...] = (
     "open.rival",
     "open.ally",
     "open.ally.twin",
+    "open.ally.kind",
     "say.start",
     "search.do",
     "search.find",
