@@ -302,17 +302,19 @@ STATES = {"active": N_("current"), "ended": N_("ended"), "archived": N_("archive
 
 
 OFFLINE_NAME = N_("the built-in offline storyteller")
-_MODEL_NAME = re.compile(r"the (\S+) model")
+_MODEL_NAME = re.compile(r"the (?P<model>\S+) model(?: at (?P<host>\S+))?")
 
 
 def storyteller_name(name: str) -> str:
-    """A storyteller's name in the reader's language: the built-in one's is a message,
-    a model's is "the <model> model" with the model's own name kept (a custom label
-    is shown as the operator wrote it)."""
+    """A storyteller's name in the reader's language. The built-in one's is a message;
+    a model's is "the <model> model at <host>" (as :mod:`bot.providers` labels it), its
+    model and host kept; any other name is shown as it is."""
     model = _MODEL_NAME.fullmatch(name)
-    if model is not None:
-        return _("the {model} model").format(model=model.group(1))
-    return _(name)
+    if model is None:
+        return _(name)
+    if model["host"] is None:
+        return _("the {model} model").format(model=model["model"])
+    return _("the {model} model at {host}").format(model=model["model"], host=model["host"])
 
 
 def story_list(stories: list[tuple[int, str, str, int, float]], dialect: Dialect) -> Final:

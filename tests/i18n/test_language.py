@@ -191,3 +191,18 @@ async def test_figures_are_grouped_as_the_language_writes_them(ask: Ask) -> None
 async def test_a_near_miss_on_the_ui_setting_is_a_typo_not_a_story(ask: Ask) -> None:
     final = await ask("setting ui de")
     assert final.outcome == "typo"
+
+
+async def test_help_names_the_storyteller_in_the_readers_language(offline_engine: Engine) -> None:
+    _, final = await collect(offline_engine.handle(make_request("help", sender=someone("de"))))
+    assert final is not None
+    assert final.text.endswith("Die Geschichten schreibt der eingebaute Offline-Erzähler.")
+
+
+def test_a_models_name_keeps_the_model_and_host() -> None:
+    from bot.i18n import spoken
+    from bot.replies import storyteller_name
+
+    with spoken("fr"):
+        named = storyteller_name("the gpt-4o-mini model at api.openai.com")
+    assert named == "le modèle gpt-4o-mini sur api.openai.com"
