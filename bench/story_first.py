@@ -136,7 +136,7 @@ FIRST: dict[str, tuple[Premise, ...]] = {
         _p(
             "trois amis cherchent un trésor perdu",
             "adventure",
-            ("ami", "amis"),
+            ("ami", "amis", "amie", "amies"),
             ("trésor",),
             "les amis",
         ),
