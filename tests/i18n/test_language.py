@@ -206,3 +206,30 @@ def test_a_models_name_keeps_the_model_and_host() -> None:
     with spoken("fr"):
         named = storyteller_name("the gpt-4o-mini model at api.openai.com")
     assert named == "le modèle gpt-4o-mini sur api.openai.com"
+
+
+async def test_the_backup_notice_and_a_provider_error_reach_the_reader_translated(
+    store: SqliteStore, story_config: StoryConfig
+) -> None:
+    from bot.providers.base import ProviderError
+    from bot.providers.openai import KEY_REFUSED
+    from bot.providers.resilience import CircuitBreaker, FallbackProvider
+    from tests.providers.test_resilience import Failing
+
+    memory = Memory(store, story_config, offline_summariser(400))
+    backed = FallbackProvider(Failing(), ScriptedProvider(), CircuitBreaker(3, 60))
+    engine = Engine(store, backed, story_config, memory, seed=1)
+    _, story = await collect(engine.handle(make_request("a dragon", sender=someone("de"))))
+    assert story is not None
+    assert story.text.startswith(
+        "Der Ersatz-Erzähler hat diesen Teil geschrieben, weil der eigentliche gerade nicht "
+        "verfügbar ist.\n\nPart 1 of a dragon"
+    )
+    refused = ProviderError("HTTP 401", user_message=KEY_REFUSED)
+    alone = FallbackProvider(Failing(refused), None, CircuitBreaker(3, 60))
+    engine = Engine(store, alone, story_config, memory, seed=1)
+    request = make_request("a cat", channel="c2", sender=someone("ja"))
+    _, error = await collect(engine.handle(request))
+    assert error is not None
+    assert error.kind is ReplyKind.ERROR
+    assert error.text == "語り手のAPIキーが拒否されました。ボットの運営者に確認を依頼してください。"
