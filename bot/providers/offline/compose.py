@@ -177,7 +177,12 @@ def _scenery(scene: Scene, budget: int) -> None:
     groups = [f"scene.{place}", "scene.any"]
     if story.weather:
         groups.insert(0, f"weather.{story.weather}")
-    scene.pick(*groups, kind="scene", must=False)
+    kind = story.hero.kind.head.lower() if story.hero.kind else ""
+    for _ in range(2):
+        said = scene.pick(*groups, kind="scene", must=False)
+        if not (kind and said and kind in " ".join(said).lower()):
+            return
+        scene.blocks.pop()  # "A fox froze, stared and vanished" beside a hero who is a fox
 
 
 def _still_fits(scene: Scene, beat: str, args: dict[str, str]) -> bool:
