@@ -17,6 +17,7 @@ from bot.commands import Command, Dialect
 from bot.i18n import N_, _, date, listed, native_name, ngettext
 from bot.i18n import number as figure
 from bot.providers.base import Languages
+from bot.providers.story_text import strip_choices
 from bot.types import Attachment, Final, ReplyKind
 
 SHOWN_MAX = 40
@@ -267,7 +268,7 @@ def welcome_back(title: str, parts: int, last: str, dialect: Dialect) -> str:
 def last_lines(text: str, most: int = 280) -> str:
     """The end of a part as a reader would want it recalled: its last sentences,
     without the options list, cut at a sentence or word boundary."""
-    body = text.split("\n\nWhat happens next?")[0].strip()
+    body = strip_choices(text).strip()  # the options, under their heading in any language
     if len(body) <= most:
         return body
     tail = body[-most:]

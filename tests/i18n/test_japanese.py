@@ -61,3 +61,10 @@ def test_the_last_lines_of_a_japanese_part_start_at_a_sentence() -> None:
     assert len(recalled) <= 60
     assert text.endswith(recalled)
     assert recalled.startswith(tuple(s[0] for s in SENTENCES))  # a sentence's first character
+
+
+def test_the_last_lines_leave_out_the_options_in_any_language() -> None:
+    part = "灯台守のミナは扉を開けました。\n\n次はどうなる？\n1. 中に入る\n2. 逃げる\n3. 待つ"
+    assert last_lines(part) == "灯台守のミナは扉を開けました。"
+    german = "Mina öffnete die Tür.\n\nWie geht es weiter?\n1. Hinein\n2. Weglaufen"
+    assert last_lines(german) == "Mina öffnete die Tür."
