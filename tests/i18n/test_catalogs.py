@@ -136,3 +136,16 @@ def test_a_broken_translation_is_caught_by_the_shape_check() -> None:
     assert shape("Unbekannte Einstellung. Nimm /story help.") != shape(source)
     assert shape("Unbekannte Einstellung `{schlüssel}`. Nimm /story help.") != shape(source)
     assert shape("Unbekannte Einstellung `{key}`. Nimm /geschichte hilfe.") != shape(source)
+
+
+def test_an_installed_storybot_carries_every_catalog() -> None:
+    """The Docker image installs a wheel: its package data must name the catalogs."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["bot"]
+    shipped = {path for pattern in patterns for path in (ROOT / "bot").glob(pattern)}
+    catalogs = {i18n.catalog_path(language) for language in TRANSLATED}
+    assert catalogs <= shipped
+    assert ROOT / "bot" / "locale" / "storybot.pot" in shipped
+    assert any(dep.lower().startswith("babel") for dep in config["project"]["dependencies"])
