@@ -103,7 +103,7 @@ def _show(key: str, value: object) -> str:
     if key == "ui":
         return i18n.NAMES.get(str(value), "auto")
     if value == 0:
-        return _("default")
+        return "default"  # what people type to go back to it, in every language
     return str(value)
 
 
