@@ -220,8 +220,8 @@ translated with :func:`~bot.i18n._` where the reader is told, as a provider's
 def cut_off(reason: str | None, dialect: Dialect) -> str:
     """The note after a part the storyteller did not finish."""
     why = _(reason or N_("The storyteller stopped early."))
-    note = _("The part was cut off here; {usage} rewrites it.")
-    return f"\n\n[{why} {note.format(usage=dialect.usage(Command.RETRY))}]"
+    note = _("{why} The part was cut off here; {usage} rewrites it.")
+    return f"\n\n[{note.format(why=why, usage=dialect.usage(Command.RETRY))}]"
 
 
 def not_saved(shown: str, command: Command) -> Final:
@@ -402,7 +402,7 @@ def language_not_written(wanted: str, current: str, writes: Languages) -> Final:
 
 def unknown_setting(key: str, valid: str) -> Final:
     return error(
-        _("Unknown setting `{key}`.").format(key=quoted(key)) + f" {valid}",
+        _("Unknown setting `{key}`. {valid}").format(key=quoted(key), valid=valid),
         command=Command.SETTINGS.value,
     )
 

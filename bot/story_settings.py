@@ -84,7 +84,7 @@ class StorySettings:
         parser = KEYS.get(key)
         if parser is None:
             raise SettingError(
-                _("Unknown setting `{key}`.").format(key=key) + " " + describe_keys()
+                _("Unknown setting `{key}`. {valid}").format(key=key, valid=describe_keys())
             )
         return replace(self, **{key: parser[0](value.strip())})
 
