@@ -295,3 +295,20 @@ def test_a_german_plural_goal_is_one_thing_of_the_right_gender() -> None:
     assert stones is not None
     assert (shells.head, shells.gender, shells.plural) == ("Muschel", "f", False)
     assert (stones.head, stones.gender, stones.plural) == ("Stein", "m", False)
+
+
+@pytest.mark.parametrize(
+    ("code", "premise"),
+    [("en", "a little mouse who wants to see the sea"), ("ja", "暗闇がこわいドラゴン")],
+)
+def test_the_story_begins_at_its_first_place_not_at_the_goal(code: str, premise: str) -> None:
+    story = build(premise, "adventure", "warm", language(code), random.Random(4))
+    assert story.places[0].id == story.location
+    assert story.location != story.goal.place
+
+
+def test_a_long_story_never_runs_out_of_names() -> None:
+    """Japanese fantasy has eight names; a long story with a friend to meet needs more."""
+    for seed in (1, 2, 3):
+        texts = write("ja", "友だちをさがすさびしいロボット", 20, seed)
+        assert not any(re.search(r"(?<![A-Za-z0-9])[BKLMNRT][0-9]{1,2}(?![0-9])", t) for t in texts)

@@ -13,6 +13,7 @@ import random
 from bot.providers.offline.lang.base import Language, Person
 from bot.providers.offline.model import Character, Noun, Place, Story, Thing
 
+GENRES = ("everyday", "mystery", "adventure", "fantasy", "scifi")
 _NO_NAME = frozenset("the a an of de la le du der die das von van".split())
 
 
@@ -108,6 +109,9 @@ def invent_person(
         pool = [Person(n, t, g) for t, n, g in names.titled if not name_words(n) & taken]
     else:
         pool = [Person(n, "", g) for n, g in names.people if not name_words(n) & taken]
+    if not pool and not grand:  # a long story used up the genre's names: borrow others'
+        spare = {n: g for genre in GENRES for n, g in lang.names(genre).people}
+        pool = [Person(n, "", g) for n, g in spare.items() if not name_words(n) & taken]
     if gender:
         pool = [p for p in pool if p.gender == gender] or pool
     person = rng.choice(pool) if pool else Person(f"{rng.choice('BKLMNRT')}{rng.randint(2, 99)}")

@@ -55,6 +55,8 @@ def build(premise: str, genre: str, tone: str, lang: Language, rng: random.Rando
     goal_place = find_place(story, facts.goal_place[0]) if facts.goal_place else None
     starts = [p for p in story.places if p is not goal_place]  # not already where they go
     start = starts[0] if starts else invent_place(story, lang, rng)
+    story.places.remove(start)
+    story.places.insert(0, start)  # the recap tells where it began from the first place
     story.location = start.id
     start.visited = True
     _cast(story, facts, lang, rng)
