@@ -15,7 +15,7 @@ from adapters.slack.locales import Locales
 from adapters.slack.render import CANCEL, EDIT_LABEL, EDIT_TITLE, SAVE, escape
 from bot.commands import Command, Parsed
 from bot.engine import Engine
-from bot.i18n import translator
+from bot.i18n import LANGUAGES, translator
 from bot.identity import ChannelKey, Sender
 from bot.types import Request
 from tests.adapters.test_slack import BOT_TOKEN, Harness, running
@@ -147,6 +147,14 @@ async def test_the_edit_modal_opens_in_the_user_s_language(slack: Harness) -> No
     assert opened["close"]["text"] == titled(french(CANCEL))
     assert opened["blocks"][0]["label"]["text"] == french(EDIT_LABEL)
     assert len(locale_lookups(slack, "U7")) == 1
+
+
+def test_every_language_s_modal_words_fit_slack_uncut() -> None:
+    """Slack cuts a modal's title and buttons at 24 characters: each must fit whole."""
+    for language in LANGUAGES:
+        words = translator(language).gettext
+        for message in (EDIT_TITLE, SAVE, CANCEL):
+            assert len(words(message)) <= 24, (language, words(message))
 
 
 async def test_a_slow_lookup_keeps_the_channel_s_order(slack: Harness) -> None:
