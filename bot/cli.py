@@ -186,6 +186,7 @@ async def _chat(settings: Settings, user: str, channel: str) -> None:
             channel=channel,
             export_dir=folder,
             history=folder / ".chat_history",
+            default_language=settings.i18n.default,
         )
         await chat.run()
 

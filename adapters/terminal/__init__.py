@@ -31,7 +31,7 @@ from adapters.terminal.screen import Output, Plain, Screen, TerminalSurface
 from bot.commands import typed
 from bot.delivery import Limits, deliver
 from bot.engine import Engine
-from bot.i18n import N_, choose, translator
+from bot.i18n import N_, SOURCE, choose, translator
 from bot.identity import ChannelKey, Sender
 from bot.types import Final, Mode, ReplyEvent, ReplyStream, Request, manages
 
@@ -116,13 +116,15 @@ class TerminalChat:
         interactive: bool | None = None,
         history: Path | None = None,
         environ: Mapping[str, str] | None = None,
+        default_language: str = SOURCE,
     ) -> None:
         self.engine = engine
         self.channel = ChannelKey.of(PLATFORM, channel)
         locale = terminal_locale(os.environ if environ is None else environ)
         self.sender = Sender(user, user, locale)
-        self.language = choose(locale)
-        """For what the terminal says itself, outside the engine's turns."""
+        self.language = choose(locale, default=default_language)
+        """For what the terminal says itself, outside the engine's turns (``i18n.default``
+        when the locale names no language Storybot speaks, as in the core)."""
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.export_dir = export_dir

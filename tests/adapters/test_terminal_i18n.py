@@ -71,6 +71,24 @@ async def test_a_german_terminal_is_answered_in_german(engine: Engine, tmp_path:
     assert unknown.format(command="/nonsense") in out.getvalue()
 
 
+def test_with_no_usable_locale_the_terminal_speaks_the_default(
+    engine: Engine, tmp_path: Path
+) -> None:
+    terminal = TerminalChat(
+        engine,
+        user="Ada",
+        channel="local",
+        export_dir=tmp_path,
+        stdin=io.StringIO(""),
+        stdout=io.StringIO(),
+        interactive=False,
+        environ={"LANG": "C.UTF-8"},
+        default_language="fr",
+    )
+    assert terminal.language == "fr"
+    assert chat(engine, tmp_path, "", {"LANG": "de_DE.UTF-8"})[0].language == "de"
+
+
 def test_japanese_wraps_between_characters_never_before_a_full_stop() -> None:
     """Japanese has no spaces: it goes on where the line is and breaks between
     characters; no line starts with 、。！？ or a closing bracket, none is too wide."""
