@@ -248,7 +248,7 @@ def test_an_invented_hero_is_named_as_the_kind_says(code: str, premise: str, gen
 
 @pytest.mark.parametrize(
     ("code", "premise", "name", "kind", "goal"),
-    [("en", "A cat named Tom guards a lighthouse", "Tom", None, "lighthouse"),
+    [("en", "A cat named Tom guards a lighthouse", "Tom", "cat", "lighthouse"),
      ("de", "Eine Katze namens Tom bewacht einen Leuchtturm", "Tom", "Katze", "Leuchtturm"),
      ("fr", "Un chat nommé Tom garde un phare", "Tom", "chat", "phare"),
      ("ja", "トムという猫が灯台を守る", "トム", "猫", "灯台")],
@@ -312,3 +312,35 @@ def test_a_long_story_never_runs_out_of_names() -> None:
     for seed in (1, 2, 3):
         texts = write("ja", "友だちをさがすさびしいロボット", 20, seed)
         assert not any(re.search(r"(?<![A-Za-z0-9])[BKLMNRT][0-9]{1,2}(?![0-9])", t) for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("code", "premise", "name", "kind", "goal"),
+    [("en", "A robot named Bolt who collects keys", "Bolt", "robot", "find:keys"),
+     ("en", "Bolt, a lonely robot looking for a friend", "Bolt", "robot", "meet:friend"),
+     ("en", "Mia is afraid of the dark", "Mia", "", "face:dark"),
+     ("en", "Pip the mouse wants to see the sea", "Pip", "mouse", "reach:sea"),
+     ("de", "Ein Drache namens Ember hat Angst vor der Dunkelheit", "Ember", "Drache",
+      "face:Dunkelheit"),
+     ("de", "Ein Roboter namens Bolt sucht einen Freund", "Bolt", "Roboter", "meet:Freund"),
+     ("fr", "Un dragon nommé Ember qui a peur du noir", "Ember", "dragon", "face:noir"),
+     ("fr", "Un robot nommé Bolt qui cherche un ami", "Bolt", "robot", "meet:ami"),
+     ("ja", "エンバーというドラゴンは暗闇がこわい", "エンバー", "ドラゴン", "face:暗闇"),
+     ("ja", "ボルトというロボットが友だちをさがす", "ボルト", "ロボット", "meet:友だち")],
+)  # fmt: skip
+def test_a_named_hero_with_a_fear_a_wish_or_a_habit(
+    code: str, premise: str, name: str, kind: str, goal: str
+) -> None:
+    facts = language(code).read_premise(premise)
+    assert [p.name for p in facts.people] == [name]
+    hero = facts.people[0]
+    assert (hero.kind.head if hero.kind else "") == kind
+    shape, word = goal.split(":")
+    found = {
+        "find": facts.goal_thing,
+        "meet": facts.wish,
+        "face": facts.fear,
+        "reach": facts.goal_place[0] if facts.goal_place else None,
+    }[shape]
+    assert found is not None
+    assert found.head == word

@@ -64,9 +64,17 @@ FEAR_PLACES = {
 def refine(text: str, facts: Facts) -> None:
     """Correct ``facts`` read by the general reader when the premise names nobody."""
     facts.people = [p for p in facts.people if p.name.split()[0].lower() not in NUMBERS]
+    tokens = [t for t in tokenize(text) if is_word(t)]
+    named = next((i for i, t in enumerate(tokens) if t.lower() in ("namens", "genannt")), -1)
+    if len(facts.people) == 1 and not facts.people[0].title and named > 0:
+        # "Ein Drache namens Ember hat Angst vor der Dunkelheit": the clause after the name
+        kind = facts.people[0].kind
+        if kind is not None and tokens[0].lower() == "ein":  # "Ein Drache": never feminine
+            kind.gender = _gender("ein", kind.head)
+        _clause(tokens[named + 1 + len(facts.people[0].name.split()) :], facts, named=True)
+        return
     if facts.people:
         return
-    tokens = [t for t in tokenize(text) if is_word(t)]
     subject = _subject(tokens)
     if subject is None:
         return
@@ -84,7 +92,21 @@ def refine(text: str, facts: Facts) -> None:
             if facts.goal_thing is not None and facts.goal_thing.head == companion.head:
                 facts.goal_thing, facts.goal_verb = None, ""
             rest = rest[3 + len(companion.adj) :]
+    _clause(rest, facts, named=False)
+
+
+def _clause(rest: list[str], facts: Facts, *, named: bool) -> None:
+    """What the hero fears, where they go, or what they look for, from the words after them.
+
+    After a name (``named``) the general reader's goal stands if it has one: "Eine Katze
+    namens Tom bewacht einen Leuchtturm" keeps its lighthouse to guard.
+    """
     if _fear(rest, facts):
+        return
+    if named and (facts.goal_place is not None or facts.goal_person):
+        return
+    goal = facts.goal_thing
+    if named and goal is not None and goal.head.lower() not in WISH:
         return
     target = _reach(rest)
     if target is not None:

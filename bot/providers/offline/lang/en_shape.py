@@ -79,6 +79,9 @@ def refine(text: str, facts: Facts) -> None:
     """Correct ``facts`` read by the general reader when the premise names nobody."""
     words = re.findall(r"[a-z']+|,", text.lower())
     facts.people = [p for p in facts.people if p.name.split()[0].lower() not in NUMBERS]
+    if len(facts.people) == 1 and not facts.people[0].title and not facts.people[0].role:
+        _named(words, facts)
+        return
     if facts.people:
         return
     subject = _subject(words)
@@ -96,12 +99,42 @@ def refine(text: str, facts: Facts) -> None:
         goal = facts.goal_thing
         if goal is not None and facts.ally_kind.head in goal.words.split():
             facts.goal_thing, facts.goal_verb = None, ""  # "his dog" is a companion, not a goal
+    _clause(rest, facts, kind.head)
+
+
+def _named(words: list[str], facts: Facts) -> None:
+    """ "a robot named Bolt who...", "Bolt, a lonely robot...", "Pip the mouse...", "Mia is..."."""
+    person = facts.people[0]
+    first = person.name.lower().split()[0]
+    if first not in words:
+        return
+    at = words.index(first)
+    rest = [w for w in words[at + len(person.name.split()) :] if w != ","]
+    subject = _subject(words[:at]) if at > 1 and words[at - 1] in ("named", "called") else None
+    if subject is None and rest[:1] and rest[0] in ("a", "an", "the"):
+        subject = _subject(rest)  # "Bolt, a lonely robot looking for a friend"
+        rest = rest[subject[2] :] if subject is not None else rest
+    kind = subject[0] if subject is not None else None
+    if kind is not None and person.kind is None:
+        person.kind = kind
+        person.gender = GENDERED.get(kind.head, "") or person.gender
+    if kind is not None:
+        facts.things = [t for t in facts.things if kind.head not in t.words.split()]
+    _clause(rest, facts, kind.head if kind is not None else "")
+
+
+def _clause(rest: list[str], facts: Facts, kind: str) -> None:
+    """What the hero does, fears or wants, read from the words after the hero."""
     rest_text = " ".join(rest)
     fear = FEAR.search(rest_text)
     if fear is not None:
         _fear(facts, (fear[1] or fear[2]).split())
         return
-    if facts.goal_thing is None and facts.goal_place is None and not facts.goal_person:
+    goal = facts.goal_thing
+    looking = goal is not None and goal.head.endswith("ing") and goal.head not in ING_NOUNS
+    misread = goal is not None and (goal.head == kind or looking)  # "a lonely robot looking"
+    if misread or (goal is None and facts.goal_place is None and not facts.goal_person):
+        facts.goal_thing, facts.goal_verb = None, ""
         noun = _object(rest)
         if noun is not None:
             facts.goal_verb, facts.goal_thing = "find", noun
@@ -110,7 +143,9 @@ def refine(text: str, facts: Facts) -> None:
     if facts.goal_place is not None and facts.goal_verb == "find":
         facts.goal_verb = "reach"  # "explore the old castle": a place is gone to, not found
     goal = facts.goal_thing
-    if goal is not None and is_place_words(goal.words.split()):  # "wants to see the sea"
+    if (
+        goal is not None and facts.goal_verb == "find" and is_place_words(goal.words.split())
+    ):  # "wants to see the sea"; a lighthouse to guard stays one
         facts.goal_place, facts.goal_verb, facts.goal_thing = (
             (goal, place_kind(goal.words)),
             "reach",

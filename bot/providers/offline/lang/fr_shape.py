@@ -49,6 +49,7 @@ ARTICLE = re.compile(r"^(les|le|la|l'|une|un|des|du|de la|de l'|d'|son|sa|ses)(?
 _PHRASE_END = re.compile(r"\s+(?:qui|pour|et|avec|dans|sur|à|au|de|du|des|,)\s+|,")
 MAKE = re.compile(r"\b(?:construi\w*|fabriqu\w*|bâti\w*|invent\w*)\b")
 COMPANION = re.compile(r"^et ((?:son|sa|ses|un|une|leur) [\w-]+)\s*")
+NAMED = re.compile(r"\b(?:nommée?|appelée?|prénommée?)\s")
 REACH = re.compile(r"\b(?:aller|partir|voyager|voler|arriver|voir|atteindre|rejoindre)\b")
 DARK = Noun("grotte noire", "grotte", "f")
 FEAR_PLACES = {
@@ -72,9 +73,15 @@ def _singular(word: str) -> str:
 def refine(text: str, facts: Facts) -> None:
     """Correct ``facts`` read by the general reader when the premise names nobody."""
     facts.people = [p for p in facts.people if p.name.split()[0].lower() not in NUMBERS]
+    lowered = " ".join(text.lower().replace("’", "'").split()).rstrip(".!?…")
+    named = NAMED.search(lowered)
+    if len(facts.people) == 1 and not facts.people[0].title and named is not None:
+        # "Un dragon nommé Ember qui a peur du noir": the clause after the name
+        after = lowered[named.end() :].split(" ", 1)
+        _clause(after[1] if len(after) > 1 else "", facts, named=True)
+        return
     if facts.people:
         return
-    lowered = " ".join(text.lower().replace("’", "'").split()).rstrip(".!?…")
     subject = _subject(lowered)
     if subject is None:
         return
@@ -91,7 +98,19 @@ def refine(text: str, facts: Facts) -> None:
         goal = facts.goal_thing
         if facts.ally_kind is not None and goal is not None and goal.head == facts.ally_kind.head:
             facts.goal_thing, facts.goal_verb = None, ""
+    _clause(rest, facts, named=False)
+
+
+def _clause(rest: str, facts: Facts, *, named: bool) -> None:
+    """What the hero fears, where they go, or what they look for, from the words after them.
+
+    After a name (``named``) the general reader's goal stands if it has one: "Un chat
+    nommé Tom garde un phare" keeps its lighthouse to guard.
+    """
     if _fear(rest, facts):
+        return
+    goal = facts.goal_thing
+    if named and (facts.goal_place is not None or (goal is not None and goal.head not in WISH)):
         return
     target = _reach(rest)
     made = _object(rest) if MAKE.search(rest) else None

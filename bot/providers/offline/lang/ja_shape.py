@@ -60,6 +60,14 @@ REACH = re.compile(r"([^、。をがはの]+?)(?:へ|に)(?:行|向か|飛|た�
 def refine(text: str, facts: Facts) -> None:
     """Correct ``facts`` read by the general reader when the premise names nobody."""
     text = "".join(text.split()).rstrip("。.！!？?…")
+    named = re.search(r"という([^、。がはを]+?)(?:が|は|、)", text)
+    if named is not None and not any(p.title for p in facts.people):
+        # エンバーというドラゴンは暗闇がこわい: the kind is no second person, and the
+        # clause after it says what the named hero fears, seeks or wants
+        facts.people = [p for p in facts.people if p.name != named[1] and p.name not in KINDS]
+        if len(facts.people) == 1:
+            _clause(text[named.end() :], facts, named=True)
+        return
     if "という" in text or any(p.title for p in facts.people):
         return
     subject = _subject(text)
@@ -78,7 +86,19 @@ def refine(text: str, facts: Facts) -> None:
     if pair is not None:
         facts.ally_kind = Noun(pair[1], pair[1])
         facts.people = []
+    _clause(rest, facts, named=False)
+
+
+def _clause(rest: str, facts: Facts, *, named: bool) -> None:
+    """What the hero fears, where they go, or what they look for, from the clause about them.
+
+    After a name (``named``) the general reader's goal stands if it has one:
+    トムという猫が灯台を守る keeps its lighthouse to guard.
+    """
     if _fear(rest, facts):
+        return
+    goal = facts.goal_thing
+    if named and (facts.goal_place is not None or (goal is not None and goal.head not in WISH)):
         return
     reach = REACH.search(rest)
     if reach is not None and place_kind(reach[1]) != "city":
