@@ -4,7 +4,8 @@ Benchmark 9's main premises all name their hero and goal. A first story often
 starts from "a fox who collects keys" instead, so these check what a reader of
 such a story notices first: the hero is a fox (``kind``, named in part 1),
 and the keys are what the story is about (``goal``, named in every three
-parts and in the ending). ``hero`` is empty: the storyteller invents the name.
+parts and in the ending). ``hero`` is empty: the storyteller invents the name;
+the last two a language has name their hero but still set no goal.
 """
 
 from __future__ import annotations
@@ -14,6 +15,13 @@ from bench.story_scripts import Premise
 
 def _p(text: str, genre: str, kind: tuple[str, ...], goal: tuple[str, ...], called: str) -> Premise:
     return Premise(text, genre, (), goal, kind=kind, called=called)
+
+
+def _named(
+    text: str, genre: str, hero: str, kind: tuple[str, ...], goal: tuple[str, ...]
+) -> Premise:
+    """A first prompt that names its hero but still no "must find X"."""
+    return Premise(text, genre, (hero,), goal, kind=kind)
 
 
 FIRST: dict[str, tuple[Premise, ...]] = {
@@ -50,6 +58,16 @@ FIRST: dict[str, tuple[Premise, ...]] = {
             "the sailor",
         ),
         _p("a girl who learns to fly a kite", "everyday", ("girl",), ("kite",), "the girl"),
+        _named(
+            "a dragon called Ember who is afraid of the dark",
+            "fantasy",
+            "Ember",
+            ("dragon",),
+            ("dark",),
+        ),
+        _named(
+            "Bolt, a lonely robot looking for a friend", "sci-fi", "Bolt", ("robot",), ("friend",)
+        ),
     ),
     "de": (
         _p("ein Fuchs, der Schlüssel sammelt", "fantasy", ("Fuchs",), ("Schlüssel",), "der Fuchs"),
@@ -102,6 +120,20 @@ FIRST: dict[str, tuple[Premise, ...]] = {
             ("Ring", "Rings", "Ringes"),
             "das Mädchen",
         ),
+        _named(
+            "Ein Drache namens Ember hat Angst vor der Dunkelheit",
+            "fantasy",
+            "Ember",
+            ("Drache", "Drachen"),
+            ("Dunkelheit", "dunkel", "dunkle", "dunklen", "dunkler"),
+        ),
+        _named(
+            "Ein Roboter namens Bolt sucht einen Freund",
+            "sci-fi",
+            "Bolt",
+            ("Roboter",),
+            ("Freund", "Freundin", "Freunde", "Freundes"),
+        ),
     ),
     "fr": (
         _p(
@@ -150,6 +182,16 @@ FIRST: dict[str, tuple[Premise, ...]] = {
         _p(
             "une fille qui cherche une bague perdue", "everyday", ("fille",), ("bague",), "la fille"
         ),
+        _named(
+            "Un dragon nommé Ember qui a peur du noir",
+            "fantasy",
+            "Ember",
+            ("dragon",),
+            ("noir", "noire"),
+        ),
+        _named(
+            "Un robot nommé Bolt qui cherche un ami", "sci-fi", "Bolt", ("robot",), ("ami", "amie")
+        ),
     ),
     "ja": (
         _p("鍵を集めるキツネ", "fantasy", ("キツネ", "狐"), ("鍵",), "キツネ"),
@@ -172,5 +214,15 @@ FIRST: dict[str, tuple[Premise, ...]] = {
         _p("なくした宝物をさがす三人の友だち", "adventure", ("友だち",), ("宝物",), "友だち"),
         _p("嵐がこわい年寄りの船乗り", "adventure", ("船乗り",), ("嵐",), "船乗り"),
         _p("なくした指輪をさがす女の子", "everyday", ("女の子",), ("指輪",), "女の子"),
+        _named(
+            "エンバーというドラゴンは暗闇がこわい", "fantasy", "エンバー", ("ドラゴン",), ("暗",)
+        ),
+        _named(
+            "ボルトというロボットが友だちをさがす",
+            "sci-fi",
+            "ボルト",
+            ("ロボット",),
+            ("友だち", "友達"),
+        ),
     ),
 }

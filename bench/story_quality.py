@@ -197,6 +197,13 @@ FIRST_GOALS = (
     ("first prompts: stock lines used 3+ times per story", "stock", "0", lambda v: v == 0, ""),
     ("first prompts: protagonist's kind in part 1", "kind_first", "100 %", lambda v: v >= 100, "%"),
     (
+        "first prompts: parts naming the protagonist (named ones)",
+        "hero",
+        "100 %",
+        lambda v: v >= 100,
+        "%",
+    ),
+    (
         "first prompts: 3-part windows naming the goal",
         "goal_windows",
         "100 %",
