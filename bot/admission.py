@@ -97,7 +97,7 @@ def shown_again(story_id: int, part: Part) -> Final:
 def in_language(final: Final, language: str) -> Final:
     """The final reply, marked with the language it was written in (adapters render
     their own words around it, buttons and menus, in the same one)."""
-    return final if final.language == language else replace(final, language=language)
+    return final if final.language else replace(final, language=language)
 
 
 class Admission:

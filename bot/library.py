@@ -7,17 +7,18 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot import replies
 from bot.commands import GREETING, MANAGE_WORDS, TEXT, Command, Dialect, Parsed, is_number
 from bot.config import StoryConfig
-from bot.i18n import N_, _, ngettext
+from bot.i18n import N_, _, ngettext, spoken
 from bot.identity import ChannelKey
 from bot.observers import CraftObserver, Unobserved
 from bot.providers.base import ANY_LANGUAGE, Languages
 from bot.starter_prompts import STARTER_PROMPTS
-from bot.story_settings import KEYS, SettingError, describe_keys, hint
+from bot.story_settings import KEYS, SettingError, StorySettings, describe_keys, hint
 from bot.twine import twee
 from bot.types import Attachment, Final, Request
 from storage.base import ChannelStore, Part, PartStatus, Prompt, Story
@@ -114,6 +115,13 @@ class ChannelLibrary:
         if key == "language" and not self.writes(updated.language):
             return replies.language_not_written(updated.language, current.language, self.writes)
         await self.store.set_settings(request.channel, updated)
+        if key == "ui" and updated.ui:  # the reader asked for this language: confirm in it
+            with spoken(updated.ui):
+                return replace(self._done(updated, key), language=updated.ui)
+        return self._done(updated, key)
+
+    @staticmethod
+    def _done(updated: StorySettings, key: str) -> Final:
         line = next(item for item in updated.describe().splitlines() if item.startswith(key + ":"))
         return replies.done(
             _("Done. {setting}").format(setting=line), command=Command.SETTINGS.value

@@ -148,9 +148,11 @@ class Final:
     outcome: str = "ok"
     tally: tuple[int, ...] = ()
     """With a TALLY reply: the ballots per option, option 1 first."""
-    language: str = "en"
+    language: str = ""
     """The language ``text`` is written in (a code from :data:`bot.i18n.LANGUAGES`), decided
-    once per turn; adapters write their own words around it (buttons, menus) in it too."""
+    once per turn; adapters write their own words around it (buttons, menus) in it too.
+    Admission stamps the turn's on every final that has none; a flow sets its own only
+    when it answers in another (the confirmation of a new ``ui`` is in that language)."""
 
 
 ReplyEvent = Delta | Final

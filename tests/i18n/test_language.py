@@ -41,8 +41,8 @@ async def test_a_japanese_sender_gets_japanese_help(ask: Ask) -> None:
 
 async def test_the_channel_setting_wins_over_the_sender(ask: Ask) -> None:
     done = await ask("settings ui Français", sender=someone("de"))
-    assert done.language == "de"  # decided once, when the turn began: the next one is French
-    assert done.text == "Erledigt. ui: Français"
+    assert done.language == "fr"  # the reader asked for French: the confirmation is in it
+    assert done.text == "C'est fait. ui: Français"
     final = await ask("help", sender=someone("de"))
     assert final.language == "fr"
     assert "Storybot écrit des histoires avec ce canal. Commandes :" in final.text
