@@ -344,3 +344,23 @@ def test_a_named_hero_with_a_fear_a_wish_or_a_habit(
     }[shape]
     assert found is not None
     assert found.head == word
+
+
+@pytest.mark.parametrize(
+    ("code", "premise", "skill"),
+    [("en", "a penguin who learns to fly", "fly"),
+     ("en", "a girl who learns to fly a kite", "fly a kite"),
+     ("en", "a cat who wants to be a pirate", "be a pirate"),
+     ("de", "ein Pinguin, der fliegen lernen will", "fliegen"),
+     ("fr", "un pingouin qui apprend à voler", "voler"),
+     ("ja", "空を飛びたいペンギン", "空を飛ぶ")],
+)  # fmt: skip
+def test_something_to_learn_is_the_goal_and_is_learnt_at_the_end(
+    code: str, premise: str, skill: str
+) -> None:
+    facts = language(code).read_premise(premise)
+    assert (facts.skill, facts.goal_verb, facts.goal_thing) == (skill, "learn", None)
+    texts = write(code, premise, 6, seed=2)
+    assert has(texts[0], skill)
+    assert has(texts[-1], skill)
+    assert sum(has(text, skill) for text in texts[1:-1]) >= 3

@@ -32,7 +32,7 @@ def bind_base(scene: Scene) -> None:
     ally = story.ally()
     culprit = story.culprit()
     goal = story.goal
-    wish = next((t for t in story.things if t.role in ("fear", "wish")), None)
+    wish = next((t for t in story.things if t.role in ("fear", "wish", "skill")), None)
     made = next((t for t in story.things if t.role == "made"), None)
     scene.bind(
         T=wish.id if wish else None,
@@ -284,8 +284,8 @@ def _remind(scene: Scene, *, must: bool = True) -> None:
     goal too, as does ``{goal}`` itself.
     """
     keys = [scene.bound[k] for k in "OGZT" if k in scene.bound]
-    if any(block.kind == "remind" for block in scene.blocks):
-        return
+    if scene.story.goal.done or any(block.kind == "remind" for block in scene.blocks):
+        return  # nothing to remind of once the ending has reached the goal
     if keys and not any(scene.mentions.get(k, 0) for k in [*keys, "goal"]):
         scene.pick(f"remind.{scene.story.goal.shape}", "remind.any", kind="remind", must=must)
 

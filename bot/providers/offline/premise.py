@@ -41,6 +41,7 @@ SHAPES = {
     "reach": "reach",
     "meet": "meet",
     "face": "face",
+    "learn": "learn",
 }
 
 
@@ -97,6 +98,10 @@ def _cast(story: Story, facts: Facts, lang: Language, rng: random.Random) -> Non
 def _goal(story: Story, facts: Facts, lang: Language, rng: random.Random) -> None:
     if facts.wish is not None:
         _wish(story, facts.wish, lang, rng)
+        return
+    if facts.skill:  # "learns to fly": the goal is being able to, named by the skill itself
+        add_thing(story, Noun(facts.skill, facts.skill), "skill", status="missing")
+        story.goal = Goal(verb="learn", shape="learn")
         return
     verb = facts.goal_verb or "find"
     goal = Goal(verb=verb, shape=SHAPES.get(verb, "retrieve"), cond=facts.cond)

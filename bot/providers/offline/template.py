@@ -162,7 +162,8 @@ class Scene:
             hero = self.story.hero.id
             return any(c.status == "here" and c.id != hero for c in self.story.cast)
         if name == "goal":
-            return bool(self.story.goal.thing or self.story.goal.person or self.story.goal.place)
+            goal = self.story.goal
+            return bool(goal.thing or goal.person or goal.place or goal.shape == "learn")
         return True
 
     # --- Rendering ------------------------------------------------------------------------

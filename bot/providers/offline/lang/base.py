@@ -48,6 +48,9 @@ class Facts:
     hero_gender: str = ""
     """"m" or "f" when the hero's kind says ("girl", "Mädchen", "une souris"), for a name to fit."""
     heroes: int = 1
+    skill: str = ""
+    """What the hero wants to learn to do, as the premise says it: "fly", "fliegen", "voler",
+    "空を飛ぶ" ("a penguin who learns to fly")."""
     made: Noun | None = None
     """What the heroes build or make on the way to the goal: "a rocket" in "build a rocket to
     reach the moon"."""

@@ -91,6 +91,7 @@ GOALS = {
     "reach": ("{Z.to} gelangen", "{Z.to} zu gelangen"),
     "face": ("{T.dat} trotzen", "{T.dat} zu trotzen"),
     "meet": ("{T.a_acc} finden", "{T.a_acc} zu finden"),
+    "learn": ("{T.bare} lernen", "{T.bare} zu lernen"),
 }
 TONES = {"warm": "warm", "eerie": "unheimlich", "funny": "komisch", "tense": "spannend"}
 

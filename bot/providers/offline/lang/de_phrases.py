@@ -84,6 +84,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} hatte vieles, aber nicht {T.a_acc}, und [H:er|sie] wünschte sich nichts so sehr.",
         "{H} hatte sich entschieden: Irgendwo da draußen wartete {T.a}.",
     ),
+    "open.goal.learn": (
+        "Mehr als alles andere wollte {H} {goal.zu}, und dieses Jahr sollte es klappen.",
+        "Alle sagten, {H.a} könne niemals {T.bare}. {H} wollte ihnen das Gegenteil beweisen.",
+    ),
     "open.stakes": (
         "Wer auch immer dahintersteckte, hatte kaum Spuren hinterlassen, und genau das war "
         "beunruhigend.",
@@ -523,6 +527,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} hatte das Gefühl, dass {T.a} näher war, als [H:er|sie] dachte.",
         "Jemand habe nach {H.dat} gefragt, hieß es: jemand, der sich auch {T.a_acc} wünschte.",
     ),
+    "close_in.learn": (
+        "{H} spürte es: Bald würde [H:er|sie] {T.bare} können.",
+        "Noch ein Versuch, dachte {H}, und dann würde [H:er|sie] endlich {T.bare} können.",
+    ),
     "close_in.any": (
         "{H} war jetzt nah dran, näher als je zuvor.",
         "{H} spürte es: Das Ende der Spur war nah.",
@@ -609,6 +617,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "lore.meet": (
         "{A} meinte, {T.a} finde sich, sobald man aufhöre, so verbissen zu suchen.",
         "{H} erinnerte sich, dass jemand gesagt hatte, {T.a} sei das Beste, was man finden könne.",
+    ),
+    "lore.learn": (
+        "{A} meinte, niemand lerne beim ersten Versuch {T.bare}, und auch nicht beim zehnten.",
+        "{H} erinnerte sich: Wer {T.bare} lernen will, darf nicht aufgeben.",
     ),
     "watch": (
         "{H} versteckte sich in einem Hauseingang und beobachtete {P.acc}, um zu sehen, wer "
@@ -1042,6 +1054,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} hatte die Suche nach {T.a_dat} nicht aufgegeben. Nicht im Geringsten.",
         "Jemand, der bleibt: Das meinte {H}, wenn [H:er|sie] an {T.a_acc} dachte.",
     ),
+    "remind.learn": (
+        "{H} übte, wann immer niemand hinsah. Eines Tages würde [H:er|sie] {T.bare} können.",
+        "{H} hatte es nicht vergessen: [H:Er|Sie] würde {T.bare} lernen.",
+        "In jeder freien Minute dachte {H} darüber nach, wie man {T.bare} lernt.",
+        "„Übst du immer noch {T.bare}?“, fragte {A}. {H} nickte. „Immer.“",
+        "{H} übte noch einmal und kam dem Ziel ein kleines Stück näher: {T.bare}.",
+        "Irgendwo in alldem, da war sich {H} sicher, lag das Geheimnis, wie man {T.bare} lernt.",
+    ),
     "remind.any": (
         "<Nichts|Niemand|Nicht einmal das Wetter> würde {H.acc} jetzt noch aufhalten: Der Plan "
         "war immer noch, {goal.zu}.",
@@ -1202,6 +1222,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{P.in} wartete jemand: {G.full}, [G:der|die] auch {T.a_acc} gesucht hatte. Und so "
         "fand {H} endlich {T.a_acc}.",
     ),
+    "end.goal.learn": ("Und dann, ohne recht zu wissen wie, konnte {H} {T.bare}. Alle jubelten.",),
     "end.goal.any": ("Es war geschafft, und zwar gut.",),
     "end.say": (
         "„Wir haben es geschafft“, sagte {A}. „Wir haben es wirklich geschafft.“",

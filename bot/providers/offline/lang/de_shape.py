@@ -103,6 +103,11 @@ def _clause(rest: list[str], facts: Facts, *, named: bool) -> None:
     """
     if _fear(rest, facts):
         return
+    skill = _skill(rest)
+    if skill and not (named and (facts.goal_thing or facts.goal_place)):
+        facts.skill, facts.goal_verb = skill, "learn"  # "der fliegen lernen will"
+        facts.goal_thing, facts.goal_place, facts.goal_person = None, None, ""
+        return
     if named and (facts.goal_place is not None or facts.goal_person):
         return
     goal = facts.goal_thing
@@ -129,6 +134,29 @@ def _clause(rest: list[str], facts: Facts, *, named: bool) -> None:
             noun = _one(noun)
         facts.goal_verb, facts.goal_thing, facts.goal_place = "find", noun, None
         facts.cond = next((COND[a] for a in noun.adj if a in COND), "")
+
+
+MODALS = frozenset("will möchte mag muss kann darf wollen möchten".split())
+
+
+def _skill(rest: list[str]) -> str:
+    """ "fliegen lernen will", "lernt, Rad zu fahren", "will fliegen": something to learn."""
+    words = [w for w in rest if w not in (",", "zu")]
+    if words and words[0].lower() in RELATIVE:
+        words = words[1:]
+    lowered = [w.lower() for w in words]
+    if "lernen" in lowered:
+        phrase = words[: lowered.index("lernen")]
+    elif "lernt" in lowered:
+        phrase = words[lowered.index("lernt") + 1 :]
+    elif 1 <= len(words) <= 3 and all(w.islower() for w in words):
+        phrase = words  # "will fliegen", "fliegen will": nothing but wanting to do it
+    else:
+        return ""
+    phrase = [w for w in phrase if w.lower() not in MODALS]
+    if not phrase or not phrase[-1].endswith(("en", "ern", "eln")) or len(phrase) > 4:
+        return ""
+    return " ".join(phrase)
 
 
 def _one(noun: Noun) -> Noun:

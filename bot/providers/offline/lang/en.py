@@ -46,6 +46,7 @@ GOALS = {
     "reach": "reach {Z}",
     "face": "face {T}",
     "meet": "find {T.a}",
+    "learn": "learn to {T.plain}",
 }
 TONES = {"warm": "warm", "eerie": "eerie", "funny": "funny", "tense": "tense"}
 

@@ -82,6 +82,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} had a great many things, but not {T.a}, and [H:he|she] wanted one more than anything.",
         "{H} had decided: somewhere out there was {T.a} waiting to be found.",
     ),
+    "open.goal.learn": (
+        "More than anything, {H} wanted to learn to {T.plain}, and this was the year [H:he|she] "
+        "would.",
+        "Everyone said {H.a} could never {T.plain}. {H} had decided to prove them wrong.",
+    ),
     "open.stakes": (
         "Whoever was behind it had left almost nothing to go on, and that was the most worrying "
         "part.",
@@ -492,6 +497,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} had a feeling that {T.a} was nearer than [H:he|she] thought.",
         "Somebody had been asking after {H}, people said: somebody who wanted {T.a} too.",
     ),
+    "close_in.learn": (
+        "{H} could feel it: [H:he|she] was nearly ready to {T.plain}.",
+        "One more try, {H} thought, and [H:he|she] would {T.plain} at last.",
+    ),
     "close_in.any": (
         "{H} was close now, closer than ever.",
         "{H} could feel it: the end of the trail was near.",
@@ -568,6 +577,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "lore.meet": (
         "{A} said that {T.a} turns up when you stop looking so hard.",
         "{H} remembered being told that {T.a} is the best thing there is to find.",
+    ),
+    "lore.learn": (
+        "{A} said that nobody learns to {T.plain} on the first try, or the tenth.",
+        "{H} remembered being told that the secret of learning to {T.plain} is never giving up.",
     ),
     "watch": (
         "{H} hid in a doorway and watched {P}, waiting to see who would come.",
@@ -986,6 +999,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} had not given up on finding {T.a}. Not even close.",
         "Someone who would stay: that was all {H} meant by {T.a}.",
     ),
+    "remind.learn": (
+        "{H} practised whenever nobody was looking. One day [H:he|she] would {T.plain}.",
+        "{H} had not forgotten: [H:he|she] was going to learn to {T.plain}.",
+        "Every spare moment, {H} thought about how to {T.plain}.",
+        "“Still trying to {T.plain}?” asked {A}. {H} nodded. “Always.”",
+        "{H} tried once more to {T.plain}, and came a little closer.",
+        "Somewhere in all this, {H} was sure, was the secret of how to {T.plain}.",
+    ),
     "remind.any": (
         "<Nothing|No one|Not even the weather> was going to stop {H} now: the plan was still to "
         "{goal}.",
@@ -1144,6 +1165,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "And that was how {H} found {T.a} at last.",
         "Someone was waiting {P.in}: {G.full}, who had been looking for {T.a} too. And that "
         "was how {H} found {T.a} at last.",
+    ),
+    "end.goal.learn": (
+        "And then, without quite knowing how, {H} could {T.plain}. Everyone cheered.",
     ),
     "end.goal.any": ("It was done, and done well.",),
     "end.say": (

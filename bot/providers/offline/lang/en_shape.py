@@ -130,6 +130,11 @@ def _clause(rest: list[str], facts: Facts, kind: str) -> None:
     if fear is not None:
         _fear(facts, (fear[1] or fear[2]).split())
         return
+    skill = _skill(rest_text, bare=facts.goal_thing is None and facts.goal_place is None)
+    if skill:
+        facts.skill, facts.goal_verb = skill, "learn"
+        facts.goal_thing, facts.goal_place, facts.goal_person = None, None, ""
+        return
     goal = facts.goal_thing
     looking = goal is not None and goal.head.endswith("ing") and goal.head not in ING_NOUNS
     misread = goal is not None and (goal.head == kind or looking)  # "a lonely robot looking"
@@ -154,6 +159,31 @@ def _clause(rest: list[str], facts: Facts, kind: str) -> None:
     elif goal is not None and goal.head in WISH and goal.head not in ("home",):
         facts.wish = Noun(goal.words, goal.head, plural=goal.plural)
         facts.goal_thing, facts.goal_verb = None, "meet"
+
+
+LEARN = re.compile(r"\blearn(?:s|ing)? (?:how )?to ([a-z' ]+)")
+BECOME = re.compile(r"\b(?:wants?|wanted|wishes|dreams?|longs?) to ((?:be|become) [a-z' ]+)")
+WANT_TO = re.compile(r"\b(?:wants?|wanted|wishes|dreams?|longs?) to ([a-z']+)$")
+SKILL_STOP = frozenset("in on at with and but because so before after when while".split())
+
+
+def _skill(rest: str, *, bare: bool) -> str:
+    """ "learns to fly (a kite)", or "wants to fly" with nothing after: something to learn."""
+    found = LEARN.search(rest) or BECOME.search(rest)  # "wants to be a pirate": to learn it
+    if found is None and bare:
+        found = WANT_TO.search(rest)
+        if found is not None and base_of(found[1]) in ("find", "reach", "see", "visit", "go"):
+            found = None
+    if found is None:
+        return ""
+    words: list[str] = []
+    for word in found[1].split():
+        if word in SKILL_STOP or len(words) == 4:
+            break
+        words.append(word)
+    while words and words[-1] in DETS:
+        words.pop()
+    return " ".join(words)
 
 
 MAKE = frozenset("build builds built make makes made craft crafts invent invents".split())

@@ -89,6 +89,7 @@ GOALS = {
     "reach": "atteindre {Z}",
     "face": "affronter {T}",
     "meet": "trouver {T.un}",
+    "learn": "apprendre à {T.bare}",
 }
 TONES = {"warm": "douce", "eerie": "inquiétante", "funny": "drôle", "tense": "haletante"}
 

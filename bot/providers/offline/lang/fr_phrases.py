@@ -89,6 +89,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} avait beaucoup de choses, mais pas {T.un}, et [H:il|elle] en rêvait plus que tout.",
         "{H} l'avait décidé : quelque part, {T.un} l'attendait.",
     ),
+    "open.goal.learn": (
+        "Plus que tout, {H} voulait apprendre à {T.bare}, et cette année serait la bonne.",
+        "Tout le monde disait qu'{H.un} ne pourrait jamais {T.bare}. {H} avait décidé de prouver "
+        "le contraire.",
+    ),
     "open.stakes": (
         "Le coupable n'avait presque rien laissé derrière lui, et c'était bien là le plus "
         "inquiétant.",
@@ -543,6 +548,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} avait le sentiment que {T.un} était plus proche qu'[H:il|elle] ne le croyait.",
         "Quelqu'un avait demandé après {H}, disait-on : quelqu'un qui cherchait {T.un}, lui aussi.",
     ),
+    "close_in.learn": (
+        "{H} le sentait : encore un peu, et [H:il|elle] saurait {T.bare}.",
+        "Encore un essai, pensa {H}, et [H:il|elle] saurait enfin {T.bare}.",
+    ),
     "close_in.any": (
         "{H} était proche maintenant, plus proche que jamais.",
         "{H} le sentait : le bout de la piste n'était plus loin.",
@@ -632,6 +641,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{A} disait qu'on trouve {T.un} le jour où l'on cesse de chercher si fort.",
         "{H} se souvenait qu'on lui avait dit que {T.un}, c'est ce qu'il y a de plus précieux au "
         "monde.",
+    ),
+    "lore.learn": (
+        "{A} disait que personne n'apprend à {T.bare} du premier coup, ni du dixième.",
+        "{H} se souvenait qu'on lui avait dit : pour apprendre à {T.bare}, il ne faut jamais "
+        "abandonner.",
     ),
     "watch": (
         "{H} se cacha sous un porche et surveilla {P}, attendant de voir qui viendrait.",
@@ -1069,6 +1083,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "{H} n'avait pas renoncé à trouver {T.un}. Pas du tout.",
         "Quelqu'un qui reste : voilà ce que {H} voulait dire par {T.un}.",
     ),
+    "remind.learn": (
+        "{H} s'entraînait dès que personne ne regardait. Un jour, [H:il|elle] saurait {T.bare}.",
+        "{H} n'avait pas oublié : [H:il|elle] allait apprendre à {T.bare}.",
+        "À chaque moment de libre, {H} réfléchissait à la façon de {T.bare}.",
+        "« Tu essaies toujours de {T.bare} ? » demanda {A}. {H} hocha la tête. « Toujours. »",
+        "{H} essaya encore une fois de {T.bare}, et s'en approcha un peu plus.",
+        "Quelque part dans tout cela, {H} le sentait, se cachait le secret pour {T.bare}.",
+    ),
     "remind.any": (
         "<Rien|Personne|Pas même le mauvais temps> n'arrêterait {H} désormais : il s'agissait "
         "toujours de {goal}.",
@@ -1230,6 +1252,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "aussi. Et c'est ainsi que {H} trouva enfin {T.un}.",
         "Quelqu'un attendait {P.in} : {G.full}, qui cherchait {T.un}, [G:lui|elle] aussi. Et "
         "c'est ainsi que {H} trouva enfin {T.un}.",
+    ),
+    "end.goal.learn": (
+        "Et puis, sans trop savoir comment, {H} sut {T.bare}. Tout le monde applaudit.",
     ),
     "end.goal.any": ("C'était fait, et bien fait.",),
     "end.say": (

@@ -110,6 +110,11 @@ def _clause(rest: str, facts: Facts, *, named: bool) -> None:
     if _fear(rest, facts):
         return
     goal = facts.goal_thing
+    skill = _skill(rest)
+    if skill and not (named and (goal is not None or facts.goal_place is not None)):
+        facts.skill, facts.goal_verb = skill, "learn"  # "qui apprend à voler"
+        facts.goal_thing, facts.goal_place, facts.goal_person = None, None, ""
+        return
     if named and (facts.goal_place is not None or (goal is not None and goal.head not in WISH)):
         return
     target = _reach(rest)
@@ -135,6 +140,25 @@ def _clause(rest: str, facts: Facts, *, named: bool) -> None:
         facts.goal_verb, facts.goal_thing, facts.goal_place = "find", noun, None
         facts.cond = next((COND[w] for w in noun.words.split() if w in COND), "")
         facts.cond = facts.cond or ("lost" if re.search(r"\bperdu", rest) else "")
+
+
+LEARN = re.compile(r"\bappren\w* (?:à |a )([\w' -]+)")
+BECOME = re.compile(r"\b(?:veu\w+|rêv\w+ d'|rêv\w+ de|voudrai\w*) ((?:devenir|être) [\w' -]+)")
+WANT_TO = re.compile(r"^(?:qui )?(?:veu\w+|voudrai\w*|rêv\w+ de) (\w+(?:er|ir|re))$")
+SKILL_STOP = frozenset("et pour avec dans sur quand mais , qui".split())
+
+
+def _skill(rest: str) -> str:
+    """ "apprend à voler", "veut devenir pirate", "veut voler": something to learn."""
+    found = LEARN.search(rest) or BECOME.search(rest) or WANT_TO.search(rest)
+    if found is None:
+        return ""
+    words: list[str] = []
+    for word in found[1].split():
+        if word in SKILL_STOP or len(words) == 4:
+            break
+        words.append(word)
+    return " ".join(words)
 
 
 def _subject(text: str) -> tuple[Noun, int, str] | None:

@@ -6,7 +6,7 @@ has a phrase usable when the hero is alone (no ally, nobody with them).
 
 from __future__ import annotations
 
-SHAPES = ("retrieve", "protect", "mend", "rescue", "reach", "face", "meet")
+SHAPES = ("retrieve", "protect", "mend", "rescue", "reach", "face", "meet", "learn")
 """What a goal asks for; "face" a fear where it lives, "meet" someone wished for ("a friend")."""
 FAMILIES = ("town", "hall", "shore", "wild", "space")
 TIMES = ("dawn", "morning", "noon", "afternoon", "evening", "night")
@@ -80,7 +80,7 @@ REQUIRED: tuple[str, ...] = (
     "open.goal.mend",
     "open.goal.mend.cursed",
     "open.goal.rescue",
-    *(f"open.goal.{s}" for s in ("reach", "face", "meet")),
+    *(f"open.goal.{s}" for s in ("reach", "face", "meet", "learn")),
     "open.made",
     "open.stakes",
     "open.rival",
@@ -122,7 +122,7 @@ REQUIRED: tuple[str, ...] = (
     "rest",
     "lore.any",
     "lore.rescue",
-    *(f"lore.{s}" for s in ("reach", "face", "meet")),
+    *(f"lore.{s}" for s in ("reach", "face", "meet", "learn")),
     "watch",
     *(f"hook.{h}" for h in HOOKED),
     *(f"bridge.{t}" for t in (*TIMES, "any")),

@@ -31,6 +31,7 @@ GOALS = {
     "reach": "{Z}にたどり着く",
     "face": "{T}に立ち向かう",
     "meet": "{T}を見つける",
+    "learn": "{T}ことを覚える",
 }
 TONES = {"warm": "あたたかい", "eerie": "不気味な", "funny": "おかしな", "tense": "張りつめた"}
 

@@ -108,6 +108,11 @@ def _clause(rest: str, facts: Facts, *, named: bool) -> None:
             facts.made = Noun(made[1], made[1])
             facts.things = [t for t in facts.things if t.head != made[1]]
         return
+    skill = _skill(rest)
+    if skill:  # 空を飛びたい: something to learn to do
+        facts.skill, facts.goal_verb = skill, "learn"
+        facts.goal_thing, facts.goal_place = None, None
+        return
     wanted = WANT.search(rest)
     if "を" not in rest and wanted is None:
         return
@@ -127,6 +132,21 @@ def _clause(rest: str, facts: Facts, *, named: bool) -> None:
     else:
         facts.goal_verb, facts.goal_thing, facts.goal_place = "find", noun, None
         facts.cond = cond[1]
+
+
+U_ROW = dict(zip("いきぎしちにびみり", "うくぐすつぬぶむる", strict=True))
+
+
+def _skill(rest: str) -> str:
+    """ "空を飛びたい" -> 空を飛ぶ: what the hero wants to be able to do (not a place to see)."""
+    found = re.fullmatch(r"(?:(.+?)を)?(.+?)たい", rest)
+    if found is None or "が" in rest or "ように" in rest:
+        return ""
+    obj, stem = found[1] or "", found[2]
+    if obj and place_kind(obj) != "city":
+        return ""  # 海を見たい: a place to reach, read elsewhere
+    verb = stem[:-1] + U_ROW[stem[-1]] if stem[-1] in U_ROW else stem + "る"
+    return f"{obj}を{verb}" if obj else verb
 
 
 def _subject(text: str) -> tuple[Noun, int, str] | None:
