@@ -114,11 +114,11 @@ FIRST: dict[str, tuple[Premise, ...]] = {
             "der Seemann",
         ),
         _p(
-            "ein Mädchen, das einen verlorenen Ring sucht",
-            "everyday",
-            ("Mädchen",),
-            ("Ring", "Rings", "Ringes"),
-            "das Mädchen",
+            "ein Pinguin, der fliegen lernen will",
+            "adventure",
+            ("Pinguin",),
+            ("fliegen",),
+            "der Pinguin",
         ),
         _named(
             "Ein Drache namens Ember hat Angst vor der Dunkelheit",
@@ -180,7 +180,7 @@ FIRST: dict[str, tuple[Premise, ...]] = {
             "le marin",
         ),
         _p(
-            "une fille qui cherche une bague perdue", "everyday", ("fille",), ("bague",), "la fille"
+            "un pingouin qui apprend à voler", "adventure", ("pingouin",), ("voler",), "le pingouin"
         ),
         _named(
             "Un dragon nommé Ember qui a peur du noir",
@@ -213,7 +213,7 @@ FIRST: dict[str, tuple[Premise, ...]] = {
         _p("海を見たい小さなネズミ", "adventure", ("ネズミ",), ("海",), "ネズミ"),
         _p("なくした宝物をさがす三人の友だち", "adventure", ("友だち",), ("宝物",), "友だち"),
         _p("嵐がこわい年寄りの船乗り", "adventure", ("船乗り",), ("嵐",), "船乗り"),
-        _p("なくした指輪をさがす女の子", "everyday", ("女の子",), ("指輪",), "女の子"),
+        _p("空を飛びたいペンギン", "adventure", ("ペンギン",), ("空を飛",), "ペンギン"),
         _named(
             "エンバーというドラゴンは暗闇がこわい", "fantasy", "エンバー", ("ドラゴン",), ("暗",)
         ),

@@ -1006,6 +1006,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "“Still trying to {T.plain}?” asked {A}. {H} nodded. “Always.”",
         "{H} tried once more to {T.plain}, and came a little closer.",
         "Somewhere in all this, {H} was sure, was the secret of how to {T.plain}.",
+        "{H} could almost picture it: the day [H:he|she] would {T.plain} at last.",
+        "At night {H} dreamed about it, and in the dream [H:he|she] could {T.plain}.",
+        "{A} caught {H} practising again and pretended not to see.",
+        "Nobody had ever told {H} it would be easy to {T.plain}. Nobody had been right.",
     ),
     "remind.any": (
         "<Nothing|No one|Not even the weather> was going to stop {H} now: the plan was still to "
