@@ -7,7 +7,9 @@ will") or a main clause ("sucht einen Freund", "bauen eine Rakete, um zum Mond
 zu fliegen"). The first noun after the hero is the goal, unless the premise
 travels somewhere ("zum Mond fliegen": the goal is to reach it), fears
 something ("Angst vor der Dunkelheit": the goal is to face it) or longs for
-someone ("einen Freund": the goal is to meet them).
+someone ("einen Freund": the goal is to meet them), or wants to learn
+something ("fliegen lernen will"). A companion ("und sein Hund") is the ally;
+after "namens" the clause about the named hero is read the same way.
 """
 
 from __future__ import annotations

@@ -7,9 +7,11 @@ verb's object for the goal; that misreads these shapes ("lonely robot
 looking", "find the dark", a hero who is a rocket). This reads them whole:
 
 - the hero: "a/an/one <adj>* <kind>", or a number and a plural ("two kids")
-  for several heroes of one kind;
+  for several heroes of one kind, "and his dog" for a companion; with a name,
+  "<kind> named/called <Name>", "<Name>, a <kind>", "<Name> the <kind>";
 - what the hero does: "who/that <verb>s <object>", "<verb>ing <object>",
-  "wants (to <verb>) <object>", "learns to <verb> <object>", "looking for";
+  "wants (to <verb>) <object>", "looking for", "builds <thing> to reach <place>";
+- something to learn: "learns to <verb>", "wants to be <X>", "wants to <verb>";
 - a fear: "(who is) afraid/scared of <X>", "fears <X>": the goal is to face it
   where it lives ("the dark cave");
 - a wish for someone ("a friend"): the goal is to meet them.

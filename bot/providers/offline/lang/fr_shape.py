@@ -5,7 +5,9 @@ phrase ("un robot solitaire", "une petite souris", "deux enfants"); then
 "qui <verbe> <objet>" or a main verb. The object is the goal, unless the
 premise travels ("pour aller sur la lune", "veut voir la mer": the goal is to
 reach it), fears ("a peur du noir": the goal is to face it) or longs for
-someone ("cherche un ami": the goal is to meet them).
+someone ("cherche un ami": the goal is to meet them), or learns something
+("apprend à voler", "veut devenir pirate"). A companion ("et son chien") is the
+ally; after "nommé" the clause about the named hero is read the same way.
 """
 
 from __future__ import annotations

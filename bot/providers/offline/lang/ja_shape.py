@@ -10,7 +10,9 @@ the noun it describes, so the hero is the kind word the premise ends with
   and a count (二人の, 三人の) for several heroes;
 - the object before を as the goal; a place (海を見たい, 月へ行く) as a journey's
   end; 友だち as someone to meet;
-- a fear (暗闇がこわい): the goal is to face it where it lives (暗い洞窟).
+- a fear (暗闇がこわい): the goal is to face it where it lives (暗い洞窟);
+- something to learn (空を飛びたい → 空を飛ぶ), a wish (はちみつがほしい), a companion
+  (男の子と犬), and after という the clause about the named hero.
 """
 
 from __future__ import annotations
