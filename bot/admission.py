@@ -224,11 +224,17 @@ class Admission:
         while that is its story's last (an ending leaves no active story for ``state``
         to hold it in), or the reply it was claimed with."""
         part, event = state.handled_part, request.event_id
-        if part is None and event is not None:
-            part = await self.store.event_part(request.platform, event)
         if part is not None:
             return shown_again(part.story_id, part)
-        reply = await self.store.event_reply(request.platform, event) if event else None
+        if event is None:
+            return None
+        last = await self.store.event_part(request.platform, event)
+        if last is not None:  # its story is no longer the channel's: this part ended it
+            with spoken(self.language_of(request, state)):
+                over = replies.ended(request.dialect)
+            again = shown_again(last.story_id, last)
+            return replace(again, text=again.text + over)
+        reply = await self.store.event_reply(request.platform, event)
         return Final(reply, command="again") if reply else None
 
     def _finished(self, request: Request, final: Final, started: float) -> None:

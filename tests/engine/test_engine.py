@@ -491,6 +491,23 @@ async def test_a_retaken_event_shows_its_stored_part_again(
     assert moved_on is None  # its part is no longer the last: showing it would mislead
 
 
+async def test_a_retaken_ending_and_a_retaken_note_are_shown_again(engine: Engine) -> None:
+    """An ending leaves no active story to find its part in, and an answer with no part
+    was claimed before it was shown: a kill in between lost either for good."""
+    await collect(engine.handle(make_request("a quiet village", event_id="e1")))
+    _, ending = await collect(engine.handle(make_request("end", event_id="e2")))
+    assert ending is not None
+    _, again = await collect(engine.handle(make_request("end", event_id="e2", retaken=True)))
+    assert again is not None
+    assert (again.text, again.kind) == (ending.text, ending.kind)
+    _, note = await collect(engine.handle(make_request("continue", event_id="e3")))
+    assert note is not None
+    assert note.kind is not ReplyKind.STORY  # there is no story now
+    _, shown = await collect(engine.handle(make_request("continue", event_id="e3", retaken=True)))
+    assert shown is not None
+    assert shown.text == note.text
+
+
 async def test_archived_stories_are_listed_and_resumed_across_a_restart(
     ask: Ask, store: SqliteStore, provider: ScriptedProvider, story_config: StoryConfig
 ) -> None:
