@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import cast
 
 from bot import replies
-from bot.admission import Admission, Answer
+from bot.admission import Admission, Answer, in_language
 from bot.identity import ChannelKey
 from bot.story_settings import StorySettings
 from bot.types import Final, ReplyEvent, Request
@@ -148,7 +148,7 @@ async def test_a_place_that_cannot_be_had_ends_in_a_failed_reply() -> None:
     store.places[0].fail = True
     store.places[0].go.set()
     events: list[ReplyEvent] = [event async for event in stream]
-    assert events == [replies.failed()]
+    assert events == [in_language(replies.failed(), "en")]  # stamped with the turn's language
     assert store.places[0].left
     assert ran == []
     await asyncio.wait_for(gate.lanes.wait_empty(), 1)
