@@ -20,7 +20,7 @@ from storage.base import (
 )
 from storage.postgres_db import Connection
 from storage.postgres_ops import _SUBSCRIPTION_COLUMNS, _subscription
-from storage.postgres_turns import STORY_COLUMNS, story_of
+from storage.rows import STORY_COLUMNS, story_of
 
 _SUMMARY = """
 SELECT c.key, s.id, COALESCE(s.premise, ''), COALESCE(s.last_seq, 0),

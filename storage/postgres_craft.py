@@ -21,15 +21,14 @@ from storage.base import (
     WorldEntry,
 )
 from storage.postgres_db import Conn, Connection, ensure_channel
-from storage.postgres_turns import (
+from storage.postgres_turns import branch_off, still
+from storage.rows import (
     PART_COLUMNS,
     PLAYER_COLUMNS,
     STORY_COLUMNS,
     WORLD_COLUMNS,
-    branch_off,
     part_of,
     player_of,
-    still,
     story_of,
     world_entry_of,
 )

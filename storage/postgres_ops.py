@@ -19,7 +19,7 @@ from storage.base import (
     Subscription,
 )
 from storage.postgres_db import Connection, ensure_channel
-from storage.postgres_turns import STORY_COLUMNS, story_of
+from storage.rows import STORY_COLUMNS, story_of
 
 _SUBSCRIPTION_COLUMNS = "channel_key, at_time, timezone, failures, enabled, last_run, created_at"
 

@@ -22,34 +22,30 @@ from bot.identity import ChannelKey
 from bot.story_settings import StorySettings
 from storage.base import (
     Failure,
-    NewPart,
     Part,
-    PartStatus,
-    Player,
     StorageError,
     Story,
     StoryStatus,
     TurnState,
     TurnWrite,
     UsageToday,
-    WorldEntry,
     Written,
 )
 from storage.batches import Batches
 from storage.postgres_db import Conn, Connection, ensure_channel, escape
-
-STORY_COLUMNS = (
-    "id, channel_key, premise, status, summary, summary_upto, last_seq, created_at, note, "
-    "turn_user, turn_since"
+from storage.rows import (
+    PART_COLUMNS,
+    PLAYER_COLUMNS,
+    STORY_COLUMNS,
+    STORY_WIDTH,
+    WORLD_COLUMNS,
+    columns,
+    part_of,
+    player_of,
+    stored,
+    story_of,
+    world_entry_of,
 )
-PART_COLUMNS = "story_id, seq, text, direction, author, choices, status, state"
-WORLD_COLUMNS = "id, name, aliases, description, pinned, last_triggered"
-PLAYER_COLUMNS = "user_id, user_name, character, description"
-
-
-def _columns(table: str, columns: str) -> str:
-    return ", ".join(f"{table}.{name.strip()}" for name in columns.split(","))
-
 
 # A handled event's part is offered to be shown again only if the turn that wrote it
 # did not run to its end (processed_events.finished, migration 001). Recent parts,
@@ -62,15 +58,15 @@ SELECT w.n, c.settings,
        (SELECT CASE WHEN e.story_id = s.id AND NOT e.finished THEN e.seq ELSE 0 END
         FROM processed_events AS e
         WHERE e.platform = w.platform AND e.event_id = w.event) AS handled,
-       {_columns("s", STORY_COLUMNS)},
-       (SELECT array_agg(ROW({_columns("p", PART_COLUMNS)}) ORDER BY p.seq)
+       {columns("s", STORY_COLUMNS)},
+       (SELECT array_agg(ROW({columns("p", PART_COLUMNS)}) ORDER BY p.seq)
         FROM parts AS p
         WHERE p.story_id = s.id
           AND p.seq > LEAST(s.summary_upto, s.last_seq - 2)
           AND p.seq > LEAST(s.last_seq - w.parts, s.last_seq - 2)) AS recent,
-       (SELECT array_agg(ROW({_columns("b", WORLD_COLUMNS)}) ORDER BY b.id)
+       (SELECT array_agg(ROW({columns("b", WORLD_COLUMNS)}) ORDER BY b.id)
         FROM world_entries AS b WHERE b.story_id = s.id) AS world,
-       (SELECT array_agg(ROW({_columns("y", PLAYER_COLUMNS)}) ORDER BY y.user_id)
+       (SELECT array_agg(ROW({columns("y", PLAYER_COLUMNS)}) ORDER BY y.user_id)
         FROM players AS y WHERE y.story_id = s.id) AS players
 FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[])
      AS w (n, key, platform, event, parts)
@@ -81,7 +77,6 @@ _STORY_AT = 3
 BATCH_MOST = 400
 TurnRead = tuple[ChannelKey, int, "str | None"]
 """What :meth:`TurnQueries.turn_state` asks: channel, parts wanted, event."""
-_STORY_WIDTH = len(STORY_COLUMNS.split(","))
 
 WRITE_PART = "SELECT storybot_write_part(" + ", ".join(f"${n}" for n in range(1, 18)) + ")"
 WRITE_PARTS = "SELECT storybot_write_parts(" + ", ".join(f"${n}" for n in range(1, 18)) + ")"
@@ -89,50 +84,10 @@ _TEXT_ARGS = frozenset({2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 16})
 """Positions of text arguments: arrays of them bypass the text codec, so are escaped."""
 
 
-def story_of(row: Sequence[Any]) -> Story:
-    id_, channel, premise, status, summary, upto, last_seq, created, note, turn, since = row
-    return Story(
-        id_,
-        ChannelKey.from_text(channel),
-        premise,
-        StoryStatus(status),
-        summary,
-        upto,
-        last_seq,
-        created,
-        note,
-        turn,
-        since,
-    )
-
-
-def part_of(row: Sequence[Any]) -> Part:
-    story_id, seq, text, direction, author, choices, status, state = row
-    return Part(
-        story_id,
-        seq,
-        text,
-        direction,
-        author,
-        tuple(json.loads(choices)),
-        PartStatus(status),
-        state,
-    )
-
-
-def world_entry_of(row: Sequence[Any]) -> WorldEntry:
-    id_, name, aliases, description, pinned, last = row
-    return WorldEntry(id_, name, tuple(json.loads(aliases)), description, bool(pinned), last)
-
-
-def player_of(row: Sequence[Any]) -> Player:
-    return Player(*row)
-
-
 def _turn_state(row: asyncpg.Record) -> TurnState:
     settings = StorySettings.from_json(row["settings"])
     handled = row["handled"]
-    story_row = tuple(row)[_STORY_AT : _STORY_AT + _STORY_WIDTH]
+    story_row = tuple(row)[_STORY_AT : _STORY_AT + STORY_WIDTH]
     if story_row[0] is None:
         return TurnState(settings, None, (), handled is not None)
     story = story_of(story_row)
@@ -164,12 +119,6 @@ def part_args(write: TurnWrite, story_id: int | None, seq: int | None) -> tuple[
         stored = (story_id, seq, *stored)
     finish = write.finish.value if write.finish is not None else None
     return (*stored, time.time(), *event, *counted, finish)
-
-
-def stored(story_id: int, seq: int, part: NewPart) -> Part:
-    return Part(
-        story_id, seq, part.text, part.direction, part.author, part.choices, part.status, part.state
-    )
 
 
 async def still(conn: Conn, story: Story) -> bool:
@@ -322,7 +271,7 @@ class TurnQueries(Connection):
 
     async def event_part(self, platform: str, event: str) -> Part | None:
         row = await self._fetchrow(
-            f"SELECT {_columns('p', PART_COLUMNS)} FROM processed_events AS e "
+            f"SELECT {columns('p', PART_COLUMNS)} FROM processed_events AS e "
             "JOIN stories AS s ON s.id = e.story_id AND s.last_seq = e.seq "
             "JOIN parts AS p ON p.story_id = e.story_id AND p.seq = e.seq "
             "WHERE e.platform = $1 AND e.event_id = $2 AND NOT e.finished",
@@ -335,7 +284,7 @@ class TurnQueries(Connection):
         """Undo: the dropped part is kept as an alternative line, never deleted."""
         async with self._tx() as conn:
             row = await conn.fetchrow(
-                f"SELECT {_columns('p', PART_COLUMNS)} FROM stories AS s "
+                f"SELECT {columns('p', PART_COLUMNS)} FROM stories AS s "
                 "JOIN parts AS p ON p.story_id = s.id AND p.seq = s.last_seq "
                 "WHERE s.id = $1 AND p.seq > 1 FOR UPDATE OF s",
                 story_id,

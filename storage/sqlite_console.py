@@ -20,9 +20,9 @@ from storage.base import (
     Story,
     Subscription,
 )
+from storage.rows import STORY_COLUMNS, story_of
 from storage.sqlite_db import Connection
 from storage.sqlite_ops import _SUBSCRIPTION_COLUMNS, _subscription
-from storage.sqlite_turns import STORY_COLUMNS, story_of
 
 _SUMMARY = """
 SELECT c.key, s.id, COALESCE(s.premise, ''), COALESCE(s.last_seq, 0),

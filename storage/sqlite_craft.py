@@ -19,9 +19,7 @@ from storage.base import (
     Vote,
     WorldEntry,
 )
-from storage.sqlite_branching import MOST_DEPTH, branch_off, chain, line_sources
-from storage.sqlite_db import Connection, ensure_channel, one
-from storage.sqlite_turns import (
+from storage.rows import (
     PART_COLUMNS,
     PLAYER_COLUMNS,
     STORY_COLUMNS,
@@ -31,6 +29,8 @@ from storage.sqlite_turns import (
     story_of,
     world_entry_of,
 )
+from storage.sqlite_branching import MOST_DEPTH, branch_off, chain, line_sources
+from storage.sqlite_db import Connection, ensure_channel, one
 
 _INSERT_PART = (
     "INSERT INTO parts (story_id, seq, text, direction, author, choices, status, created_at, "

@@ -18,8 +18,8 @@ from storage.base import (
     StoryStatus,
     Subscription,
 )
+from storage.rows import STORY_COLUMNS, story_of
 from storage.sqlite_db import Connection, ensure_channel, one
-from storage.sqlite_turns import STORY_COLUMNS, story_of
 
 _SUBSCRIPTION_COLUMNS = "channel_key, at_time, timezone, failures, enabled, last_run, created_at"
 

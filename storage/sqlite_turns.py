@@ -12,7 +12,7 @@ import itertools
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -20,36 +20,31 @@ from bot.identity import ChannelKey
 from bot.story_settings import StorySettings
 from storage.base import (
     Failure,
-    NewPart,
     Part,
-    PartStatus,
-    Player,
     StorageError,
     Story,
     StoryStatus,
     TurnState,
     TurnWrite,
     UsageToday,
-    WorldEntry,
     Written,
 )
 from storage.batches import Batches
+from storage.rows import (
+    PART_COLUMNS,
+    PLAYER_COLUMNS,
+    STORY_COLUMNS,
+    STORY_WIDTH,
+    WORLD_COLUMNS,
+    columns,
+    part_of,
+    player_of,
+    stored,
+    story_of,
+    world_entry_of,
+)
 from storage.sqlite_branching import branch_off
 from storage.sqlite_db import Connection, ensure_channel, failure_of, one
-
-STORY_COLUMNS = (
-    "id, channel_key, premise, status, summary, summary_upto, last_seq, created_at, note, "
-    "turn_user, turn_since"
-)
-WORLD_COLUMNS = "id, name, aliases, description, pinned, last_triggered"
-PLAYER_COLUMNS = "user_id, user_name, character, description"
-PART_COLUMNS = "story_id, seq, text, direction, author, choices, status, state"
-_STORY_WIDTH = len(STORY_COLUMNS.split(","))
-
-
-def _columns(table: str, columns: str) -> str:
-    return ", ".join(f"{table}.{name.strip()}" for name in columns.split(","))
-
 
 # One read for a whole turn, for every turn asking at the same time: a row per
 # turn with its settings, whether its event was handled, its story and the
@@ -64,15 +59,15 @@ SELECT w.n, c.settings,
        (SELECT CASE WHEN e.story_id = s.id AND NOT e.finished THEN e.seq ELSE 0 END
         FROM processed_events AS e
         WHERE e.platform = w.platform AND e.event_id = w.event_id),
-       {_columns("s", STORY_COLUMNS)},
-       (SELECT json_group_array(json_array({_columns("p", PART_COLUMNS)}))
+       {columns("s", STORY_COLUMNS)},
+       (SELECT json_group_array(json_array({columns("p", PART_COLUMNS)}))
         FROM parts AS p
         WHERE p.story_id = s.id
           AND p.seq > MIN(s.summary_upto, s.last_seq - 2)
           AND p.seq > MIN(s.last_seq - w.parts, s.last_seq - 2)),
-       (SELECT json_group_array(json_array({_columns("b", WORLD_COLUMNS)}))
+       (SELECT json_group_array(json_array({columns("b", WORLD_COLUMNS)}))
         FROM world_entries AS b WHERE b.story_id = s.id),
-       (SELECT json_group_array(json_array({_columns("y", PLAYER_COLUMNS)}))
+       (SELECT json_group_array(json_array({columns("y", PLAYER_COLUMNS)}))
         FROM players AS y WHERE y.story_id = s.id)
 FROM wanted AS w
 LEFT JOIN channels AS c ON c.key = w.key
@@ -92,49 +87,9 @@ TurnRead = tuple[ChannelKey, int, "str | None"]
 """What :meth:`TurnQueries.turn_state` asks: channel, parts wanted, event."""
 
 
-def story_of(row: Iterable[Any]) -> Story:
-    id_, channel, premise, status, summary, upto, last_seq, created, note, turn, since = row
-    return Story(
-        id_,
-        ChannelKey.from_text(channel),
-        premise,
-        StoryStatus(status),
-        summary,
-        upto,
-        last_seq,
-        created,
-        note,
-        turn,
-        since,
-    )
-
-
-def world_entry_of(row: Sequence[Any]) -> WorldEntry:
-    id_, name, aliases, description, pinned, last = row
-    return WorldEntry(id_, name, tuple(json.loads(aliases)), description, bool(pinned), last)
-
-
-def player_of(row: Sequence[Any]) -> Player:
-    return Player(*row)
-
-
-def part_of(row: Iterable[Any]) -> Part:
-    story_id, seq, text, direction, author, choices, status, state = row
-    return Part(
-        story_id,
-        seq,
-        text,
-        direction,
-        author,
-        tuple(json.loads(choices)),
-        PartStatus(status),
-        state,
-    )
-
-
 def _turn_state(row: Sequence[Any]) -> TurnState:
     settings, handled = StorySettings.from_json(row[1]), row[2] is not None
-    story_row = row[3 : 3 + _STORY_WIDTH]
+    story_row = row[3 : 3 + STORY_WIDTH]
     if story_row[0] is None:
         return TurnState(settings, None, (), handled)
     parts_json, world_json, players_json = row[-3:]
@@ -167,12 +122,6 @@ def _part_write_row(write: TurnWrite, story_id: int | None, seq: int | None) -> 
     finish = write.finish.value if write.finish is not None else None
     state = part.state if part is not None else None
     return (*stored, time.time(), *event, *counted, finish, state)
-
-
-def _stored(story_id: int, seq: int, part: NewPart) -> Part:
-    return Part(
-        story_id, seq, part.text, part.direction, part.author, part.choices, part.status, part.state
-    )
 
 
 class TurnQueries(Connection):
@@ -208,8 +157,7 @@ class TurnQueries(Connection):
         else:
             await self._part_writes.submit(_part_write_row(write, story.id, seq))
         after = dataclasses.replace(story, status=write.finish or story.status, last_seq=seq)
-        stored = _stored(story.id, seq, part)
-        return Written(after, stored)
+        return Written(after, stored(story.id, seq, part))
 
     async def _replace(self, write: TurnWrite, story: Story, seq: int) -> None:
         """A retry: the part it replaces is kept as an alternative, in the same transaction."""
@@ -259,7 +207,7 @@ class TurnQueries(Connection):
             1,
             story.created_at,
         )
-        first = _stored(story.id, 1, part)
+        first = stored(story.id, 1, part)
         return Written(opened, first)
 
     async def _write_rows(self, rows: Sequence[tuple[Any, ...]]) -> list[Exception | None]:
@@ -314,7 +262,7 @@ class TurnQueries(Connection):
 
     async def event_part(self, platform: str, event: str) -> Part | None:
         row = await self._fetchone(
-            f"SELECT {_columns('p', PART_COLUMNS)} FROM processed_events AS e "
+            f"SELECT {columns('p', PART_COLUMNS)} FROM processed_events AS e "
             "JOIN stories AS s ON s.id = e.story_id AND s.last_seq = e.seq "
             "JOIN parts AS p ON p.story_id = e.story_id AND p.seq = e.seq "
             "WHERE e.platform = ? AND e.event_id = ? AND NOT e.finished",
