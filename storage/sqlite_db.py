@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
@@ -74,14 +74,22 @@ async def one(db: aiosqlite.Connection, sql: str, params: tuple[Any, ...] = ()) 
     return next(iter(rows), None)
 
 
+_ENSURE_CHANNEL = (
+    "INSERT INTO channels (key, platform, created_at, updated_at) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (key) DO NOTHING"
+)
+
+
 async def ensure_channel(db: aiosqlite.Connection, channel: ChannelKey) -> None:
     """The channel's row, so stories, prompts and subscriptions can refer to it."""
+    await ensure_channels(db, [channel])
+
+
+async def ensure_channels(db: aiosqlite.Connection, channels: Iterable[ChannelKey]) -> None:
+    """:func:`ensure_channel` for several channels in one round trip."""
     now = time.time()
-    await db.execute(
-        "INSERT INTO channels (key, platform, created_at, updated_at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (key) DO NOTHING",
-        (channel.text, channel.platform, now, now),
-    )
+    rows = [(channel.text, channel.platform, now, now) for channel in channels]
+    await db.executemany(_ENSURE_CHANNEL, rows)
 
 
 class Connection:

@@ -8,12 +8,22 @@ which is the order to take them up again after a crash.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
+from itertools import groupby
 
 from storage.base import Pending
+from storage.batches import Batches
 from storage.sqlite_db import Connection, one
+
+DONE_MOST = 400
+"""Events finished together in one transaction (two parameters each, one platform's)."""
 
 
 class InboxQueries(Connection):
+    def __init__(self) -> None:
+        super().__init__()
+        self._finished = Batches(self._finish, most=DONE_MOST)
+
     async def keep(self, platform: str, items: list[tuple[str, str]], most: int) -> bool:
         if not items:
             return True
@@ -49,13 +59,27 @@ class InboxQueries(Connection):
         )
 
     async def done(self, platform: str, event_id: str) -> None:
-        # Its reply was shown (or never will be): a copy fetched again is not shown again.
+        await self._finished.submit((platform, event_id))
+
+    async def _finish(self, events: Sequence[tuple[str, str]]) -> list[None]:
+        """Events whose replies were shown (or never will be), all in one transaction.
+
+        A transaction holds the connection's lock for a round trip per
+        statement, and every other statement waits meanwhile; a thousand
+        chats finishing at once took a thousand of them. Marked finished, a
+        copy fetched again is not shown again.
+        """
         async with self._tx() as db:
-            await db.execute(
-                "DELETE FROM inbox WHERE platform = ? AND event_id = ?", (platform, event_id)
-            )
-            await db.execute(
-                "UPDATE processed_events SET finished = 1, reply = NULL "
-                "WHERE platform = ? AND event_id = ? AND NOT finished",
-                (platform, event_id),
-            )
+            for platform, group in groupby(sorted(events), key=lambda event: event[0]):
+                ids = [event_id for _, event_id in group]
+                marks = ", ".join("?" * len(ids))
+                await db.execute(
+                    f"DELETE FROM inbox WHERE platform = ? AND event_id IN ({marks})",
+                    (platform, *ids),
+                )
+                await db.execute(
+                    "UPDATE processed_events SET finished = 1, reply = NULL "
+                    f"WHERE platform = ? AND event_id IN ({marks}) AND NOT finished",
+                    (platform, *ids),
+                )
+        return [None] * len(events)

@@ -44,7 +44,7 @@ from storage.rows import (
     world_entry_of,
 )
 from storage.sqlite_branching import branch_off
-from storage.sqlite_db import Connection, ensure_channel, failure_of, one
+from storage.sqlite_db import Connection, ensure_channels, failure_of, one
 
 # One read for a whole turn, for every turn asking at the same time: a row per
 # turn with its settings, whether its event was handled, its story and the
@@ -129,6 +129,7 @@ class TurnQueries(Connection):
         super().__init__()
         self._turn_reads = Batches(self._read_turns, most=BATCH_MOST)
         self._part_writes = Batches(self._write_rows, most=BATCH_MOST)
+        self._starts = Batches(self._start_stories, most=BATCH_MOST)
 
     async def turn_state(
         self, channel: ChannelKey, *, parts: int, event: str | None = None
@@ -179,36 +180,65 @@ class TurnQueries(Connection):
         """Archive the active story and start the new one with its opening, in one transaction."""
         if write.part is None or write.premise is None:
             raise ValueError("starting a story needs its premise and its opening part")
+        story = await self._starts.submit(write)
+        opened = dataclasses.replace(story, status=write.finish or StoryStatus.ACTIVE, last_seq=1)
+        return Written(opened, stored(story.id, 1, write.part))
+
+    async def _start_stories(self, writes: Sequence[TurnWrite]) -> list[Story | Exception]:
+        """The stories starting meanwhile, together; if that fails, each on its own.
+
+        Starting a story is a transaction of several statements, and while it
+        holds the connection every other statement waits: a thousand chats
+        starting at once queued a thousand of them behind each other. One
+        failing start (an event already handled) rolls back the batch, so each
+        then gets its own answer and nothing is written twice.
+        """
+        channels = {write.channel for write in writes}
+        if len(channels) == len(writes):  # a channel's turns never overlap; checked anyway
+            try:
+                return list(await self._start_together(writes))
+            except StorageError as exc:
+                if len(writes) == 1:
+                    return [exc]
+        outcomes: list[Story | Exception] = []
+        for write in writes:
+            try:
+                outcomes += await self._start_together([write])
+            except StorageError as exc:
+                outcomes.append(exc)
+        return outcomes
+
+    async def _start_together(self, writes: Sequence[TurnWrite]) -> list[Story]:
         now = time.time()
+        keys = [write.channel.text for write in writes]
         async with self._tx() as db:
-            await ensure_channel(db, write.channel)
+            await ensure_channels(db, [write.channel for write in writes])
             await db.execute(
                 "UPDATE stories SET status = 'archived', finished_at = ?, updated_at = ? "
-                "WHERE channel_key = ? AND status = 'active'",
-                (now, now, write.channel.text),
+                f"WHERE status = 'active' AND channel_key IN ({', '.join('?' * len(keys))})",
+                (now, now, *keys),
             )
-            row = await one(
-                db,
+            values = ", ".join(["(?, ?, 'active', 0, ?, ?)"] * len(writes))
+            rows = await db.execute_fetchall(
                 "INSERT INTO stories (channel_key, premise, status, last_seq, created_at, "
-                "updated_at) VALUES (?, ?, 'active', 0, ?, ?) RETURNING " + STORY_COLUMNS,
-                (write.channel.text, write.premise, now, now),
+                f"updated_at) VALUES {values} RETURNING {STORY_COLUMNS}",
+                tuple(
+                    itertools.chain.from_iterable(
+                        (write.channel.text, write.premise, now, now) for write in writes
+                    )
+                ),
             )
-            story = story_of(row)
-            params = _part_write_row(write, story.id, 1)
-            await db.execute(_PART_WRITES.format(rows=_PART_WRITE_ROW), params)
-        part = write.part
-        opened = Story(
-            story.id,
-            story.channel,
-            story.premise,
-            write.finish or StoryStatus.ACTIVE,
-            "",
-            0,
-            1,
-            story.created_at,
-        )
-        first = stored(story.id, 1, part)
-        return Written(opened, first)
+            by_channel = {story.channel: story for story in map(story_of, rows)}
+            started = [by_channel[write.channel] for write in writes]  # RETURNING has no order
+            parts = [
+                _part_write_row(write, story.id, 1)
+                for write, story in zip(writes, started, strict=True)
+            ]
+            await db.execute(
+                _PART_WRITES.format(rows=", ".join([_PART_WRITE_ROW] * len(parts))),
+                tuple(itertools.chain.from_iterable(parts)),
+            )
+        return started
 
     async def _write_rows(self, rows: Sequence[tuple[Any, ...]]) -> list[Exception | None]:
         """All in one statement; if one row fails, each on its own, so each gets its answer.

@@ -110,6 +110,40 @@ async def test_new_story_archives_the_old_one(store: AnyStore) -> None:
     assert status == StoryStatus.ARCHIVED
 
 
+async def test_stories_started_at_once_each_get_their_own_answer(store: AnyStore) -> None:
+    """Starts that arrive together are written together; one that fails fails alone."""
+    old = await start(store, "old", NewPart("before"), key("1"))
+    await store.claim_event(C, "seen")
+    events = ["e0", "e1", "seen", "e3"]
+
+    results = await asyncio.gather(
+        *(
+            start(store, f"premise {n}", NewPart(f"opening {n}"), key(str(n)), event=event)
+            for n, event in enumerate(events)
+        ),
+        return_exceptions=True,
+    )
+
+    assert isinstance(results[2], StorageError)
+    assert results[2].kind is Failure.DUPLICATE_EVENT
+    assert await store.active_story(key("2")) is None  # nothing of the refused start
+    for n in (0, 1, 3):
+        story = results[n]
+        assert isinstance(story, Story)
+        assert (story.channel, story.premise, story.last_seq) == (key(str(n)), f"premise {n}", 1)
+        assert await active(store, key(str(n))) == story
+        assert [p.text for p in await store.all_parts(story.id)] == [f"opening {n}"]
+    status = await scalar(store, f"SELECT status FROM stories WHERE id = {old.id}")
+    assert status == StoryStatus.ARCHIVED
+    assert (await store.turn_state(key("3"), parts=1, event="e3")).handled
+
+    again = await asyncio.gather(
+        *(start(store, "new", NewPart("x"), key(str(n))) for n in range(4))
+    )
+    assert [story.channel for story in again] == [key(str(n)) for n in range(4)]
+    assert [await active(store, key(str(n))) for n in range(4)] == again
+
+
 async def test_replace_and_drop_last_part(store: AnyStore) -> None:
     story = await start(store, "p", NewPart("one"))
     await add(store, story, NewPart("two"))

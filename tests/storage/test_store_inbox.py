@@ -8,6 +8,8 @@ takes up what a live instance (itself included) has in hand.
 
 from __future__ import annotations
 
+import asyncio
+
 from tests.storage.raw import AnyStore, reopened
 
 TG = "telegram"
@@ -21,6 +23,15 @@ async def test_events_are_kept_in_arrival_order_until_done(store: AnyStore) -> N
     async with reopened(store) as after:
         pending = await after.pending(TG, 100)
         assert [(p.event_id, p.payload) for p in pending] == [("10", "{a}"), ("100", "{c}")]
+
+
+async def test_events_done_at_once_all_leave_the_inbox(store: AnyStore) -> None:
+    assert await store.keep(TG, [(str(n), "x") for n in range(6)], 100)
+    assert await store.keep("slack", [("3", "s")], 100)
+    await asyncio.gather(*(store.done(TG, str(n)) for n in (0, 1, 3, 4, 4)))
+    async with reopened(store) as after:
+        assert [p.event_id for p in await after.pending(TG, 100)] == ["2", "5"]
+        assert [p.event_id for p in await after.pending("slack", 100)] == ["3"]
 
 
 async def test_a_kept_event_is_kept_once_with_its_first_payload(store: AnyStore) -> None:
