@@ -247,7 +247,7 @@ async def one_run(fakes: Fakes, side: str, chats: int, number: int, config: E2EC
         other_cpu_s=max(0.0, busy - cpu - fakes_cpu - mine),
         fake_timer_late_s=report["llm"]["tick_lag_max_s"],
         quiet_waited_s=waited,
-        details={"other_calls": report["other_calls"], "llm": report["llm"]},
+        details={k: report[k] for k in ("other_calls", "llm", "polls_s")},
     )
 
 

@@ -78,6 +78,7 @@ class BotApi:
         self.logs: dict[int, tuple[Batch, ChatLog]] = {}
         self.batches: list[Batch] = []
         self.counts: Counter[str] = Counter()
+        self.polls: list[float] = []
 
     # controls
 
@@ -112,6 +113,8 @@ class BotApi:
             "chat_calls": dict(per_chat),
             "other_calls": {m: n for m, n in counts.items() if m not in per_chat},
             "pacing_violations": violations,
+            # When each getUpdates after the batch's arrival came: how fast a side fetches.
+            "polls_s": [round(at - batch.started, 3) for at in self.polls if at >= batch.started],
         }
 
     # the API
@@ -119,6 +122,7 @@ class BotApi:
     def call(self, method: str, params: dict[str, Any], now: float, reply: Reply) -> None:
         self.counts[method] += 1
         if method == "getUpdates":
+            self.polls.append(now)
             self._get_updates(params, reply)
         elif method in ("sendMessage", "editMessageText"):
             self._show(method, params, now, reply)

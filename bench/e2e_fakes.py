@@ -62,6 +62,7 @@ class Server:
         self.next_tick = 0.0
         self.tick_lag_max = 0.0
         self.llm_requests = 0
+        self.llm_asked: list[float] = []
         self.llm_completed = 0
         self.llm_dropped = 0
         self.stream_overrun_max = 0.0
@@ -97,6 +98,7 @@ class Server:
             conn.reply(400, b'{"error": {"message": "only streams are served here"}}')
             return
         self.llm_requests += 1
+        self.llm_asked.append(now)
         assert conn.transport is not None
         stream = Stream(conn.transport, now)
         conn.stream = stream
@@ -152,6 +154,7 @@ class Server:
         elif what == "reset":
             self.api.reset()
             self.llm_requests = self.llm_completed = self.llm_dropped = 0
+            self.llm_asked = []
             self.tick_lag_max = self.stream_overrun_max = 0.0
             answer = {"ok": True}
         elif what == "stop":
@@ -173,9 +176,19 @@ class Server:
                 "streaming": len(self.streams),
                 "tick_lag_max_s": self.tick_lag_max,
                 "stream_overrun_max_s": self.stream_overrun_max,
+                # When the batch's stories were asked for: how long a side takes
+                # from an update to its LLM request, before any text can show.
+                "asked_s": _percentiles([t - batch.started for t in self.llm_asked]),
             },
             "fakes_cpu_s": time.process_time(),
         }
+
+
+def _percentiles(times: list[float]) -> dict[str, float]:
+    after = sorted(t for t in times if t >= 0)
+    if not after:
+        return {}
+    return {f"p{q}": after[min(len(after) - 1, len(after) * q // 100)] for q in (50, 99)}
 
 
 class Connection(asyncio.Protocol):

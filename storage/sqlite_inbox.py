@@ -7,13 +7,14 @@ which is the order to take them up again after a crash.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Sequence
 from itertools import groupby
 
 from storage.base import Pending
 from storage.batches import Batches
-from storage.sqlite_db import Connection, one
+from storage.sqlite_db import Connection
 
 DONE_MOST = 400
 """Events finished together in one transaction (two parameters each, one platform's)."""
@@ -25,19 +26,31 @@ class InboxQueries(Connection):
         self._finished = Batches(self._finish, most=DONE_MOST)
 
     async def keep(self, platform: str, items: list[tuple[str, str]], most: int) -> bool:
+        """One statement, so the poller waits for one round trip, not four.
+
+        The next batch of updates is fetched only once this one is kept, so
+        under load every round trip here delayed every update behind it: a
+        transaction of four took 0.5-1.5 s per batch with a thousand stories
+        streaming. The bound is checked inside the statement; only when
+        nothing was inserted is it asked why (all duplicates, or full).
+        """
         if not items:
             return True
-        now = time.time()
-        async with self._tx() as db:
-            held = await one(db, "SELECT COUNT(*) FROM inbox WHERE platform = ?", (platform,))
-            if int(held[0]) + len(items) > most:
-                return False
-            await db.executemany(
-                "INSERT INTO inbox (platform, event_id, payload, received_at) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (platform, event_id) DO NOTHING",
-                [(platform, event_id, payload, now) for event_id, payload in items],
-            )
-        return True
+        if len(items) > most:
+            return False
+        values = ", ".join(["(?, ?)"] * len(items))
+        kept = itertools.chain.from_iterable(items)
+        inserted = await self._fetchall(
+            "INSERT INTO inbox (platform, event_id, payload, received_at) "
+            f"SELECT ?, column1, column2, ? FROM (VALUES {values}) "
+            "WHERE (SELECT COUNT(*) FROM inbox WHERE platform = ?) + ? <= ? "
+            "ON CONFLICT (platform, event_id) DO NOTHING RETURNING 1",
+            (platform, time.time(), *kept, platform, len(items), most),
+        )
+        if inserted:
+            return True
+        held = await self._scalar("SELECT COUNT(*) FROM inbox WHERE platform = ?", (platform,))
+        return int(held) + len(items) <= most
 
     async def pending(self, platform: str, limit: int) -> list[Pending]:
         rows = await self._fetchall(

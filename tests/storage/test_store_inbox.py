@@ -37,6 +37,7 @@ async def test_events_done_at_once_all_leave_the_inbox(store: AnyStore) -> None:
 async def test_a_kept_event_is_kept_once_with_its_first_payload(store: AnyStore) -> None:
     assert await store.keep(TG, [("1", "first")], 100)
     assert await store.keep(TG, [("1", "again"), ("2", "new")], 100)
+    assert await store.keep(TG, [("2", "only a copy")], 100)  # nothing new: still kept
     async with reopened(store) as after:
         assert [(p.event_id, p.payload) for p in await after.pending(TG, 100)] == [
             ("1", "first"),
