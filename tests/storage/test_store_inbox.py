@@ -81,3 +81,23 @@ async def test_where_a_reply_began_to_show_is_taken_up_with_its_event(store: Any
     async with reopened(store) as after:
         taken = await after.pending(TG, 10)
         assert [(p.event_id, p.shown_in) for p in taken] == [("1", "4711"), ("2", None)]
+
+
+async def test_where_replies_began_to_show_is_noted_for_each_at_once(store: AnyStore) -> None:
+    assert await store.keep(TG, [(str(n), "x") for n in range(4)], 10)
+    assert await store.keep("slack", [("1", "s")], 10)
+    await asyncio.gather(
+        store.showing(TG, "0", "first"),
+        store.showing(TG, "1", "10"),
+        store.showing(TG, "2", "20"),
+        store.showing("slack", "1", "ts.1"),
+    )
+    async with reopened(store) as after:
+        taken = await after.pending(TG, 10)
+        assert [(p.event_id, p.shown_in) for p in taken] == [
+            ("0", "first"),
+            ("1", "10"),
+            ("2", "20"),
+            ("3", None),
+        ]
+        assert [p.shown_in for p in await after.pending("slack", 10)] == ["ts.1"]
