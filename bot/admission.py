@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import replace
 from typing import Protocol
 
@@ -35,7 +35,7 @@ from storage.base import (
 
 log = logging.getLogger(__name__)
 
-Answer = Callable[[Request, TurnState], AsyncIterator[ReplyEvent]]
+Answer = Callable[[Request, TurnState], AsyncGenerator[ReplyEvent, None]]
 """Answers an admitted request, given the state its turn read."""
 
 BUSY_NOTE_EVERY = 30.0
@@ -200,15 +200,12 @@ class Admission:
                 log.info("event %s was already handled; ignoring it", request.event_id)
                 return
             language = self.language_of(request, state)
-            async for event in Spoken(answer(request, state), language):
-                if isinstance(event, Final):
-                    event = in_language(event, language)
-                    if request.event_id and event.kind is not ReplyKind.STORY:
-                        # A story's event was recorded with its part; the rest here.
-                        await self.store.claim_event(request.channel, request.event_id, event.text)
-                    self._finished(request, event, started)
-                    answered = True
-                yield event
+            async with contextlib.aclosing(answer(request, state)) as answering:
+                async for event in Spoken(answering, language):
+                    if isinstance(event, Final):
+                        event = await self._answered(request, event, language, started)
+                        answered = True
+                    yield event
         except Exception as exc:
             if isinstance(exc, StorageError) and exc.kind is Failure.DUPLICATE_EVENT:
                 log.info("event %s was handled meanwhile; keeping that reply", request.event_id)
@@ -218,6 +215,17 @@ class Admission:
                 with spoken(language):
                     failed = in_language(replies.failed(), language)
                 yield failed
+
+    async def _answered(
+        self, request: Request, final: Final, language: str, started: float
+    ) -> Final:
+        """The turn's final reply, in its language, its event recorded and the turn counted."""
+        final = in_language(final, language)
+        if request.event_id and final.kind is not ReplyKind.STORY:
+            # A story's event was recorded with its part; the rest here.
+            await self.store.claim_event(request.channel, request.event_id, final.text)
+        self._finished(request, final, started)
+        return final
 
     async def _again(self, request: Request, state: TurnState) -> Final | None:
         """A taken-up event's answer, unless it is known to be shown: the part it wrote

@@ -12,6 +12,7 @@ write nothing) or by the one writing path (:mod:`bot.flows`,
 
 from __future__ import annotations
 
+import contextlib
 import random
 import time
 from collections.abc import AsyncGenerator, Callable
@@ -127,18 +128,20 @@ class Engine:
         if isinstance(plan, Final):
             yield plan
             return
-        async for event in self._write(request, plan, state):
-            yield event
+        async with contextlib.aclosing(self._write(request, plan, state)) as events:
+            async for event in events:
+                yield event
 
     async def _write(
         self, request: Request, plan: Plan, state: TurnState
     ) -> AsyncGenerator[ReplyEvent, None]:
         outcome = Outcome()
-        async for event in self.writer.write(request, plan, outcome):
-            if isinstance(event, Final):
-                await self._after_part(plan, state, outcome)
-                self._upkeep(request, plan, state, outcome)
-            yield event
+        async with contextlib.aclosing(self.writer.write(request, plan, outcome)) as events:
+            async for event in events:
+                if isinstance(event, Final):
+                    await self._after_part(plan, state, outcome)
+                    self._upkeep(request, plan, state, outcome)
+                yield event
 
     def close_vote(self, vote: Vote) -> ReplyStream:
         """A vote whose time has come, closed in its channel's line: the winner is written."""
@@ -149,8 +152,9 @@ class Engine:
             if isinstance(plan, Final):
                 yield plan
             elif plan is not None:
-                async for event in self._write(req, plan, state):
-                    yield event
+                async with contextlib.aclosing(self._write(req, plan, state)) as events:
+                    async for event in events:
+                        yield event
 
         return self.admission.admit(request, answer)
 

@@ -10,6 +10,7 @@ atomic write, and end with the final reply.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass
@@ -155,8 +156,9 @@ class Writer:
         draft = Draft(shown=plan.shown)
         if plan.shown:
             yield Delta(plan.shown)
-        async for delta in self._generate(generation, draft):
-            yield delta
+        async with contextlib.aclosing(self._generate(generation, draft)) as deltas:
+            async for delta in deltas:
+                yield delta
         if draft.failure is not None and not draft.text:
             yield replies.error(
                 _(draft.failure), command=plan.command.value, outcome="provider_error"

@@ -11,7 +11,7 @@ not held back by the process's lane.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from datetime import date
 from types import TracebackType
 from typing import cast
@@ -80,7 +80,7 @@ class OrderedStore:
 
 
 def admission(store: OrderedStore, ran: list[str]) -> tuple[Admission, Answer]:
-    async def answer(request: Request, state: TurnState) -> AsyncIterator[ReplyEvent]:
+    async def answer(request: Request, state: TurnState) -> AsyncGenerator[ReplyEvent, None]:
         ran.append(request.event_id or "")
         entered = [p.entered for p in store.places if p.event == request.event_id]
         assert entered == [True], "the turn ran outside its place in line"
