@@ -46,33 +46,43 @@ from storage.rows import (
 from storage.sqlite_branching import branch_off
 from storage.sqlite_db import Connection, ensure_channels, failure_of, one
 
-# One read for a whole turn, for every turn asking at the same time: a row per
-# turn with its settings, whether its event was handled, its story and the
-# story's recent parts as JSON (one row, not one per part: each row stepped
-# costs the database thread a wait for the GIL under load). Parts are
-# contiguous from 1 to last_seq, so the window is a range on the (story_id,
-# seq) index whatever the story's length. The story stays in columns: SQLite's
-# JSON would round created_at to 15 digits.
+
+# One read for every turn asking at the same time, as one row: a JSON array
+# with an entry per turn holding its settings, whether its event was handled,
+# its story and the story's recent parts, world book and players. Each row a
+# statement steps through costs the database thread a wait for the GIL, up to
+# the switch interval while the event loop is busy: a hundred turns' rows took
+# 40-290 ms under load. Parts are contiguous from 1 to last_seq, so the window
+# is a range on the (story_id, seq) index whatever the story's length. SQLite's
+# JSON writes a REAL with 15 digits; the story's times go as text with 17,
+# which reads back exactly.
+def _exact(column: str) -> str:
+    return f"CASE WHEN {column} IS NULL THEN NULL ELSE printf('%!.17g', {column}) END"
+
+
+_STORY_JSON = columns("s", STORY_COLUMNS).replace("s.created_at", _exact("s.created_at"))
+_STORY_JSON = _STORY_JSON.replace("s.turn_since", _exact("s.turn_since"))
 _TURN_STATES = f"""
 WITH wanted (n, key, platform, event_id, parts) AS (VALUES {{wanted}})
-SELECT w.n, c.settings,
+SELECT json_group_array(json_array(w.n, c.settings,
        (SELECT CASE WHEN e.story_id = s.id AND NOT e.finished THEN e.seq ELSE 0 END
         FROM processed_events AS e
         WHERE e.platform = w.platform AND e.event_id = w.event_id),
-       {columns("s", STORY_COLUMNS)},
-       (SELECT json_group_array(json_array({columns("p", PART_COLUMNS)}))
+       {_STORY_JSON},
+       json((SELECT json_group_array(json_array({columns("p", PART_COLUMNS)}))
         FROM parts AS p
         WHERE p.story_id = s.id
           AND p.seq > MIN(s.summary_upto, s.last_seq - 2)
-          AND p.seq > MIN(s.last_seq - w.parts, s.last_seq - 2)),
-       (SELECT json_group_array(json_array({columns("b", WORLD_COLUMNS)}))
-        FROM world_entries AS b WHERE b.story_id = s.id),
-       (SELECT json_group_array(json_array({columns("y", PLAYER_COLUMNS)}))
-        FROM players AS y WHERE y.story_id = s.id)
+          AND p.seq > MIN(s.last_seq - w.parts, s.last_seq - 2))),
+       json((SELECT json_group_array(json_array({columns("b", WORLD_COLUMNS)}))
+        FROM world_entries AS b WHERE b.story_id = s.id)),
+       json((SELECT json_group_array(json_array({columns("y", PLAYER_COLUMNS)}))
+        FROM players AS y WHERE y.story_id = s.id))))
 FROM wanted AS w
 LEFT JOIN channels AS c ON c.key = w.key
 LEFT JOIN stories AS s ON s.channel_key = w.key AND s.status = 'active'
 """
+_CREATED, _SINCE = STORY_COLUMNS.split(", ").index("created_at"), STORY_WIDTH - 1
 BATCH_MOST = 400
 """Requests per batched statement: 18 parameters each stays well under SQLite's 32,766."""
 
@@ -88,17 +98,27 @@ TurnRead = tuple[ChannelKey, int, "str | None"]
 
 
 def _turn_state(row: Sequence[Any]) -> TurnState:
+    """One turn's entry of the read (a list decoded from the row's JSON)."""
     settings, handled = StorySettings.from_json(row[1]), row[2] is not None
-    story_row = row[3 : 3 + STORY_WIDTH]
+    story_row = list(row[3 : 3 + STORY_WIDTH])
     if story_row[0] is None:
         return TurnState(settings, None, (), handled)
-    parts_json, world_json, players_json = row[-3:]
-    recent = sorted(map(part_of, json.loads(parts_json)), key=lambda part: part.seq)
+    for exact in (_CREATED, _SINCE):
+        if story_row[exact] is not None:
+            story_row[exact] = float(story_row[exact])
+    parts, world, players = row[-3:]
+    recent = sorted(map(part_of, parts), key=lambda part: part.seq)
     story = story_of(story_row)
     last = recent[-1] if recent and row[2] == story.last_seq else None
-    world = tuple(map(world_entry_of, json.loads(world_json)))
-    players = tuple(map(player_of, json.loads(players_json)))
-    return TurnState(settings, story, tuple(recent), handled, last, world, players)
+    return TurnState(
+        settings,
+        story,
+        tuple(recent),
+        handled,
+        last,
+        tuple(map(world_entry_of, world)),
+        tuple(map(player_of, players)),
+    )
 
 
 def _part_write_row(write: TurnWrite, story_id: int | None, seq: int | None) -> tuple[Any, ...]:
@@ -141,8 +161,8 @@ class TurnQueries(Connection):
         for number, (channel, parts, event) in enumerate(reads):
             params += (number, channel.text, channel.platform if event else None, event, parts)
         wanted = ", ".join(["(?, ?, ?, ?, ?)"] * len(reads))
-        rows = await self._fetchall(_TURN_STATES.format(wanted=wanted), tuple(params))
-        states = {row[0]: _turn_state(row) for row in rows}  # exactly one row per turn
+        (row,) = await self._fetchall(_TURN_STATES.format(wanted=wanted), tuple(params))
+        states = {entry[0]: _turn_state(entry) for entry in json.loads(row[0])}  # one each
         return [states[number] for number in range(len(reads))]
 
     async def write_turn(self, write: TurnWrite) -> Written:

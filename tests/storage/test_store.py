@@ -375,6 +375,17 @@ async def test_parts_written_at_once_each_get_their_own_answer(store: AnyStore) 
         assert [p.text for p in await store.all_parts(story.id)][-1] == "next"
 
 
+async def test_turn_state_reads_the_story_back_exactly(store: AnyStore) -> None:
+    """The story's times travel as text in SQLite's one-row read: not a digit lost."""
+    story = await start(store, 'a "premise" \\ \u2028 🐉', NewPart("one"))
+    await store.set_turn(story.id, "t:ada", 1796330000.1234567)
+    state = await store.turn_state(C, parts=5)
+    assert state.story == await store.active_story(C)
+    assert state.story is not None
+    assert state.story.turn_since == 1796330000.1234567
+    assert state.story.created_at == story.created_at
+
+
 async def test_turn_state_reads_any_text_back_exactly(store: AnyStore) -> None:
     """Recent parts travel as JSON (SQLite) or rows (PostgreSQL, which cannot hold NUL);
     nothing a model writes may change on the way."""
