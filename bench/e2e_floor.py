@@ -13,7 +13,9 @@ offer: aiohttp, through Storybot's ``AiohttpRequest`` (a PTB ``BaseRequest``
 that only moves bytes), and aiohttp for the streams, one connection per chat.
 ``--client httpx`` runs it as the libraries come instead: PTB's own
 ``HTTPXRequest`` (256 connections, as ``Application.builder()`` gives) and one
-``httpx.AsyncClient``, to show what the clients themselves cost.
+``httpx.AsyncClient``, to show what the clients themselves cost. Once ready it has the process
+tuning ``storybot run`` has (``gc.freeze()``, the young generation collected
+every ``GC_YOUNG`` allocations); ``--gc-young 0`` leaves CPython's own.
 
 It prints ``ready`` once ``getMe`` has answered and polling runs, and stops on
 SIGTERM.
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import html
 import json
 import re
@@ -48,6 +51,8 @@ POOL = 256
 POLL_TIMEOUT = 10
 TYPING_AFTER = 0.2
 TYPING_EVERY = 4.0
+GC_YOUNG = 20_000
+"""``bot.app.GC_YOUNG``, not imported so the floor loads none of Storybot (a test checks)."""
 SYSTEM = "You are a storyteller. " * 60
 """A system prompt about as long as Storybot's, so requests weigh the same."""
 _OPTION = re.compile(r"^(\d+)\. (.+)$", re.MULTILINE)
@@ -221,6 +226,9 @@ async def run(args: argparse.Namespace) -> int:
     floor = Floor(bot, lines, args.interval)
     async with bot:
         poller = asyncio.create_task(floor.poll())
+        if args.gc_young:  # the process tuning storybot run has (bot.app.tune_process)
+            gc.freeze()
+            gc.set_threshold(args.gc_young, *gc.get_threshold()[1:])
         sys.stdout.write("ready\n")
         sys.stdout.flush()
         await stop.wait()
@@ -241,6 +249,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-connections", type=int, default=1000)
     parser.add_argument("--interval", type=float, default=1.0)
     parser.add_argument("--client", choices=("aiohttp", "httpx"), default="aiohttp")
+    parser.add_argument(
+        "--gc-young",
+        type=int,
+        default=GC_YOUNG,
+        help="the young generation's collection threshold once ready (0: CPython's own)",
+    )
     args: Any = parser.parse_args(argv)
     return asyncio.run(run(args))
 

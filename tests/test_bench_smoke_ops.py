@@ -134,3 +134,10 @@ def test_e2e_answers_every_chat_through_storybot_and_the_floor(
     assert rows["4 chats: LLM retries, worst round"]["value"] == 0
     assert rows["4 chats: peak RSS (median)"]["value"] > 0
     assert "e2e" in capsys.readouterr().out  # the table names the section as --only does
+
+
+def test_the_floor_runs_with_the_process_tuning_storybot_has() -> None:
+    from bench import e2e_floor
+    from bot.app import GC_YOUNG
+
+    assert e2e_floor.GC_YOUNG == GC_YOUNG
