@@ -12,7 +12,17 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from bot.identity import ChannelKey
-from storage.base import NewPart, Part, PartStatus, Player, Story, StoryStatus, WorldEntry
+from storage.base import (
+    ChannelSummary,
+    Invite,
+    NewPart,
+    Part,
+    PartStatus,
+    Player,
+    Story,
+    StoryStatus,
+    WorldEntry,
+)
 
 STORY_COLUMNS = (
     "id, channel_key, premise, status, summary, summary_upto, last_seq, created_at, note, "
@@ -21,6 +31,7 @@ STORY_COLUMNS = (
 PART_COLUMNS = "story_id, seq, text, direction, author, choices, status, state"
 WORLD_COLUMNS = "id, name, aliases, description, pinned, last_triggered"
 PLAYER_COLUMNS = "user_id, user_name, character, description"
+INVITE_COLUMNS = "id, name, created_at, revoked_at IS NOT NULL"
 STORY_WIDTH = len(STORY_COLUMNS.split(","))
 
 
@@ -74,3 +85,14 @@ def stored(story_id: int, seq: int, part: NewPart) -> Part:
     return Part(
         story_id, seq, part.text, part.direction, part.author, part.choices, part.status, part.state
     )
+
+
+def summary_of(row: Iterable[Any]) -> ChannelSummary:
+    """A console row: channel, its active story (if any), parts, players, last activity."""
+    key, story_id, premise, parts, players, active = row
+    return ChannelSummary(ChannelKey.from_text(key), story_id, premise, parts, players, active)
+
+
+def invite_of(row: Iterable[Any]) -> Invite:
+    id_, name, created_at, revoked = row
+    return Invite(id_, name, created_at, bool(revoked))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from typing import Any
 
 from bot.identity import ChannelKey
 from storage.base import (
@@ -20,7 +19,7 @@ from storage.base import (
     Story,
     Subscription,
 )
-from storage.rows import STORY_COLUMNS, story_of
+from storage.rows import INVITE_COLUMNS, STORY_COLUMNS, invite_of, story_of, summary_of
 from storage.sqlite_db import Connection
 from storage.sqlite_ops import _SUBSCRIPTION_COLUMNS, _subscription
 
@@ -33,16 +32,6 @@ SELECT c.key, s.id, COALESCE(s.premise, ''), COALESCE(s.last_seq, 0),
 FROM channels AS c
 LEFT JOIN stories AS s ON s.channel_key = c.key AND s.status = 'active'
 """
-_INVITE_COLUMNS = "id, name, created_at, revoked_at IS NOT NULL"
-
-
-def _summary(row: Any) -> ChannelSummary:
-    key, story_id, premise, parts, players, active = row
-    return ChannelSummary(ChannelKey.from_text(key), story_id, premise, parts, players, active)
-
-
-def _invite(row: Any) -> Invite:
-    return Invite(row[0], row[1], row[2], bool(row[3]))
 
 
 class ConsoleQueries(Connection):
@@ -50,14 +39,14 @@ class ConsoleQueries(Connection):
         rows = await self._fetchall(
             _SUMMARY + "ORDER BY active DESC, c.key LIMIT ? OFFSET ?", (limit, offset)
         )
-        return [_summary(row) for row in rows]
+        return [summary_of(row) for row in rows]
 
     async def count_channels(self) -> int:
         return int(await self._scalar("SELECT COUNT(*) FROM channels"))
 
     async def channel_summary(self, channel: ChannelKey) -> ChannelSummary | None:
         row = await self._fetchone(_SUMMARY + "WHERE c.key = ?", (channel.text,))
-        return _summary(row) if row else None
+        return summary_of(row) if row else None
 
     async def story(self, story_id: int) -> Story | None:
         row = await self._fetchone(
@@ -112,30 +101,29 @@ class ConsoleQueries(Connection):
     async def add_invite(self, name: str, token_hash: str) -> Invite:
         row = await self._fetchone(
             "INSERT INTO web_invites (name, token_hash, created_at) VALUES (?, ?, ?) "
-            f"RETURNING {_INVITE_COLUMNS}",
+            f"RETURNING {INVITE_COLUMNS}",
             (name, token_hash, time.time()),
         )
-        return _invite(row)
+        return invite_of(row)
 
     async def invites(self, limit: int) -> list[Invite]:
         rows = await self._fetchall(
-            f"SELECT {_INVITE_COLUMNS} FROM web_invites ORDER BY id DESC LIMIT ?", (limit,)
+            f"SELECT {INVITE_COLUMNS} FROM web_invites ORDER BY id DESC LIMIT ?", (limit,)
         )
-        return [_invite(row) for row in rows]
+        return [invite_of(row) for row in rows]
 
     async def invite_by_token(self, token_hash: str) -> Invite | None:
         row = await self._fetchone(
-            f"SELECT {_INVITE_COLUMNS} FROM web_invites "
-            "WHERE token_hash = ? AND revoked_at IS NULL",
+            f"SELECT {INVITE_COLUMNS} FROM web_invites WHERE token_hash = ? AND revoked_at IS NULL",
             (token_hash,),
         )
-        return _invite(row) if row else None
+        return invite_of(row) if row else None
 
     async def invite(self, invite_id: int) -> Invite | None:
         row = await self._fetchone(
-            f"SELECT {_INVITE_COLUMNS} FROM web_invites WHERE id = ?", (invite_id,)
+            f"SELECT {INVITE_COLUMNS} FROM web_invites WHERE id = ?", (invite_id,)
         )
-        return _invite(row) if row else None
+        return invite_of(row) if row else None
 
     async def revoke_invite(self, invite_id: int) -> bool:
         rows = await self._fetchall(
