@@ -13,6 +13,7 @@ write nothing) or by the one writing path (:mod:`bot.flows`,
 from __future__ import annotations
 
 import contextlib
+import logging
 import random
 import time
 from collections.abc import AsyncGenerator, Callable
@@ -35,7 +36,9 @@ from bot.providers.base import ANY_LANGUAGE, Languages, Provider
 from bot.types import Final, ReplyEvent, ReplyStream, Request
 from bot.voting import Voting
 from bot.writing import Outcome, Plan, Storing, Writer, part_ref
-from storage.base import Store, TurnState, Vote
+from storage.base import StorageError, Store, TurnState, Vote
+
+log = logging.getLogger(__name__)
 
 THE_VOTE = Sender("storybot", "The vote")
 
@@ -232,9 +235,19 @@ class Engine:
 
         "Type a story idea" while a story is running would merge the idea into it.
         """
-        settings = await self.store.get_settings(channel)
-        with spoken(choose(settings.ui, language, default=self.admission.language)):
+        with spoken(await self.language_for(channel, language)):
             return await self.library.greeting(channel, dialect)
+
+    async def language_for(self, channel: ChannelKey, locale: str | None) -> str:
+        """The language an adapter speaks in a channel outside a turn (a greeting, a hint,
+        an apology), chosen as a turn's is: the channel's ``ui`` setting, else ``locale``
+        (the user's), else ``i18n.default``. If the settings cannot be read, the rest."""
+        try:
+            ui = (await self.store.get_settings(channel)).ui
+        except StorageError as exc:
+            log.warning("could not read %s's settings for its language: %s", channel, exc)
+            ui = ""
+        return choose(ui, locale, default=self.admission.language)
 
     async def last_choices(self, channel: ChannelKey) -> tuple[str, ...]:
         """The options the story's last part offers, for choice autocomplete."""

@@ -27,7 +27,7 @@ from discord import app_commands
 
 from adapters.discord.commands import DIALECT, build_story_group
 from adapters.discord.craft_commands import add_craft_commands
-from adapters.discord.locales import CatalogTranslator, language_of, number, said
+from adapters.discord.locales import CatalogTranslator, number, said
 from adapters.discord.render import MAX_CONTENT, NO_MENTIONS, measure
 from adapters.discord.surface import TOKEN_TTL, ChannelSurface, InteractionSurface
 from adapters.discord.views import MAX_EDIT, ChoiceButton, EditModal
@@ -265,7 +265,7 @@ class DiscordAdapter:
         if last is None:  # no story: the engine says how to start one
             await self.run(interaction, Parsed(Command.EDIT), private=True)
             return
-        language = self.language(interaction)
+        language = await self.language(interaction)
         try:
             if len(last.text) > MAX_EDIT:
                 note = said(TOO_LONG_TO_EDIT, language).format(
@@ -355,16 +355,17 @@ class DiscordAdapter:
         finally:
             guard.cancel()
 
-    def language(self, interaction: discord.Interaction) -> str:
+    async def language(self, interaction: discord.Interaction) -> str:
         """The language of what the adapter says itself, outside the engine's turns (which
-        carry theirs): the user's Discord language, else ``i18n.default``."""
-        return language_of(interaction, self.app.settings.i18n.default)
+        carry theirs), chosen as a turn's is: the channel's ``ui`` setting, else the
+        user's Discord language, else ``i18n.default``."""
+        return await self.engine.language_for(channel_key(interaction), str(interaction.locale))
 
     async def _apologise(self, surface: InteractionSurface) -> None:
         with contextlib.suppress(discord.HTTPException, RuntimeError):
             await surface.drop_thinking()
             await surface.interaction.followup.send(
-                said(NOT_SHOWN, self.language(surface.interaction)),
+                said(NOT_SHOWN, await self.language(surface.interaction)),
                 ephemeral=True,
                 allowed_mentions=NO_MENTIONS,
             )
@@ -375,7 +376,7 @@ class DiscordAdapter:
         """A command the tree could not run (e.g. out of date): say so, privately."""
         log.error("slash command failed: %s", error, exc_info=error)
         with contextlib.suppress(discord.HTTPException):
-            message = said(COMMAND_FAILED, self.language(interaction))
+            message = said(COMMAND_FAILED, await self.language(interaction))
             if interaction.response.is_done():
                 await interaction.followup.send(
                     message, ephemeral=True, allowed_mentions=NO_MENTIONS

@@ -16,7 +16,7 @@ from babel.numbers import format_decimal
 from discord import app_commands
 from discord.app_commands import TranslationContextLocation, TranslationContextTypes, locale_str
 
-from bot.i18n import SOURCE, choose, supported, translator
+from bot.i18n import SOURCE, supported, translator
 
 MAX_DESCRIPTION = 100
 """Discord refuses a command or option description longer than this."""
@@ -50,12 +50,6 @@ class CatalogTranslator(app_commands.Translator):
             return None
         translated = translator(language).gettext(string.message)
         return description(translated) if translated != string.message else None
-
-
-def language_of(interaction: discord.Interaction, default: str = SOURCE) -> str:
-    """The language for what the adapter says itself, outside any engine turn: the
-    user's client language, else ``default``."""
-    return choose(str(interaction.locale), default=default)
 
 
 def said(message: str, language: str) -> str:

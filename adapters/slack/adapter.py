@@ -49,7 +49,7 @@ from adapters.slack.surface import Place, SlackSurface
 from bot import logs, votes
 from bot.config import ConfigError
 from bot.delivery import Limits, deliver
-from bot.i18n import N_, choose, translator
+from bot.i18n import N_, translator
 from bot.identity import ChannelKey
 from bot.platforms import CredentialsRefused
 from bot.types import Final, ManagerCheck, Mode, ReplyKind, ReplyStream, Request, manages
@@ -124,7 +124,6 @@ class SlackAdapter:
         )
         self.roles = Roles(self.client, config.admin_users)
         self.locales = Locales(self.client)
-        self.default_language = app.settings.i18n.default
         self._admitting: dict[ChannelKey, asyncio.Future[None]] = {}
         self.limits = Limits(SECTION_LIMIT, interval=config.edit_interval, measure=measure)
         self.bot_user_id: str | None = None
@@ -231,7 +230,7 @@ class SlackAdapter:
         if last is None:  # no story: the engine says how to start one
             await self._serve(request, place, respond=respond)
             return
-        language = self.language(await self.locales.of(request.sender.id))
+        language = await self.language(request.channel, request.sender.id)
         words = translator(language).gettext
         if len(last.text) > MAX_EDIT:
             length, most = number(len(last.text), language), number(MAX_EDIT, language)
@@ -249,7 +248,7 @@ class SlackAdapter:
         """A submitted edit modal: an empty text is refused in the modal, else it is saved."""
         found = events.edit_submission(body, view)
         if found is not None and not (found[0].command and found[0].command.args.strip()):
-            language = self.language(await self.locales.of(found[0].sender.id))
+            language = await self.language(found[0].channel, found[0].sender.id)
             empty = translator(language).gettext(EMPTY_EDIT)
             await ack(response_action="errors", errors={EDIT_BLOCK: empty})
             return
@@ -299,17 +298,18 @@ class SlackAdapter:
             if respond is None or exc.response.get("error") not in NOT_A_MEMBER:
                 raise
             log.info("not a member of %s; telling the asker", place.channel)
-            words = translator(self.language(request.sender.locale)).gettext
+            words = translator(await self.language(request.channel, request.sender.id)).gettext
             await respond(text=words(CANNOT_POST), response_type="ephemeral")
             return
         final = delivered.final
         if pressed is not None and final is not None and final.kind is ReplyKind.STORY:
             await self._mark_chosen(*pressed, final)
 
-    def language(self, locale: str | None) -> str:
+    async def language(self, channel: ChannelKey, user: str) -> str:
         """The language of what the adapter says itself outside a turn (a turn's reply
-        carries its own): the user's Slack locale, else ``i18n.default``."""
-        return choose(locale, default=self.default_language)
+        carries its own), chosen as a turn's is: the channel's ``ui`` setting, else the
+        user's Slack locale, else ``i18n.default``."""
+        return await self.engine.language_for(channel, await self.locales.of(user))
 
     async def _admit(self, request: Request) -> tuple[ReplyStream, Request]:
         """Take the request's place in its channel's line, with its sender's locale.

@@ -48,7 +48,6 @@ from adapters.telegram.surface import TelegramSurface, TypingShown
 from bot.app import App
 from bot.commands import Command, Parsed
 from bot.delivery import Limits, Surface, deliver
-from bot.i18n import choose
 from bot.identity import ChannelKey, Sender
 from bot.platforms import CredentialsRefused
 from bot.types import Final, ManagerCheck, Mode, ReplyStream, Request, manages, only
@@ -176,6 +175,10 @@ class TelegramAdapter:
         """``i18n.default``: the language for users whose locale Storybot does not speak."""
         return self.app.settings.i18n.default
 
+    @staticmethod
+    def _locale(message: Message) -> str | None:
+        return inbound.sender_of(message).locale
+
     # updates: each handler takes its place in line and returns; replies go on beside
 
     async def _on_command(self, update: Update, context: Context) -> None:
@@ -208,10 +211,14 @@ class TelegramAdapter:
         message = update.message
         if message is None or inbound.from_bot(message):
             return
-        language = choose(inbound.sender_of(message).locale, default=self.language)
-        hint = render.said(render.UNKNOWN if message.text else render.NOT_TEXT, language)
         surface = self._surface(Target(message.chat.id))
-        self._beside(update, self._show(Final(hint, private=True), surface))
+        self._beside(update, self._hint(message, surface))
+
+    async def _hint(self, message: Message, surface: TelegramSurface) -> None:
+        channel, locale = inbound.channel_key(Target(message.chat.id)), self._locale(message)
+        language = await self.app.engine.language_for(channel, locale)
+        hint = render.said(render.UNKNOWN if message.text else render.NOT_TEXT, language)
+        await self._show(Final(hint, private=True), surface)
 
     async def _on_press(self, update: Update, context: Context) -> None:
         query = update.callback_query
@@ -353,24 +360,23 @@ class TelegramAdapter:
         """/start: with a story waiting here, its title, last lines and the ways on;
         "send me an idea" would merge the idea into the running story."""
         target = inbound.target_of(message)
-        language = choose(inbound.sender_of(message).locale, default=self.language)
-        if inbound.is_private(message.chat):
-            user = message.from_user
-            name = user.first_name if user else render.said(render.THERE, language)
-            hello = render.said(render.PRIVATE_HELLO, language, name=name)
-            reply_to = None
-        else:
-            hello, reply_to = render.said(render.GROUP_HELLO, language), message.message_id
-        surface = self._surface(target, reply_to=reply_to)
-        welcome = self._welcome(hello, language, inbound.channel_key(target), surface)
-        self._beside(update, welcome)
+        private = inbound.is_private(message.chat)
+        surface = self._surface(target, reply_to=None if private else message.message_id)
+        self._beside(update, self._welcome(message, inbound.channel_key(target), surface))
 
     async def _welcome(
-        self, hello: str, language: str, channel: ChannelKey, surface: TelegramSurface
+        self, message: Message, channel: ChannelKey, surface: TelegramSurface
     ) -> None:
         engine = self.app.engine
-        if await engine.has_story(channel):  # the channel's ui setting still wins there
+        language = await engine.language_for(channel, self._locale(message))
+        if await engine.has_story(channel):
             text = await engine.greeting(channel, language=language)
         else:
+            if inbound.is_private(message.chat):
+                user = message.from_user
+                name = user.first_name if user else render.said(render.THERE, language)
+                hello = render.said(render.PRIVATE_HELLO, language, name=name)
+            else:
+                hello = render.said(render.GROUP_HELLO, language)
             text = f"{hello}\n\n{engine.help_text(language=language)}"
         await self._show(Final(text, private=True), surface)

@@ -21,7 +21,7 @@ from bot.i18n import LANGUAGES, SOURCE, translator
 from bot.identity import ChannelKey, Sender
 from bot.types import Request
 from storage.sqlite import SqliteStore
-from tests.adapters.test_discord import answered, settled, starting
+from tests.adapters.test_discord import MANAGE_GUILD, answered, settled, starting
 from tests.conftest import collect
 from tests.fakes.discord_api import FakeDiscord
 from tests.fakes.provider import ScriptedProvider
@@ -139,6 +139,23 @@ async def test_the_edit_modal_opens_in_the_user_s_language(
     assert opened.modal["title"] == japanese(EDIT_TITLE)
     (label,) = opened.modal["components"]
     assert label["label"] == japanese(EDIT_LABEL)
+
+
+async def test_the_edit_modal_follows_the_channel_s_ui_setting(
+    fake: FakeDiscord, adapter: DiscordAdapter
+) -> None:
+    """The adapter's own words choose their language as a turn does: the channel's."""
+    translated("de", EDIT_LABEL)
+    story = await fake.slash("story new", {"prompt": "a dragon wakes"}, locale="ja")
+    await fake.wait_for(settled(story))
+    ui = {"key": "ui", "value": "de"}
+    done = await fake.slash("story settings set", ui, locale="ja", permissions=MANAGE_GUILD)
+    await fake.wait_for(answered(done))
+    opened = await fake.slash("story edit", locale="ja")
+    await fake.wait_for(lambda: opened.callbacks)
+    assert opened.modal is not None
+    (label,) = opened.modal["components"]
+    assert label["label"] == translator("de").gettext(EDIT_LABEL)
 
 
 async def test_the_ui_setting_offers_every_language(

@@ -149,6 +149,19 @@ async def test_the_edit_modal_opens_in_the_user_s_language(slack: Harness) -> No
     assert len(locale_lookups(slack, "U7")) == 1
 
 
+async def test_the_edit_modal_follows_the_channel_s_ui_setting(slack: Harness) -> None:
+    """The adapter's own words choose their language as a turn does: the channel's."""
+    translated("de", EDIT_TITLE, EDIT_LABEL)
+    slack.fake.users["U7"] = {"locale": "fr-FR", "is_admin": True}  # admins change settings
+    await slack.command("a clockwork city", user="U7")
+    await slack.story("C1", None)
+    await slack.command("settings ui de", user="U7")
+    await slack.adapter.idle()  # the setting is stored before the editor is asked for
+    await slack.command("edit", user="U7")
+    (opened,) = await slack.fake.wait_for(lambda: slack.fake.views)
+    assert opened["blocks"][0]["label"]["text"] == translator("de").gettext(EDIT_LABEL)
+
+
 def test_every_language_s_modal_words_fit_slack_uncut() -> None:
     """Slack cuts a modal's title and buttons at 24 characters: each must fit whole."""
     for language in LANGUAGES:

@@ -40,6 +40,17 @@ def from_user(text: str | None, language: str | None, **extra: Any) -> dict[str,
     return update
 
 
+STICKER = {
+    "file_id": "s",
+    "file_unique_id": "s",
+    "type": "regular",
+    "width": 1,
+    "height": 1,
+    "is_animated": False,
+    "is_video": False,
+}
+
+
 def menus(tg: FakeTelegram) -> dict[str | None, list[dict[str, str]]]:
     return {c.params.get("language_code"): c.params["commands"] for c in tg.of("setMyCommands")}
 
@@ -91,24 +102,29 @@ async def test_a_german_users_dm_gets_german_help(bot: Harness) -> None:
 @needs_catalogs("de")
 async def test_a_hint_outside_any_turn_follows_the_users_app(bot: Harness) -> None:
     """A sticker in a DM gets the adapter's own hint, in the sender's language."""
-    update = from_user(
-        None,
-        "de",
-        sticker={
-            "file_id": "s",
-            "file_unique_id": "s",
-            "type": "regular",
-            "width": 1,
-            "height": 1,
-            "is_animated": False,
-            "is_video": False,
-        },
-    )
+    update = from_user(None, "de", sticker=STICKER)
     await bot.send(update)
     await bot.settled(update)
     (shown,) = bot.sent(DM)
     assert shown.text == translator("de").gettext(render.NOT_TEXT)
     assert shown.text != render.NOT_TEXT
+
+
+@needs_catalogs("de", "fr")
+async def test_the_adapter_s_own_words_follow_the_chat_s_ui_setting(bot: Harness) -> None:
+    """Hints and the /start greeting speak the chat's ``ui`` language, as its turns do,
+    whatever the sender's app is set to."""
+    setting = from_user("/story settings ui fr", "de")
+    await bot.send(setting)
+    await bot.settled(setting)
+    french = translator("fr").gettext
+    for update, expected in (
+        (from_user(None, "de", sticker=STICKER), french(render.NOT_TEXT)),
+        (from_user("/start", "de"), french(render.PRIVATE_HELLO).format(name="Ada")),
+    ):
+        await bot.send(update)
+        await bot.settled(update)
+        assert bot.sent(DM)[-1].text.startswith(expected), bot.sent(DM)[-1].text[:80]
 
 
 def japanese_story(generation: object) -> str:
