@@ -1,15 +1,10 @@
 """The story-craft commands that write no story: world book, author's note, players,
-edit, branches, share and import. Who may run them was decided before they get here;
-every one of them answers at once."""
+edit, branches, and share and import (``sharing.py``). Who may run them was decided
+before they get here; every one of them answers at once."""
 
 from __future__ import annotations
 
-import re
-import secrets
 import time
-from dataclasses import asdict
-
-from pydantic import BaseModel, ValidationError
 
 from bot import craft_replies as said
 from bot import replies
@@ -20,14 +15,13 @@ from bot.i18n import _
 from bot.library import title_of
 from bot.observers import CraftObserver, Unobserved
 from bot.providers.story_text import parse_choices
+from bot.sharing import Sharing
 from bot.types import Final, Request
 from bot.writing import part_ref
 from storage.base import (
     NewPart,
-    PartStatus,
     Player,
     Store,
-    StorySnapshot,
     TurnState,
     WorldEntry,
 )
@@ -54,19 +48,10 @@ NAME_CHARS = 60
 DESCRIPTION_CHARS = 500
 NOTE_CHARS = 500
 PART_CHARS = 12_000
-SHARE_HOURS = 24
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-"""No 0/O, 1/I/L: a code is read aloud and typed on phones."""
-_CODE = re.compile(r"[A-Z0-9]{4}-?[A-Z0-9]{4}")
 
 
 def _clean(text: str, most: int) -> str:
     return " ".join(text.split())[:most]
-
-
-def new_code() -> str:
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
-    return f"{raw[:4]}-{raw[4:]}"
 
 
 class CraftCommands:
@@ -76,11 +61,12 @@ class CraftCommands:
         self.store = store
         self.config = config
         self.observer = observer or Unobserved()
+        self.sharing = Sharing(store, self.observer)
 
     async def run(self, request: Request, parsed: Parsed, state: TurnState) -> Final:
         command = parsed.command
         if command is Command.IMPORT:
-            return await self._import(request, parsed)
+            return await self.sharing.load(request, parsed)
         story = state.story
         if story is None:
             return replies.no_story(command, request.dialect)
@@ -106,7 +92,7 @@ class CraftCommands:
             case Command.SWITCH:
                 return await self._switch(request, parsed, state)
             case _:
-                return await self._share(request, state)
+                return await self.sharing.share(request, state)
 
     def _turn(self, state: TurnState) -> Player | None:
         if not state.settings.turns:
@@ -249,54 +235,6 @@ class CraftCommands:
         last = parts[-1].text if parts else ""
         return said.switched(title_of(switched.premise), switched.last_seq, last, request.dialect)
 
-    async def _share(self, request: Request, state: TurnState) -> Final:
-        story = state.story
-        assert story is not None
-        parts = await self.store.all_parts(story.id)
-        shared = Shared(
-            premise=story.premise,
-            note=story.note,
-            parts=[
-                _SharedPart(
-                    text=p.text,
-                    direction=p.direction,
-                    author=p.author,
-                    choices=list(p.choices),
-                    status=p.status,
-                )
-                for p in parts
-            ],
-            world=[
-                _SharedEntry(
-                    name=e.name, aliases=list(e.aliases), description=e.description, pinned=e.pinned
-                )
-                for e in state.world
-            ],
-            players=[_SharedPlayer(**asdict(p)) for p in state.players],
-        )
-        code = new_code()
-        await self.store.save_share(
-            code, shared.model_dump_json(), time.time() + SHARE_HOURS * 3600
-        )
-        return said.share_code(code, title_of(story.premise), SHARE_HOURS, request.dialect)
-
-    async def _import(self, request: Request, parsed: Parsed) -> Final:
-        code = parsed.action.upper().replace(" ", "")
-        if not _CODE.fullmatch(code):
-            return said.unknown_code(parsed.args)
-        if "-" not in code:
-            code = f"{code[:4]}-{code[4:]}"
-        raw = await self.store.shared(code, time.time())
-        if raw is None:
-            return said.unknown_code(code)
-        try:
-            snapshot = Shared.model_validate_json(raw).snapshot()
-        except ValidationError:
-            return said.unknown_code(code)
-        story = await self.store.import_story(request.channel, snapshot, request.event_id)
-        self.observer.imported()
-        return said.imported(title_of(story.premise), story.last_seq, request.dialect)
-
 
 def _named(entries: tuple[WorldEntry, ...], name: str) -> WorldEntry | None:
     wanted = name.lower()
@@ -304,49 +242,3 @@ def _named(entries: tuple[WorldEntry, ...], name: str) -> WorldEntry | None:
         (e for e in entries if wanted in (e.name.lower(), *(a.lower() for a in e.aliases))),
         None,
     )
-
-
-class _SharedPart(BaseModel):
-    text: str
-    direction: str = ""
-    author: str = ""
-    choices: list[str] = []
-    status: PartStatus = PartStatus.COMPLETE
-
-
-class _SharedEntry(BaseModel):
-    name: str
-    aliases: list[str] = []
-    description: str
-    pinned: bool = False
-
-
-class _SharedPlayer(BaseModel):
-    user_id: str
-    user_name: str
-    character: str
-    description: str = ""
-
-
-class Shared(BaseModel):
-    """A story as ``/story share`` stores it: validated again when it is imported."""
-
-    premise: str
-    note: str = ""
-    parts: list[_SharedPart]
-    world: list[_SharedEntry] = []
-    players: list[_SharedPlayer] = []
-
-    def snapshot(self) -> StorySnapshot:
-        return StorySnapshot(
-            self.premise,
-            tuple(
-                NewPart(p.text, p.direction, p.author, tuple(p.choices), p.status)
-                for p in self.parts
-            ),
-            tuple(
-                WorldEntry(0, e.name, tuple(e.aliases), e.description, e.pinned) for e in self.world
-            ),
-            self.note,
-            tuple(Player(p.user_id, p.user_name, p.character, p.description) for p in self.players),
-        )
