@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from aiohttp import web
-from aiohttp.typedefs import Handler, Middleware
+from aiohttp.typedefs import Handler
 
 from bot.app import Adapter, App, open_app
 from bot.commands import Command, Parsed
@@ -35,10 +35,9 @@ from bot.delivery import Delivered, deliver
 from bot.http_server import HttpServer, PortTaken, bind
 from bot.identity import ChannelKey, Sender
 from bot.instance import AlreadyRunning, InstanceLock
-from bot.instance_label import labelled_registry, render
 from bot.leases import Leadership
-from bot.metrics import CONTENT_TYPE
 from bot.platforms import Backoff, CredentialsRefused
+from bot.probes import Probes, masking
 from bot.redact import Masker
 from bot.scheduler import DailyRun, Scheduler
 from bot.sdnotify import SystemdNotifier, run_watchdog, watchdog_interval
@@ -115,45 +114,7 @@ class Service:
 
     def build_web(self) -> None:
         self.http_app.middlewares.append(masking(Masker(secret_values(self.app.settings))))
-        self.http_app.router.add_get("/healthz", self._healthz)
-        self.http_app.router.add_get("/readyz", self._readyz)
-        self.http_app.router.add_get("/metrics", self._metrics)
-
-    async def _healthz(self, _: web.Request) -> web.Response:
-        return web.json_response({"status": "alive"})
-
-    async def _readyz(self, _: web.Request) -> web.Response:
-        """What is up and what is not, by kind of error only: never a library's message,
-        which can quote a credential (a refused Telegram token did)."""
-        missing = [name for name in self.platforms if name not in self.adapters]
-        database = await self.app.store.health()
-        cluster = self.app.store.cluster()
-        ready = self.runner is not None and not missing and database is None and cluster.alive
-        body: dict[str, object] = {
-            "ready": ready,
-            "connected": sorted(self.adapters),
-            "down": self.failed,
-            "database": database or "ok",
-        }
-        if cluster.shared:  # several instances on one database: who holds what
-            body["leases"] = {
-                "instance": cluster.instance,
-                "heartbeat": "ok" if cluster.alive else "lost",
-                "scheduler": self.leader.state if self.leader is not None else "none",
-                "other_instances": cluster.others,
-            }
-        return web.json_response(body, status=200 if ready else 503)
-
-    async def _metrics(self, _: web.Request) -> web.Response:
-        self.app.metrics.active_stories.set(await self.app.store.count_active_stories())
-        cluster = self.app.store.cluster()
-        registry = self.app.metrics.registry
-        body = (
-            render(labelled_registry(registry, cluster.instance))
-            if cluster.shared
-            else self.app.metrics.render()
-        )
-        return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE})
+        Probes(self).add_to(self.http_app)
 
     def build_adapter(self, name: str) -> None:
         """Make one platform's adapter and serve its routes, answering 503 until it is up.
@@ -293,19 +254,6 @@ class Service:
             await self.leader.stop()
         if self.runner is not None:
             await self.runner.stop()
-
-
-def masking(mask: Masker) -> Middleware:
-    """Every HTTP answer passes through ``mask``: no configured secret leaves in a body."""
-
-    @web.middleware
-    async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-        response = await handler(request)
-        if isinstance(response, web.Response) and isinstance(response.body, bytes):
-            response.body = mask.body(response.body)
-        return response
-
-    return middleware
 
 
 async def run_service(
