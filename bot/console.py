@@ -34,9 +34,11 @@ from storage.base import (
     Branch,
     ChannelSummary,
     ChannelUsage,
+    Failure,
     Invite,
     Part,
     Prompt,
+    StorageError,
     Store,
     Story,
     StoryListing,
@@ -257,6 +259,34 @@ class Console:
                 ),
                 Trouble.NOT_FOUND,
             )
+
+    async def edit_pool_prompt(self, prompt_id: int, text: str) -> Prompt:
+        return await self._edit_prompt(None, prompt_id, text)
+
+    async def edit_channel_prompt(self, channel: ChannelKey, prompt_id: int, text: str) -> Prompt:
+        await self.channel(channel)
+        return await self._edit_prompt(channel, prompt_id, text)
+
+    async def _edit_prompt(self, channel: ChannelKey | None, prompt_id: int, text: str) -> Prompt:
+        """A prompt's new text, under the rules adding one follows."""
+        text = self._prompt_text(text)
+        try:
+            edited = await self.store.edit_prompt(channel, prompt_id, text)
+        except StorageError as exc:
+            if exc.kind is not Failure.CONSTRAINT:
+                raise
+            raise ConsoleError(
+                _("The shared pool has that prompt already."), Trouble.CONFLICT
+            ) from None
+        if edited is not None:
+            return edited
+        if channel is None:
+            missing = _("The shared pool has no prompt {prompt}.").format(prompt=prompt_id)
+        else:
+            missing = _("{channel} has no prompt {prompt}.").format(
+                channel=channel.text, prompt=prompt_id
+            )
+        raise ConsoleError(missing, Trouble.NOT_FOUND)
 
     def _prompt_text(self, text: str) -> str:
         text = text.strip()

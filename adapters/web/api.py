@@ -4,7 +4,7 @@
 Handlers only translate: path and query into arguments, the core's answers
 (:class:`bot.console.Console`) into the models of :mod:`adapters.web.schemas`.
 Every operation but reading the document and the session ones needs an
-operator's session; every POST and DELETE also needs the session's CSRF token.
+operator's session; every POST, PUT and DELETE also needs the session's CSRF token.
 """
 
 from __future__ import annotations
@@ -265,6 +265,11 @@ class Api:
         form = await _body(request, s.NewPrompt)
         return _json(prompt_out(await self.console.add_channel_prompt(key, form.text)), 201)
 
+    async def _editChannelPrompt(self, request: web.Request) -> web.Response:
+        key, prompt_id = _key(request), _id(request, "prompt_id")
+        form = await _body(request, s.NewPrompt)
+        return _json(prompt_out(await self.console.edit_channel_prompt(key, prompt_id, form.text)))
+
     async def _removeChannelPrompt(self, request: web.Request) -> web.Response:
         await self.console.remove_channel_prompt(_key(request), _id(request, "prompt_id"))
         return web.Response(status=204)
@@ -332,6 +337,10 @@ class Api:
     async def _addPrompt(self, request: web.Request) -> web.Response:
         form = await _body(request, s.NewPrompt)
         return _json(prompt_out(await self.console.add_pool_prompt(form.text)), 201)
+
+    async def _editPrompt(self, request: web.Request) -> web.Response:
+        prompt_id, form = _id(request, "prompt_id"), await _body(request, s.NewPrompt)
+        return _json(prompt_out(await self.console.edit_pool_prompt(prompt_id, form.text)))
 
     async def _removePrompt(self, request: web.Request) -> web.Response:
         await self.console.remove_pool_prompt(_id(request, "prompt_id"))

@@ -197,7 +197,7 @@ class Site:
         return web.Response(
             status=204,
             headers={
-                "Access-Control-Allow-Methods": "GET, POST, DELETE",
+                "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE",
                 "Access-Control-Allow-Headers": f"Content-Type, {CSRF_HEADER}",
                 "Access-Control-Max-Age": "600",
             },

@@ -10,7 +10,16 @@ import pytest
 
 from bot.identity import ChannelKey
 from bot.story_settings import StorySettings
-from storage.base import FeedState, NewPart, PartStatus, Story, StoryStatus, TurnWrite
+from storage.base import (
+    Failure,
+    FeedState,
+    NewPart,
+    PartStatus,
+    StorageError,
+    Story,
+    StoryStatus,
+    TurnWrite,
+)
 from tests.storage.raw import AnyStore, query, scalar
 
 A = ChannelKey.of("t", "a")
@@ -65,6 +74,32 @@ async def test_a_prompt_is_removed_only_from_its_channel(store: AnyStore) -> Non
     assert await store.remove_prompt(A, prompt.id)
     assert not await store.remove_prompt(A, prompt.id)
     assert await store.count_prompts(A) == 0
+
+
+async def test_a_prompt_is_edited_only_where_it_is(store: AnyStore) -> None:
+    own = await store.add_prompt(A, "a dragon", "Ada")
+    pooled = await store.add_pool_prompt("a heron", "operator")
+    other = await store.add_pool_prompt("a fox", "operator")
+    assert pooled is not None
+    assert other is not None
+    assert await store.edit_prompt(B, own.id, "a wyrm") is None  # not B's
+    assert await store.edit_prompt(None, own.id, "a wyrm") is None  # not in the pool
+    assert await store.edit_prompt(A, pooled.id, "a crane") is None  # not A's
+    edited = await store.edit_prompt(A, own.id, "a wyrm")
+    assert edited is not None
+    assert (edited.id, edited.text, edited.author) == (
+        own.id,
+        "a wyrm",
+        "Ada",
+    )
+    assert [p.text for p in await store.list_prompts(A)] == ["a wyrm"]
+    crane = await store.edit_prompt(None, pooled.id, "a crane")
+    assert crane is not None
+    assert crane.text == "a crane"
+    with pytest.raises(StorageError) as refused:  # the pool holds each text once
+        await store.edit_prompt(None, other.id, "a crane")
+    assert refused.value.kind is Failure.CONSTRAINT
+    assert [p.text for p in await store.pool_prompts(0, 10)] == ["a crane", "a fox"]
 
 
 async def test_channel_prompts_are_not_in_the_feed_pool(store: AnyStore) -> None:

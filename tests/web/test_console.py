@@ -74,6 +74,32 @@ async def test_channel_prompts_follow_the_librarys_rules(running: Running) -> No
         assert unknown.status_code == 404
 
 
+async def test_prompts_are_edited_in_place_under_the_same_rules(running: Running) -> None:
+    await play(running, "a heron who keeps a lighthouse")
+    async with signed_in(running) as client:
+        path = "/api/v1/channels/test:room-7/prompts"
+        made = (await client.post(path, json={"text": "a map"})).json()
+        edited = await client.put(f"{path}/{made['id']}", json={"text": "a map that redraws"})
+        assert edited.status_code == 200
+        assert edited.json() == {**made, "text": "a map that redraws"}
+        assert [p["text"] for p in (await client.get(path)).json()["items"]] == [
+            "a map that redraws"
+        ]
+        too_long = await client.put(f"{path}/{made['id']}", json={"text": "x" * 600})
+        assert too_long.status_code == 400
+        assert (await client.put(f"{path}/999", json={"text": "hi"})).status_code == 404
+        pooled = (await client.post("/api/v1/prompts", json={"text": "a fox"})).json()
+        other = (await client.post("/api/v1/prompts", json={"text": "a crane"})).json()
+        assert (await client.put(f"{path}/{pooled['id']}", json={"text": "x"})).status_code == 404
+        renamed = await client.put(f"/api/v1/prompts/{pooled['id']}", json={"text": "a red fox"})
+        assert renamed.json()["text"] == "a red fox"
+        taken = await client.put(f"/api/v1/prompts/{other['id']}", json={"text": "a red fox"})
+        assert taken.status_code == 409
+        assert taken.json()["detail"] == "The shared pool has that prompt already."
+        pool = (await client.get("/api/v1/prompts")).json()["pool"]["items"]
+        assert [p["text"] for p in pool] == ["a red fox", "a crane"]
+
+
 async def test_a_subscription_stops_and_a_channel_is_forgotten(running: Running) -> None:
     await play(running, "a heron who keeps a lighthouse")
     assert "09:00" in (await play(running, "subscribe 09:00 Europe/Berlin")).text
