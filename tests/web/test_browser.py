@@ -174,6 +174,33 @@ async def test_two_browsers_in_one_room_see_each_others_turns(
     await ada.screenshot(path=str(ARTIFACTS / "room.png"), full_page=True)
 
 
+async def test_a_prompt_is_edited_in_place_and_a_cancel_changes_nothing(
+    running: Running, browser: Browser
+) -> None:
+    page = await browser.new_page()
+    errors = page_errors(page)
+    await sign_in(page, running)
+    await page.get_by_role("link", name="Prompts").click()
+    await page.get_by_label("New prompt for the shared pool").fill("a heron with a map")
+    await page.get_by_role("button", name="Add prompt").click()
+    item = page.locator("#pool li").first  # the only one: its text leaves it while edited
+    await expect(item).to_contain_text("a heron with a map")
+    await item.get_by_role("button", name="Edit").click()
+    await item.get_by_label("Prompt text").fill("nothing kept")
+    await item.get_by_role("button", name="Cancel").click()
+    await expect(item).to_contain_text("a heron with a map")
+    await item.get_by_role("button", name="Edit").click()
+    field = item.get_by_label("Prompt text")
+    await expect(field).to_have_value("a heron with a map")
+    await field.fill("a heron with a map that redraws itself")
+    await item.get_by_role("button", name="Save").click()
+    await expect(page.locator(".toast", has_text="Prompt saved.")).to_be_visible()
+    await expect(item).to_contain_text("a heron with a map that redraws itself")
+    pool = await (await page.request.get(running.url + "/api/v1/prompts")).json()
+    assert [p["text"] for p in pool["pool"]["items"]] == ["a heron with a map that redraws itself"]
+    assert errors == []
+
+
 async def test_a_page_that_reconnects_gets_what_it_missed(
     running: Running, browser: Browser
 ) -> None:

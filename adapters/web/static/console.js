@@ -33,6 +33,21 @@ async function attempt(work, done) {
   }
 }
 
+// A prompt's Edit button: its item becomes a form holding the text; Save sends it,
+// Cancel puts the item back as it was.
+function editButton(item, text, label, save) {
+  return el("button", { type: "button", class: "secondary", "aria-label": label, onclick: () => {
+    const shown = [...item.childNodes];
+    const input = el("input", { name: "text", required: true, maxlength: 2000, value: text, "aria-label": t("prompt_text") });
+    item.replaceChildren(el("form", { class: "row", onsubmit: (event) => {
+      event.preventDefault();
+      attempt(() => save(input.value), t("prompt_saved"));
+    } }, input, el("button", { type: "submit" }, t("save")),
+    el("button", { type: "button", class: "secondary", onclick: () => item.replaceChildren(...shown) }, t("cancel"))));
+    input.focus();
+  } }, t("edit"));
+}
+
 // channels and stories
 
 loaders.channels = async () => {
@@ -53,12 +68,19 @@ async function showChannel(key) {
     el("a", { href: "#channels", onclick: () => showStory(s.id) }, `#${s.id}`),
     s.premise, s.status, String(s.parts), when(s.last_played),
   ]);
-  const prompts = el("ul", { class: "items" }, c.prompts.map((p) => el("li", {}, `${p.id}. ${p.text} `,
-    el("button", { type: "button", class: "secondary", onclick: () => attempt(async () => {
-      if (!(await confirmed(t("delete_prompt_of", { id: p.id, channel: key })))) return;
-      await api("DELETE", `${path}/prompts/${p.id}`);
+  const prompts = el("ul", { class: "items" }, c.prompts.map((p) => {
+    const item = el("li", {}, `${p.id}. ${p.text} `,
+      el("button", { type: "button", class: "secondary", onclick: () => attempt(async () => {
+        if (!(await confirmed(t("delete_prompt_of", { id: p.id, channel: key })))) return;
+        await api("DELETE", `${path}/prompts/${p.id}`);
+        await showChannel(key);
+      }, t("prompt_deleted")) }, t("delete")), " ");
+    item.append(editButton(item, p.text, t("edit_prompt_n", { id: p.id }), async (text) => {
+      await api("PUT", `${path}/prompts/${p.id}`, { text });
       await showChannel(key);
-    }, t("prompt_deleted")) }, t("delete")))));
+    }));
+    return item;
+  }));
   const add = el("form", { class: "row", onsubmit: (event) => {
     event.preventDefault();
     const text = event.target.elements.text.value;
@@ -111,14 +133,21 @@ async function showStory(id, branch, offset = 0) {
 
 loaders.prompts = async () => {
   const library = await api("GET", `/prompts?limit=${PAGE}&offset=${offsets.pool}`);
-  document.getElementById("pool").replaceChildren(...library.pool.items.map((p) => el("li", {},
-    `${p.text} `, el("span", { class: "muted" }, `(${p.author}) `),
-    el("button", { type: "button", class: "secondary", "aria-label": t("delete_prompt_n", { id: p.id }), onclick: () => attempt(async () => {
-      if (!(await confirmed(t("delete_the_prompt", { text: p.text })))) return;
-      await api("DELETE", `/prompts/${p.id}`);
+  document.getElementById("pool").replaceChildren(...library.pool.items.map((p) => {
+    const item = el("li", {},
+      `${p.text} `, el("span", { class: "muted" }, `(${p.author}) `),
+      el("button", { type: "button", class: "secondary", "aria-label": t("delete_prompt_n", { id: p.id }), onclick: () => attempt(async () => {
+        if (!(await confirmed(t("delete_the_prompt", { text: p.text })))) return;
+        await api("DELETE", `/prompts/${p.id}`);
+        await loaders.prompts();
+        toast(t("prompt_deleted"));
+      }) }, t("delete")), " ");
+    item.append(editButton(item, p.text, t("edit_prompt_n", { id: p.id }), async (text) => {
+      await api("PUT", `/prompts/${p.id}`, { text });
       await loaders.prompts();
-      toast(t("prompt_deleted"));
-    }) }, t("delete")))));
+    }));
+    return item;
+  }));
   document.getElementById("pool-pages").replaceChildren(pager(library.pool, "pool", loaders.prompts));
   document.getElementById("starters").replaceChildren(...library.starters.map((s) => el("li", {}, `${s.id}: ${s.text}`)));
 };
