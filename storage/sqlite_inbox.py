@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Sequence
-from itertools import groupby
 
 from storage.base import Pending
 from storage.batches import Batches
@@ -102,7 +101,7 @@ class InboxQueries(Connection):
         copy fetched again is not shown again.
         """
         async with self._tx() as db:
-            for platform, group in groupby(sorted(events), key=lambda event: event[0]):
+            for platform, group in itertools.groupby(sorted(events), key=lambda event: event[0]):
                 ids = [event_id for _, event_id in group]
                 marks = ", ".join("?" * len(ids))
                 await db.execute(
