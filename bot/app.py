@@ -76,7 +76,7 @@ A thousand stories being written at once allocate quickly; at 700 the
 collector ran about 750 times in benchmark 7's five seconds and its older
 generations six times, up to 160 ms each with the event loop stopped: 1.2-1.4 s
 of CPU in all, a fifth of the run. At 20,000: about 16 collections, 0.3-0.4 s,
-none of the older generations; the peak grew by about 7 MB (bench/RESULTS.md,
+none of the older generations; the peak grew by about 8 MB (bench/RESULTS.md,
 benchmark 7). Most objects are freed by their reference counts anyway; the
 collector is only for cycles.
 """
