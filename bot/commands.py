@@ -113,9 +113,10 @@ SPECS: tuple[CommandSpec, ...] = (
     _spec(
         Command.PROMPTS,
         N_("list or edit this channel's prompt library"),
-        ("", "/story prompts [add {text} | remove {id}]"),
+        ("", "/story prompts [add {text} | edit {id} {text} | remove {id}]"),
         ("list", "/story prompts"),
         ("add", "/story prompts add {text}"),
+        ("edit", "/story prompts edit {id} {text}"),
         ("remove", "/story prompts remove {id}"),
     ),
     _spec(
@@ -347,7 +348,7 @@ _ARGUMENTS_LOOK_LIKE: dict[Command, re.Pattern[str]] = {
     Command.SETTINGS: re.compile(
         r"(genre|tone|length|language|rating|choices|voting|vote_seconds|turns|ui)\b", re.I
     ),
-    Command.PROMPTS: re.compile(r"(add|remove|delete|rm|list)\b", re.I),
+    Command.PROMPTS: re.compile(r"(add|edit|remove|delete|rm|list)\b", re.I),
     Command.CHOOSE: re.compile(r"[0-9]{1,2}\.?$"),
     Command.SUBSCRIBE: re.compile(r"[0-9]{1,2}:[0-9]{2}\b"),
     Command.FORGET: re.compile(r"confirm$", re.I),
@@ -396,7 +397,8 @@ about "hello" (or, with a story running, "hello" as its next event)."""
 
 
 def needs_manager(parsed: Parsed) -> bool:
-    """Changing settings, removing prompts, forget and subscriptions are for managers."""
+    """Changing settings, editing or removing prompts, forget and subscriptions are for
+    managers."""
     if SPEC_BY_NAME[parsed.command.value].manager_only:
         return True
     if parsed.command is Command.SETTINGS:
@@ -405,7 +407,7 @@ def needs_manager(parsed: Parsed) -> bool:
         return parsed.action in (*MANAGE_WORDS, "pin", "unpin")
     if parsed.command is Command.NOTE:
         return bool(parsed.action)  # setting or clearing the note; reading it is open
-    return parsed.command is Command.PROMPTS and parsed.action in MANAGE_WORDS
+    return parsed.command is Command.PROMPTS and parsed.action in (*MANAGE_WORDS, "edit")
 
 
 STORY = "/story"

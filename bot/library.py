@@ -135,6 +135,8 @@ class ChannelLibrary:
             return replies.prompt_list(list(STARTER_PROMPTS), listed, dialect)
         if action == "add":
             return await self._add_prompt(request, rest)
+        if action == "edit":
+            return await self._edit_prompt(request, rest)
         if action in MANAGE_WORDS:
             if STARTER.fullmatch(rest):
                 return replies.error(
@@ -173,6 +175,27 @@ class ChannelLibrary:
         if await self.store.count_prompts(channel) >= self.config.max_prompts:
             return replies.prompts_full(self.config.max_prompts, dialect)
         return await self.store.add_prompt(channel, text, author)
+
+    async def _edit_prompt(self, request: Request, rest: str) -> Final:
+        """``edit <number> <text>``: a prompt's new text, under the rules adding follows."""
+        number, text = [*rest.split(None, 1), "", ""][:2]
+        text, dialect = text.strip(), request.dialect
+        if STARTER.fullmatch(number):
+            return replies.error(
+                _("Starter prompts cannot be changed."), command=Command.PROMPTS.value
+            )
+        if not is_number(number):
+            return replies.prompt_needs_number(dialect, "edit")
+        if not text:
+            return replies.prompt_needs_text(dialect)
+        limit = self.config.max_prompt_length
+        if len(text) > limit:
+            return replies.too_long("prompt", len(text), limit, Command.PROMPTS)
+        if await self.store.edit_prompt(request.channel, int(number), text) is None:
+            return replies.no_such_prompt(number, dialect)
+        return replies.done(
+            _("Changed prompt {number}.").format(number=number), command=Command.PROMPTS.value
+        )
 
     async def _export(self, request: Request) -> Final:
         story = await self.store.active_story(request.channel)

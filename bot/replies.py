@@ -446,10 +446,10 @@ def prompts_full(limit: int, dialect: Dialect) -> Final:
     )
 
 
-def prompt_needs_number(dialect: Dialect) -> Final:
+def prompt_needs_number(dialect: Dialect, action: str = "remove") -> Final:
     return error(
         _("Give the prompt's number: {usage} (see {list}).").format(
-            usage=dialect.usage(Command.PROMPTS, "remove"),
+            usage=dialect.usage(Command.PROMPTS, action),
             list=dialect.usage(Command.PROMPTS, "list"),
         ),
         command=Command.PROMPTS.value,

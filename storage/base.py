@@ -456,6 +456,14 @@ class ChannelStore(Protocol):
 
     async def remove_prompt(self, channel: ChannelKey, prompt_id: int) -> bool: ...
 
+    async def edit_prompt(
+        self, channel: ChannelKey | None, prompt_id: int, text: str
+    ) -> Prompt | None:
+        """A prompt's new text, in ``channel``'s library or (``None``) the shared pool; None
+        when there is no such prompt there. A pool prompt given a text the pool has already
+        raises ``StorageError`` of kind ``CONSTRAINT`` (the pool holds each text once)."""
+        ...
+
     async def count_prompts(self, channel: ChannelKey) -> int: ...
 
     async def count_feed_prompts(self) -> int: ...
@@ -721,14 +729,6 @@ class ConsoleStore(Protocol):
         ...
 
     async def remove_pool_prompt(self, prompt_id: int) -> bool: ...
-
-    async def edit_prompt(
-        self, channel: ChannelKey | None, prompt_id: int, text: str
-    ) -> Prompt | None:
-        """A prompt's new text, in ``channel``'s library or (``None``) the shared pool; None
-        when there is no such prompt there. A pool prompt given a text the pool has already
-        raises ``StorageError`` of kind ``CONSTRAINT`` (the pool holds each text once)."""
-        ...
 
     async def all_subscriptions(self) -> list[Subscription]:
         """Every subscription, disabled ones included."""

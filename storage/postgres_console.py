@@ -78,22 +78,6 @@ class ConsoleQueries(Connection):
         )
         return bool(rows)
 
-    async def edit_prompt(
-        self, channel: ChannelKey | None, prompt_id: int, text: str
-    ) -> Prompt | None:
-        where, place = (
-            ("channel_key IS NULL", ())
-            if channel is None
-            else ("channel_key = $3", (channel.text,))
-        )
-        row = await self._fetchrow(
-            f"UPDATE prompts SET text = $1 WHERE id = $2 AND {where} RETURNING id, text, author",
-            text,
-            prompt_id,
-            *place,
-        )
-        return Prompt(*row) if row else None
-
     async def all_subscriptions(self) -> list[Subscription]:
         rows = await self._fetch(
             f'SELECT {_SUBSCRIPTION_COLUMNS} FROM subscriptions ORDER BY channel_key COLLATE "C"'

@@ -129,6 +129,22 @@ class ChannelQueries(Connection):
         )
         return bool(removed)
 
+    async def edit_prompt(
+        self, channel: ChannelKey | None, prompt_id: int, text: str
+    ) -> Prompt | None:
+        where, place = (
+            ("channel_key IS NULL", ())
+            if channel is None
+            else ("channel_key = $3", (channel.text,))
+        )
+        row = await self._fetchrow(
+            f"UPDATE prompts SET text = $1 WHERE id = $2 AND {where} RETURNING id, text, author",
+            text,
+            prompt_id,
+            *place,
+        )
+        return Prompt(*row) if row else None
+
     async def count_prompts(self, channel: ChannelKey) -> int:
         return int(
             await self._fetchval(

@@ -77,18 +77,6 @@ class ConsoleQueries(Connection):
         )
         return bool(rows)
 
-    async def edit_prompt(
-        self, channel: ChannelKey | None, prompt_id: int, text: str
-    ) -> Prompt | None:
-        where, place = (
-            ("channel_key IS NULL", ()) if channel is None else ("channel_key = ?", (channel.text,))
-        )
-        row = await self._fetchone(
-            f"UPDATE prompts SET text = ? WHERE id = ? AND {where} RETURNING id, text, author",
-            (text, prompt_id, *place),
-        )
-        return Prompt(*row) if row else None
-
     async def all_subscriptions(self) -> list[Subscription]:
         rows = await self._fetchall(
             f"SELECT {_SUBSCRIPTION_COLUMNS} FROM subscriptions ORDER BY channel_key"

@@ -115,6 +115,18 @@ class ChannelQueries(Connection):
         )
         return bool(removed)
 
+    async def edit_prompt(
+        self, channel: ChannelKey | None, prompt_id: int, text: str
+    ) -> Prompt | None:
+        where, place = (
+            ("channel_key IS NULL", ()) if channel is None else ("channel_key = ?", (channel.text,))
+        )
+        row = await self._fetchone(
+            f"UPDATE prompts SET text = ? WHERE id = ? AND {where} RETURNING id, text, author",
+            (text, prompt_id, *place),
+        )
+        return Prompt(*row) if row else None
+
     async def count_prompts(self, channel: ChannelKey) -> int:
         row = await self._fetchone(
             "SELECT COUNT(*) FROM prompts WHERE channel_key = ?", (channel.text,)

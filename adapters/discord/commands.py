@@ -37,9 +37,12 @@ NATIVE_FORMS: dict[tuple[Command, str], str] = {
     (Command.CONTINUE, ""): "/story continue [direction:{text}]",
     (Command.CONTINUE, "steer"): "/story continue direction:{text}",
     (Command.CHOOSE, ""): "/story choose option:{n}",
-    (Command.PROMPTS, ""): "/story prompts list | add text:{text} | remove prompt:{id}",
+    (Command.PROMPTS, ""): (
+        "/story prompts list | add text:{text} | edit prompt:{id} text:{text} | remove prompt:{id}"
+    ),
     (Command.PROMPTS, "list"): "/story prompts list",
     (Command.PROMPTS, "add"): "/story prompts add text:{text}",
+    (Command.PROMPTS, "edit"): "/story prompts edit prompt:{id} text:{text}",
     (Command.PROMPTS, "remove"): "/story prompts remove prompt:{id}",
     (Command.SETTINGS, ""): "/story settings show | set key:{key} value:{value}",
     (Command.SETTINGS, "show"): "/story settings show",
@@ -268,7 +271,15 @@ def build_story_group(handler: StoryHandler) -> app_commands.Group:
     async def prompts_remove(interaction: discord.Interaction, prompt: int) -> None:
         await run(interaction, Command.PROMPTS, f"remove {prompt}")
 
+    @prompts.command(
+        name="edit", description=N_("change the text of one of this channel's prompts (managers)")
+    )
+    @app_commands.describe(prompt=N_("the prompt's number"), text=N_("its new text"))
+    async def prompts_edit(interaction: discord.Interaction, prompt: int, text: str) -> None:
+        await run(interaction, Command.PROMPTS, f"edit {prompt} {text}")
+
     @prompts_remove.autocomplete("prompt")
+    @prompts_edit.autocomplete("prompt")
     async def prompt_ids(interaction: discord.Interaction, current: str) -> list[Choice[int]]:
         own = await handler.channel_prompts(handler.channel_of(interaction))
         typed = str(current).strip().lower()

@@ -263,6 +263,7 @@ async def test_stale_button_is_answered_privately(
     [
         ("story settings set", {"key": "genre", "value": "sci-fi"}),
         ("story prompts remove", {"prompt": 1}),
+        ("story prompts edit", {"prompt": 1, "text": "a changed keeper"}),
         ("story forget", {"confirm": True}),
     ],
 )
@@ -280,8 +281,22 @@ async def test_manager_only_refused_without_permission(
 
     assert "Only people who manage this channel" in answer.content
     assert (await store.get_settings(GUILD_CHANNEL)).genre == "fantasy"
-    assert len(await store.list_prompts(GUILD_CHANNEL)) == 1
+    assert [p.text for p in await store.list_prompts(GUILD_CHANNEL)] == ["a lighthouse keeper"]
     assert await store.active_story(GUILD_CHANNEL) is not None
+
+
+async def test_a_manager_edits_a_prompt_chosen_by_its_number(
+    fake: FakeDiscord, adapter: DiscordAdapter, store: SqliteStore
+) -> None:
+    prompt = await store.add_prompt(GUILD_CHANNEL, "a lighthouse keeper", "ada")
+    chooser = await fake.slash("story prompts edit", {"prompt": ""}, focused="prompt")
+    await fake.wait_for(lambda: chooser.callbacks)
+    assert [c["value"] for c in chooser.callbacks[0]["data"]["choices"]] == [prompt.id]
+    options = {"prompt": prompt.id, "text": "a keeper whose lamp speaks"}
+    interaction = await fake.slash("story prompts edit", options, permissions=MANAGE_GUILD)
+    message = await fake.wait_for(answered(interaction))
+    assert message.content == f"Changed prompt {prompt.id}."
+    assert [p.text for p in await store.list_prompts(GUILD_CHANNEL)] == [options["text"]]
 
 
 @pytest.mark.parametrize("permission", [MANAGE_GUILD, MANAGE_CHANNELS, ADMINISTRATOR])

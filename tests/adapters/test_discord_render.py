@@ -116,7 +116,7 @@ def test_subcommands_take_descriptions_from_the_core() -> None:
     settings = commands["settings"]
     assert isinstance(prompts, discord.app_commands.Group)
     assert isinstance(settings, discord.app_commands.Group)
-    assert {c.name for c in prompts.commands} == {"list", "add", "remove"}
+    assert {c.name for c in prompts.commands} == {"list", "add", "edit", "remove"}
     assert {c.name for c in settings.commands} == {"show", "set"}
 
 

@@ -167,6 +167,14 @@ async def test_prompts_add_list_remove(ask: Ask) -> None:
     assert "a clock" not in (await ask("prompts")).text
 
 
+async def test_a_prompt_is_edited_in_place(ask: Ask) -> None:
+    prompt_id = (await ask("prompts add a clock")).text.split()[2].rstrip(":")
+    edited = await ask(f"prompts edit {prompt_id}\na clock that runs backwards")
+    assert edited.kind is ReplyKind.INFO
+    assert edited.text == f"Changed prompt {prompt_id}."
+    assert f"{prompt_id}. a clock that runs backwards" in (await ask("prompts")).text
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
@@ -174,6 +182,11 @@ async def test_prompts_add_list_remove(ask: Ask) -> None:
         ("prompts remove", "Give the prompt's number"),
         ("prompts remove 999", "no prompt 999"),
         ("prompts remove s1", "cannot be removed"),
+        ("prompts edit", "/story prompts edit <id> <text>"),
+        ("prompts edit 1", "Give the prompt's text"),
+        ("prompts edit 999 a fox", "no prompt 999"),
+        ("prompts edit s1 a fox", "cannot be changed"),
+        ("prompts edit x a fox", "/story prompts edit <id> <text>"),
         ("prompts frobnicate", "Use /story prompts"),
     ],
 )
@@ -219,12 +232,18 @@ async def test_managing_needs_the_flag(ask: Ask, store: SqliteStore) -> None:
     added = await ask("prompts add a thing")
     prompt_id = added.text.split()[2].rstrip(":")
     await ask("a tale")
-    for args in ("settings genre horror", f"prompts remove {prompt_id}", "forget confirm"):
+    for args in (
+        "settings genre horror",
+        f"prompts remove {prompt_id}",
+        f"prompts edit {prompt_id} a new thing",
+        "forget confirm",
+    ):
         final = await ask(args, can_manage=False)
         assert "manage this channel" in final.text
     assert "rating: family" in (await ask("settings", can_manage=False)).text
     assert await store.active_story(CHANNEL) is not None
     assert await store.count_prompts(CHANNEL) == 1
+    assert [p.text for p in await store.list_prompts(CHANNEL)] == ["a thing"]
 
 
 async def test_export_is_markdown(ask: Ask) -> None:
