@@ -187,17 +187,26 @@ def _go(facts: Facts, place: Noun) -> None:
     facts.goal_place = (place, place_kind(place.head))
 
 
-def _subject(tokens: list[str]) -> tuple[Noun, int, int] | None:
-    if not tokens or tokens[0].lower() not in NUMBERS:
-        return None
-    count = NUMBERS[tokens[0].lower()]
-    index = 1
+def _adjectives_and_head(tokens: list[str], index: int) -> tuple[list[str], int] | None:
+    """Up to three lower-case adjectives from ``index``, then a capitalised noun: the
+    adjectives and the noun's index, or None when no noun follows."""
     adjectives: list[str] = []
     while index < len(tokens) and tokens[index].islower() and len(adjectives) < 3:
         adjectives.append(tokens[index])
         index += 1
     if index >= len(tokens) or not is_capital(tokens[index]):
         return None
+    return adjectives, index
+
+
+def _subject(tokens: list[str]) -> tuple[Noun, int, int] | None:
+    if not tokens or tokens[0].lower() not in NUMBERS:
+        return None
+    count = NUMBERS[tokens[0].lower()]
+    found = _adjectives_and_head(tokens, 1)
+    if found is None:
+        return None
+    adjectives, index = found
     head = tokens[index]
     if count > 1 or head in PLURALS:
         head = PLURALS.get(head, head)
@@ -212,12 +221,10 @@ def _np_at(tokens: list[str], index: int, det: str = "") -> Noun | None:
     if not det and index < len(tokens) and tokens[index].lower() in (*DETERMINERS, *TO, *OWN):
         det = tokens[index].lower()
         index += 1
-    adjectives: list[str] = []
-    while index < len(tokens) and tokens[index].islower() and len(adjectives) < 3:
-        adjectives.append(tokens[index])
-        index += 1
-    if index >= len(tokens) or not is_capital(tokens[index]):
+    found = _adjectives_and_head(tokens, index)
+    if found is None:
         return None
+    adjectives, index = found
     head = tokens[index]
     plural = not det and not adjectives and head.endswith(("e", "en", "er", "n", "s"))
     if head in DATIVE_PLURALS:
