@@ -74,6 +74,13 @@ def story_frames(page: Page) -> list[dict[str, Any]]:
     return frames
 
 
+async def add_pool_prompt(page: Page, text: str) -> None:
+    """On the console's Prompts tab, add ``text`` to the shared pool with the form."""
+    await page.get_by_role("link", name="Prompts").click()
+    await page.get_by_label("New prompt for the shared pool").fill(text)
+    await page.get_by_role("button", name="Add prompt").click()
+
+
 async def test_sign_in_then_add_and_delete_a_prompt_with_toasts(
     running: Running, browser: Browser
 ) -> None:
@@ -81,9 +88,7 @@ async def test_sign_in_then_add_and_delete_a_prompt_with_toasts(
     errors = page_errors(page)
     await sign_in(page, running)
     await expect(page).to_have_url(re.compile(r"/web/console$"))
-    await page.get_by_role("link", name="Prompts").click()
-    await page.get_by_label("New prompt for the shared pool").fill("A <b>bold</b> heron & a map")
-    await page.get_by_role("button", name="Add prompt").click()
+    await add_pool_prompt(page, "A <b>bold</b> heron & a map")
     await expect(page.locator(".toast", has_text="Prompt added.")).to_be_visible()
     item = page.locator("#pool li", has_text="A <b>bold</b> heron & a map")
     await expect(item).to_be_visible()  # shown as the text typed, markup and all
@@ -180,9 +185,7 @@ async def test_a_prompt_is_edited_in_place_and_a_cancel_changes_nothing(
     page = await browser.new_page()
     errors = page_errors(page)
     await sign_in(page, running)
-    await page.get_by_role("link", name="Prompts").click()
-    await page.get_by_label("New prompt for the shared pool").fill("a heron with a map")
-    await page.get_by_role("button", name="Add prompt").click()
+    await add_pool_prompt(page, "a heron with a map")
     item = page.locator("#pool li").first  # the only one: its text leaves it while edited
     await expect(item).to_contain_text("a heron with a map")
     await item.get_by_role("button", name="Edit").click()
