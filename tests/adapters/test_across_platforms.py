@@ -31,12 +31,8 @@ CODE = re.compile(r"Share code for “a dragon wakes”: ([A-Z0-9]{4}-[A-Z0-9]{4
 
 @pytest.fixture
 async def discord_api() -> AsyncIterator[FakeDiscord]:
-    fake = FakeDiscord()
-    await fake.start()
-    try:
+    async with FakeDiscord() as fake:
         yield fake
-    finally:
-        await fake.close()
 
 
 @pytest.fixture

@@ -10,9 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
-from pathlib import Path
+from collections.abc import AsyncGenerator, Callable
 from typing import Any
 
 import pytest
@@ -21,17 +19,14 @@ from aiohttp import web
 import adapters.discord
 from adapters.discord import DiscordAdapter
 from adapters.discord.render import MAX_CONTENT
-from bot.app import App
-from bot.config import Settings
 from bot.delivery import deliver
-from bot.engine import Engine
 from bot.identity import ChannelKey
-from bot.metrics import Metrics
 from bot.platforms import CredentialsRefused
-from bot.providers.base import Generation, Provider
+from bot.providers.base import Generation
 from bot.types import Delta, Final, ReplyEvent
 from storage.sqlite import SqliteStore
-from tests.fakes.discord_api import TOKEN, FakeDiscord, Interaction, Message
+from tests.adapters.discord_harness import Start
+from tests.fakes.discord_api import FakeDiscord, Interaction, Message
 from tests.fakes.provider import ScriptedProvider
 
 GUILD_CHANNEL = ChannelKey.of("discord", 700, 800)
@@ -39,69 +34,6 @@ MANAGE_CHANNELS = 1 << 4
 MANAGE_GUILD = 1 << 5
 ADMINISTRATOR = 1 << 3
 OPENING = "Part 1 of a dragon wakes.\n\nWhat happens next?\n1. Go left\n2. Go right\n3. Wait"
-
-Start = Callable[..., Awaitable[DiscordAdapter]]
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    fake = FakeDiscord()
-    await fake.start()
-    try:
-        yield fake
-    finally:
-        await fake.close()
-
-
-@asynccontextmanager
-async def starting(
-    fake: FakeDiscord, store: SqliteStore, provider: Provider, engine: Engine, tmp_path: Path
-) -> AsyncIterator[Start]:
-    """A way to start adapters on the fake and the test's engine; all stopped at the end."""
-    started: list[DiscordAdapter] = []
-
-    async def start(ready_timeout: float = 5, **discord: Any) -> DiscordAdapter:
-        settings = Settings(
-            database_path=str(tmp_path / "unused.db"),
-            discord={
-                "token": TOKEN,
-                "api_base_url": fake.api_base_url,
-                "gateway_url": fake.gateway_url,
-                "edit_interval": 0.0,
-                **discord,
-            },
-        )
-        adapter = DiscordAdapter(
-            App(settings, store, provider, engine, Metrics()),
-            ready_timeout=ready_timeout,
-            guild_ready_timeout=0.01,
-        )
-        await adapter.start()
-        started.append(adapter)
-        return adapter
-
-    try:
-        yield start
-    finally:
-        for adapter in reversed(started):
-            await adapter.stop()
-
-
-@pytest.fixture
-async def start(
-    fake: FakeDiscord,
-    store: SqliteStore,
-    provider: ScriptedProvider,
-    engine: Engine,
-    tmp_path: Path,
-) -> AsyncIterator[Start]:
-    async with starting(fake, store, provider, engine, tmp_path) as start:
-        yield start
-
-
-@pytest.fixture
-async def adapter(start: Start) -> DiscordAdapter:
-    return await start()
 
 
 def settled(interaction: Interaction) -> Callable[[], Message | None]:

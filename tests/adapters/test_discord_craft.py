@@ -3,56 +3,26 @@ real discord.py client against the fake Discord."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
-
-import pytest
 
 from adapters.discord import DiscordAdapter
 from adapters.discord.commands import NATIVE_FORMS
 from adapters.discord.render import render
-from bot.engine import Engine
 from storage.sqlite import SqliteStore
 from tests.adapters.test_discord import (
     GUILD_CHANNEL,
     MANAGE_GUILD,
     OPENING,
-    Start,
     answered,
     new_story,
     private_reply,
     settled,
-    starting,
 )
 from tests.fakes.discord_api import FakeDiscord, Interaction, Message
 from tests.fakes.provider import ScriptedProvider
 
 Json = dict[str, Any]
 PLAYERS = (501, 502, 503)
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    fake = FakeDiscord()
-    await fake.start()
-    try:
-        yield fake
-    finally:
-        await fake.close()
-
-
-@pytest.fixture
-async def adapter(
-    fake: FakeDiscord,
-    store: SqliteStore,
-    provider: ScriptedProvider,
-    engine: Engine,
-    tmp_path: Path,
-) -> AsyncIterator[DiscordAdapter]:
-    start: Start
-    async with starting(fake, store, provider, engine, tmp_path) as start:
-        yield await start()
 
 
 async def said(

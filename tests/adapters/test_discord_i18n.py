@@ -4,11 +4,8 @@ discord.py against the fake Discord)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 from adapters.discord import DiscordAdapter
 from adapters.discord.commands import DIALECT
@@ -20,36 +17,12 @@ from bot.engine import Engine
 from bot.i18n import LANGUAGES, SOURCE, translator
 from bot.identity import ChannelKey, Sender
 from bot.types import Request
-from storage.sqlite import SqliteStore
-from tests.adapters.test_discord import MANAGE_GUILD, answered, settled, starting
+from tests.adapters.test_discord import MANAGE_GUILD, answered, settled
 from tests.conftest import collect
 from tests.fakes.discord_api import FakeDiscord
-from tests.fakes.provider import ScriptedProvider
 from tests.i18n_catalogs import TRANSLATED, has_catalog, needs_catalogs, translated
 
 Json = dict[str, Any]
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    fake = FakeDiscord()
-    await fake.start()
-    try:
-        yield fake
-    finally:
-        await fake.close()
-
-
-@pytest.fixture
-async def adapter(
-    fake: FakeDiscord,
-    store: SqliteStore,
-    provider: ScriptedProvider,
-    engine: Engine,
-    tmp_path: Path,
-) -> AsyncIterator[DiscordAdapter]:
-    async with starting(fake, store, provider, engine, tmp_path) as start:
-        yield await start()
 
 
 def walk(command: Json, path: str = "") -> Iterator[tuple[str, Json]]:
