@@ -153,3 +153,14 @@ def unique(items: Iterable[str]) -> list[str]:
             seen.add(item)
             out.append(item)
     return out
+
+
+def words_until(text: str, stops: frozenset[str], most: int) -> list[str]:
+    """The first words of ``text``, at most ``most``, up to the first of ``stops``
+    ("learn to fly before dawn" -> learn, to, fly)."""
+    words: list[str] = []
+    for word in text.split():
+        if word in stops or len(words) == most:
+            break
+        words.append(word)
+    return words

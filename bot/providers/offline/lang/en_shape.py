@@ -26,6 +26,7 @@ from bot.providers.offline.lang.en_read import is_place_words, place_kind
 from bot.providers.offline.lang.en_verbs import base_of
 from bot.providers.offline.lang.en_words import COND, GENDERED
 from bot.providers.offline.model import Noun
+from bot.providers.offline.text import words_until
 
 NUMBERS = {
     "a": 1,
@@ -178,11 +179,7 @@ def _skill(rest: str, *, bare: bool) -> str:
             found = None
     if found is None:
         return ""
-    words: list[str] = []
-    for word in found[1].split():
-        if word in SKILL_STOP or len(words) == 4:
-            break
-        words.append(word)
+    words = words_until(found[1], SKILL_STOP, 4)
     while words and words[-1] in DETS:
         words.pop()
     return " ".join(words)

@@ -18,6 +18,7 @@ from bot.providers.offline.lang.base import Facts
 from bot.providers.offline.lang.fr_read import place_kind
 from bot.providers.offline.lang.fr_words import COND, PLACES, noun_gender
 from bot.providers.offline.model import Noun
+from bot.providers.offline.text import words_until
 
 NUMBERS = {"un": 1, "une": 1, "le": 1, "la": 1, "deux": 2, "trois": 3, "quatre": 4}
 BEFORE = frozenset(
@@ -155,11 +156,7 @@ def _skill(rest: str) -> str:
     found = LEARN.search(rest) or BECOME.search(rest) or WANT_TO.search(rest)
     if found is None:
         return ""
-    words: list[str] = []
-    for word in found[1].split():
-        if word in SKILL_STOP or len(words) == 4:
-            break
-        words.append(word)
+    words = words_until(found[1], SKILL_STOP, 4)
     return " ".join(words)
 
 
